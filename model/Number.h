@@ -1,0 +1,35 @@
+#pragma once
+
+#include "model/Json.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace rd {
+
+// A JSON number that remembers whether it was written as an integer, so that `"timeout": 30000`
+// never comes back as `30000.0`.
+class Number
+{
+public:
+    Number() = default;
+    static Number fromInteger(std::int64_t value);
+    static Number fromDouble(double value);
+    // nullopt when `json` is not a number.
+    static std::optional<Number> fromJson(const Json &json);
+
+    bool isInteger() const { return std::holds_alternative<std::int64_t>(m_value); }
+    std::int64_t toInteger() const; // truncates a real
+    double toDouble() const;
+    Json toJson() const;
+    std::string toString() const;
+
+    bool operator==(const Number &other) const = default;
+
+private:
+    std::variant<std::int64_t, double> m_value{std::int64_t{0}};
+};
+
+} // namespace rd

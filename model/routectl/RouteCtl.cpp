@@ -1,0 +1,273 @@
+#include "model/routectl/RouteCtl.h"
+
+#include "model/JsonText.h"
+#include "model/RouteCodec.h"
+#include "model/Validator.h"
+
+#include <cstddef>
+#include <iostream>
+#include <string_view>
+
+#ifndef RD_VERSION
+#define RD_VERSION "unknown"
+#endif
+
+namespace rd::routectl {
+
+namespace {
+
+constexpr std::string_view kStdinName = "<stdin>";
+
+std::string displayName(const std::string &file)
+{
+    return file == "-" ? std::string(kStdinName) : file;
+}
+
+std::string plural(std::size_t n, std::string_view word)
+{
+    std::string s = std::to_string(n) + " " + std::string(word);
+    if (n != 1) {
+        s += 's';
+    }
+    return s;
+}
+
+// Reads at most one byte past the limit so that an endless pipe cannot exhaust memory; JsonText::readFile
+// does the same for files, this is its counterpart for standard input.
+Decoded<Json> readStream(std::istream &in, const JsonTextLimits &limits)
+{
+    std::string text;
+    std::string chunk(64 * 1024, '\0');
+    while (in && text.size() <= limits.maxBytes) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) {
+        return Decoded<Json>::failure({std::string(), "cannot read standard input"});
+    }
+    if (text.size() > limits.maxBytes) {
+        return Decoded<Json>::failure({std::string(), "the input is larger than " +
+                                                          std::to_string(limits.maxBytes / (1024 * 1024)) +
+                                                          " MB; route files that large are not accepted"});
+    }
+    return JsonText::parse(text, limits);
+}
+
+Decoded<RouteDocument> load(const std::string &file, std::istream &in)
+{
+    const JsonTextLimits limits;
+    Decoded<Json> json = file == "-" ? readStream(in, limits) : JsonText::readFile(file, limits);
+    if (!json) {
+        return Decoded<RouteDocument>::failure(json.error.value_or(DecodeIssue{}), std::move(json.warnings));
+    }
+    Decoded<RouteDocument> doc = RouteCodec::decodeDocument(*json.value);
+    doc.warnings.insert(doc.warnings.begin(), json.warnings.begin(), json.warnings.end());
+    if (!doc && !doc.error) {
+        doc.error = DecodeIssue{std::string(), "not a route document"};
+    }
+    return doc;
+}
+
+// Most decode warnings are older doc spellings the codec translated; the rest are other adjustments (a
+// missing `outputs` written as {}). DecodeIssue has no code, so the codec's wording tells them apart.
+std::string_view decodeWarningCode(const DecodeIssue &warning)
+{
+    return warning.message.find("legacy") != std::string::npos ? "import.legacy" : "import.adjusted";
+}
+
+void printDecodeWarnings(std::ostream &os, const std::string &name, const std::vector<DecodeIssue> &warnings)
+{
+    for (const DecodeIssue &w : warnings) {
+        os << name << ": warning " << decodeWarningCode(w) << ' ' << (w.path.empty() ? "-" : w.path) << ": "
+           << w.message << '\n';
+    }
+}
+
+std::string elementLabel(const Finding &finding)
+{
+    if (finding.elementId.empty()) {
+        return "-";
+    }
+    return finding.output.empty() ? finding.elementId : finding.elementId + "." + finding.output;
+}
+
+std::string routeLabel(const Route &route, std::size_t index)
+{
+    if (!route.name().empty()) {
+        return route.name();
+    }
+    if (!route.id().empty()) {
+        return route.id();
+    }
+    return "#" + std::to_string(index + 1);
+}
+
+struct Tally
+{
+    std::size_t files = 0;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t unreadable = 0;
+};
+
+void validateFile(const std::string &file, std::istream &in, std::ostream &out, std::ostream &err, Tally &tally)
+{
+    const std::string name = displayName(file);
+    ++tally.files;
+    Decoded<RouteDocument> doc = load(file, in);
+    printDecodeWarnings(out, name, doc.warnings);
+    tally.warnings += doc.warnings.size();
+    if (!doc) {
+        err << name << ": error: " << doc.error->toString() << '\n';
+        ++tally.unreadable;
+        return;
+    }
+    const std::vector<Route> &routes = doc.value->routes;
+    // A list names its routes so that two routes' "m1" can be told apart; a single route needs no prefix.
+    const bool prefix = doc.value->form == RouteDocument::Form::RouteList && routes.size() > 1;
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+        const std::string routePrefix = prefix ? routeLabel(routes[i], i) + "/" : std::string();
+        for (const Finding &f : Validator::validate(routes[i])) {
+            (f.severity == Severity::Error ? tally.errors : tally.warnings) += 1;
+            out << name << ": " << severityName(f.severity) << ' ' << f.code << ' ' << routePrefix << elementLabel(f)
+                << ": " << f.message << '\n';
+        }
+    }
+}
+
+int usageError(std::ostream &err, const std::string &message)
+{
+    err << "routectl: " << message << "\n\n" << usage();
+    return kExitBadInput;
+}
+
+bool isHelp(std::string_view arg)
+{
+    return arg == "-h" || arg == "--help";
+}
+
+// A command's arguments: files, with "--" ending options so that a file named "-x" can still be given.
+struct CommandLine
+{
+    std::vector<std::string> files;
+    bool help = false;
+    std::string badOption;
+};
+
+CommandLine parseCommandLine(const std::vector<std::string> &args)
+{
+    CommandLine cl;
+    bool optionsDone = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (!optionsDone && a == "--") {
+            optionsDone = true;
+        } else if (!optionsDone && isHelp(a)) {
+            cl.help = true;
+        } else if (!optionsDone && a.size() > 1 && a[0] == '-') {
+            if (cl.badOption.empty()) {
+                cl.badOption = a;
+            }
+        } else {
+            cl.files.push_back(a);
+        }
+    }
+    return cl;
+}
+
+int validateCommand(const CommandLine &cl, std::istream &in, std::ostream &out, std::ostream &err)
+{
+    if (cl.files.empty()) {
+        return usageError(err, "validate needs at least one FILE");
+    }
+    Tally tally;
+    for (const std::string &file : cl.files) {
+        validateFile(file, in, out, err, tally);
+    }
+    out << plural(tally.files, "file") << ": " << plural(tally.errors, "error") << ", "
+        << plural(tally.warnings, "warning");
+    if (tally.unreadable > 0) {
+        out << ", " << tally.unreadable << " unreadable";
+    }
+    out << '\n';
+    if (tally.unreadable > 0) {
+        return kExitBadInput;
+    }
+    return tally.errors > 0 ? kExitFindings : kExitOk;
+}
+
+int formatCommand(const CommandLine &cl, std::istream &in, std::ostream &out, std::ostream &err)
+{
+    if (cl.files.size() != 1) {
+        return usageError(err, "format takes exactly one FILE");
+    }
+    const std::string &file = cl.files.front();
+    const std::string name = displayName(file);
+    Decoded<RouteDocument> doc = load(file, in);
+    // Warnings go to stderr so that stdout stays pure JSON for redirection back into the file.
+    printDecodeWarnings(err, name, doc.warnings);
+    if (!doc) {
+        err << name << ": error: " << doc.error->toString() << '\n';
+        return kExitBadInput;
+    }
+    out << JsonText::format(RouteCodec::encodeDocument(*doc.value));
+    return kExitOk;
+}
+
+} // namespace
+
+std::string usage()
+{
+    return "usage: routectl validate FILE...\n"
+           "       routectl format FILE\n"
+           "       routectl --help | --version\n"
+           "\n"
+           "Checks and tidies Cloudflare AI Gateway dynamic-route files without the editor.\n"
+           "\n"
+           "commands:\n"
+           "  validate FILE...  report what the API would reject (errors) and what looks wrong (warnings),\n"
+           "                    one line per finding: FILE: severity code element: message\n"
+           "  format FILE       print FILE as canonical API JSON; older spellings are translated, with a\n"
+           "                    warning on stderr\n"
+           "\n"
+           "FILE is a bare elements array, a route object, or an API response holding one route or a list\n"
+           "of routes. \"-\" reads standard input; \"--\" ends options.\n"
+           "\n"
+           "exit status: 0 clean (warnings allowed), 1 validation errors,\n"
+           "             2 unreadable or malformed input, or a misused command line\n";
+}
+
+int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out, std::ostream &err)
+{
+    if (args.empty()) {
+        return usageError(err, "no command given");
+    }
+    const std::string &command = args.front();
+    if (isHelp(command)) {
+        out << usage();
+        return kExitOk;
+    }
+    if (command == "--version") {
+        out << "routectl " << RD_VERSION << '\n';
+        return kExitOk;
+    }
+    if (command != "validate" && command != "format") {
+        return usageError(err, "unknown command '" + command + "'");
+    }
+    const CommandLine cl = parseCommandLine(args);
+    if (cl.help) {
+        out << usage();
+        return kExitOk;
+    }
+    if (!cl.badOption.empty()) {
+        return usageError(err, "unknown option '" + cl.badOption + "'");
+    }
+    return command == "validate" ? validateCommand(cl, in, out, err) : formatCommand(cl, in, out, err);
+}
+
+int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+{
+    return run(args, std::cin, out, err);
+}
+
+} // namespace rd::routectl
