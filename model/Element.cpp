@@ -93,7 +93,7 @@ void Element::setOutput(std::string_view name, std::string target)
         o->target = std::move(target);
         return;
     }
-    outputs.push_back(Output{std::string(name), std::move(target), Json::object()});
+    outputs.push_back(Output{std::string(name), std::move(target), Json()});
 }
 
 bool Element::removeOutput(std::string_view name)
@@ -120,9 +120,11 @@ std::string Element::summary() const
         const Json &c = *conditional.conditions;
         // The common one-field form reads better without JSON punctuation: metadata.plan $eq "free".
         if (c.is_object() && c.size() == 1) {
-            const auto &[field, test] = *c.items().begin();
+            const std::string &field = c.begin().key();
+            const Json &test = c.begin().value();
             if (test.is_object() && test.size() == 1) {
-                const auto &[op, value] = *test.items().begin();
+                const std::string &op = test.begin().key();
+                const Json &value = test.begin().value();
                 return elide(field + " " + op + " " + value.dump(-1, ' ', false, Json::error_handler_t::replace), 48);
             }
             if (!test.is_object() && !test.is_array()) {

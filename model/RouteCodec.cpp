@@ -450,6 +450,11 @@ Decoded<RouteDocument> RouteCodec::decodeDocument(const Json &json)
         return Result::success(std::move(doc), std::move(warnings));
     };
 
+    // An array of routes (what `format` writes for a list response) rather than of elements.
+    if (json.is_array() && !json.empty() && json[0].is_object() && json[0].contains("elements") &&
+        !json[0].contains("type")) {
+        return list(json, "$");
+    }
     if (json.is_array()) {
         auto elements = decodeElements(json, "$");
         if (!elements) {

@@ -17,7 +17,7 @@ struct RouteDocument
         ElementsArray, // a bare `[ ...elements ]`
         RouteObject,   // `{ "elements": [...], "name"?: ..., ... }`
         ApiResponse,   // an API envelope: `result`, `route` or `data.routes`
-        RouteList,     // an API list response: several routes
+        RouteList,     // an API list response, or an array of route objects: several routes
     };
     Form form = Form::RouteObject;
     std::vector<Route> routes; // one, except for RouteList

@@ -70,6 +70,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setElideMode(Qt::ElideRight);
+    // The styles' stock close buttons range from a red box to nothing visible; one quiet cross fits all.
+    m_tabs->setStyleSheet(QStringLiteral(
+        "QTabBar::close-button { image: url(:/icons/close.svg); subcontrol-position: right; border-radius: 3px; }"
+        "QTabBar::close-button:hover { background: palette(midlight); }"));
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeRoute);
 
     m_pages = new QStackedWidget;
@@ -294,7 +298,8 @@ bool MainWindow::openRouteFile(const QString &path)
     for (const Route &route : document.routes) {
         auto *editor = new RouteEditorPage(route, canonical, std::exchange(notes, {}));
         const int index = m_tabs->addTab(editor, editor->statusIcon(), editor->title());
-        m_tabs->setTabToolTip(index, QDir::toNativeSeparators(canonical));
+        m_tabs->setTabToolTip(index, canonical.startsWith(QLatin1Char(':')) ? tr("Built-in example")
+                                                                            : QDir::toNativeSeparators(canonical));
         first = first ? first : editor;
         errors += editor->errorCount();
         warnings += editor->warningCount();
@@ -303,14 +308,18 @@ bool MainWindow::openRouteFile(const QString &path)
     m_tabs->setCurrentWidget(first);
     updateCentralPage();
 
-    const QString problems = errors + warnings == 0
-                                 ? tr("no problems")
-                                 : tr("%1 error(s), %2 warning(s)").arg(errors).arg(warnings);
-    statusBar()->showMessage(tr("Opened %1: %2 element(s), %3")
-                                 .arg(file.displayName())
-                                 .arg(elements)
-                                 .arg(problems),
-                             8000);
+    const auto count = [](qsizetype n, const QString &one, const QString &many) {
+        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+    };
+    QString problems = tr("no problems");
+    if (errors + warnings > 0) {
+        problems =
+            tr("%1, %2").arg(count(errors, tr("error"), tr("errors")), count(warnings, tr("warning"), tr("warnings")));
+    }
+    statusBar()->showMessage(
+        tr("Opened %1: %2, %3")
+            .arg(file.displayName(), count(static_cast<qsizetype>(elements), tr("element"), tr("elements")), problems),
+        8000);
     return true;
 }
 

@@ -43,8 +43,8 @@ QString outputsText(const Element &element)
 {
     QStringList parts;
     for (const Output &output : element.outputs) {
-        parts << QStringLiteral("%1 → %2").arg(qs(output.name), output.target.empty() ? QStringLiteral("(unwired)")
-                                                                                        : qs(output.target));
+        parts << QStringLiteral("%1 → %2").arg(qs(output.name),
+                                               output.target.empty() ? QStringLiteral("(unwired)") : qs(output.target));
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -56,8 +56,7 @@ QString pluralize(int count, const QString &one, const QString &many)
 
 } // namespace
 
-RouteEditorPage::RouteEditorPage(Route route, QString sourcePath, std::vector<DecodeIssue> importNotes,
-                                 QWidget *parent)
+RouteEditorPage::RouteEditorPage(Route route, QString sourcePath, std::vector<DecodeIssue> importNotes, QWidget *parent)
     : QWidget(parent), m_route(std::move(route)), m_sourcePath(std::move(sourcePath)),
       m_importNotes(std::move(importNotes)), m_findings(Validator::validate(m_route))
 {
@@ -67,8 +66,10 @@ RouteEditorPage::RouteEditorPage(Route route, QString sourcePath, std::vector<De
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(createElementsPanel());
     splitter->addWidget(createProblemsPanel());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // Problems get room when there are some; a clean route leaves the space to its elements.
+    const bool hasProblems = !m_findings.empty() || !m_importNotes.empty();
+    splitter->setStretchFactor(0, hasProblems ? 1 : 2);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 14, 16, 12);
@@ -147,7 +148,9 @@ QWidget *RouteEditorPage::createHeader()
     statusRow->addWidget(status);
     statusRow->addSpacing(14);
 
-    auto *path = new QLabel(QDir::toNativeSeparators(m_sourcePath));
+    // Routes opened from the app's resources have a ":/..." path that means nothing to a user.
+    const bool builtIn = m_sourcePath.startsWith(QLatin1Char(':'));
+    auto *path = new QLabel(builtIn ? tr("Built-in example") : QDir::toNativeSeparators(m_sourcePath));
     path->setObjectName(QStringLiteral("routePath"));
     path->setTextInteractionFlags(Qt::TextSelectableByMouse);
     path->setToolTip(path->text());
@@ -209,8 +212,12 @@ QWidget *RouteEditorPage::createProblemsPanel()
     okRow->addWidget(okIcon);
     okRow->addWidget(okText);
     okRow->addStretch();
-    auto *noProblems = new QWidget;
+    // Framed like the list it stands in for, so the panel does not jump when problems appear.
+    auto *noProblems = new QFrame;
     noProblems->setObjectName(QStringLiteral("noProblems"));
+    noProblems->setFrameShape(QFrame::StyledPanel);
+    noProblems->setBackgroundRole(QPalette::Base);
+    noProblems->setAutoFillBackground(true);
     auto *noProblemsLayout = new QVBoxLayout(noProblems);
     noProblemsLayout->addStretch();
     noProblemsLayout->addLayout(okRow);
@@ -262,8 +269,19 @@ void RouteEditorPage::populateProblems()
     const QIcon warningIcon(QStringLiteral(":/icons/warning.svg"));
     const QIcon infoIcon(QStringLiteral(":/icons/info.svg"));
 
-    QList<QTreeWidgetItem *> items;
+    // Errors first: they are what blocks a deploy. Within a severity, validation's order (the route's) holds.
+    std::vector<const Finding *> ordered;
+    ordered.reserve(m_findings.size());
     for (const Finding &finding : m_findings) {
+        ordered.push_back(&finding);
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Finding *a, const Finding *b) {
+        return a->severity == Severity::Error && b->severity != Severity::Error;
+    });
+
+    QList<QTreeWidgetItem *> items;
+    for (const Finding *findingPtr : ordered) {
+        const Finding &finding = *findingPtr;
         auto *item = new QTreeWidgetItem;
         const bool error = finding.severity == Severity::Error;
         item->setIcon(ProblemSeverityColumn, error ? errorIcon : warningIcon);

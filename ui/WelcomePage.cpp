@@ -12,6 +12,9 @@ namespace rd {
 
 namespace {
 
+constexpr int kCardWidth = 236;
+constexpr int kCardPadding = 16;
+
 // Scoped by object name so the welcome page can look designed without restyling the rest of the app;
 // palette() keeps it right in dark themes too.
 const char *const kStyleSheet = R"(
@@ -82,14 +85,13 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     tagline->setAlignment(Qt::AlignCenter);
     tagline->setWordWrap(true);
 
-    auto *openButton = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open a route file…"));
+    auto *openButton = new QPushButton(tr("Open a route file…"));
     openButton->setObjectName(QStringLiteral("openRouteButton"));
     openButton->setCursor(Qt::PointingHandCursor);
     openButton->setDefault(true);
     connect(openButton, &QPushButton::clicked, this, &WelcomePage::openRequested);
 
-    auto *connectButton = new QPushButton(QIcon(QStringLiteral(":/icons/cloud.svg")),
-                                          tr("Connect to Cloudflare (coming soon)"));
+    auto *connectButton = new QPushButton(tr("Connect to Cloudflare (coming soon)"));
     connectButton->setObjectName(QStringLiteral("connectButton"));
     connectButton->setEnabled(false);
     connectButton->setToolTip(tr("Deploying to an AI Gateway account is not available yet."));
@@ -101,8 +103,9 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     buttons->addWidget(connectButton);
     buttons->addStretch();
 
-    auto *example = new QLabel(tr("New to dynamic routes? <a href=\"example\">Open the example route</a>, "
-                                  "a support chat that rate-limits free users and splits paid traffic."));
+    auto *example = new QLabel(
+        tr("New to dynamic routes? <a href=\"example\" style=\"color: #C95F0C;\">Open the example route</a>, "
+           "a support chat that rate-limits free users and splits paid traffic."));
     example->setObjectName(QStringLiteral("welcomeHint"));
     example->setAlignment(Qt::AlignCenter);
     example->setWordWrap(true);
@@ -126,7 +129,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     hint->setAlignment(Qt::AlignCenter);
 
     auto *column = new QWidget;
-    column->setMaximumWidth(760);
+    column->setMaximumWidth(820);
     auto *columnLayout = new QVBoxLayout(column);
     columnLayout->setContentsMargins(24, 0, 24, 0);
     columnLayout->setSpacing(0);
@@ -155,6 +158,7 @@ QWidget *WelcomePage::createFeatureCard(const QString &step, const QString &titl
 {
     auto *card = new QFrame;
     card->setObjectName(QStringLiteral("featureCard"));
+    card->setFixedWidth(kCardWidth);
 
     auto *stepLabel = new QLabel(step);
     stepLabel->setObjectName(QStringLiteral("featureStep"));
@@ -172,9 +176,14 @@ QWidget *WelcomePage::createFeatureCard(const QString &step, const QString &titl
     textLabel->setObjectName(QStringLiteral("featureText"));
     textLabel->setWordWrap(true);
     textLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // A wrapped label inside a centred row is laid out at its one-line size hint and gets clipped; the card's
+    // width is fixed, so the height the text needs is known up front.
+    const int textWidth = kCardWidth - 2 * kCardPadding;
+    textLabel->setMinimumHeight(
+        textLabel->fontMetrics().boundingRect(QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, text).height());
 
     auto *layout = new QVBoxLayout(card);
-    layout->setContentsMargins(16, 14, 16, 16);
+    layout->setContentsMargins(kCardPadding, 14, kCardPadding, 16);
     layout->setSpacing(8);
     layout->addLayout(heading);
     layout->addWidget(textLabel, 1);

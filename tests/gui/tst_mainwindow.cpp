@@ -50,8 +50,8 @@ void TestMainWindow::initTestCase()
 QAction *TestMainWindow::findAction(QMenu *menu, const QString &objectName)
 {
     const QList<QAction *> actions = menu->actions();
-    const auto it = std::find_if(actions.begin(), actions.end(),
-                                 [&](const QAction *a) { return a->objectName() == objectName; });
+    const auto it =
+        std::find_if(actions.begin(), actions.end(), [&](const QAction *a) { return a->objectName() == objectName; });
     return it == actions.end() ? nullptr : *it;
 }
 
@@ -59,6 +59,8 @@ void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name)
 {
     const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
+        // Item views settle their scroll bars on a timer; grab what a user would see, not the first frame.
+        QTest::qWait(200);
         QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
     }
 }

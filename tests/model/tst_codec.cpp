@@ -264,6 +264,12 @@ TEST(RouteCodec, DocumentForms)
     EXPECT_EQ(resultList.value->form, RouteDocument::Form::RouteList);
     EXPECT_EQ(resultList.value->routes.size(), 2u);
 
+    // `format` writes a list response as an array of routes; that reads back as a list, not as elements.
+    auto routeArray = decodeText(R"([{"name": "a", "elements": []}, {"name": "b", "elements": []}])");
+    ASSERT_TRUE(routeArray);
+    EXPECT_EQ(routeArray.value->form, RouteDocument::Form::RouteList);
+    EXPECT_EQ(routeArray.value->routes[1].name(), "b");
+
     EXPECT_EQ(errorOf(R"({"success": false, "errors": [{"code": 7003, "message": "not found"}]})"),
               "$.success: the API response reports a failure: [7003] not found");
     EXPECT_NE(errorOf(R"({"hello": 1})").find("no route found"), std::string::npos);

@@ -110,3 +110,22 @@ TEST(JsonText, ReadFileReportsMissingDirectoryAndOversized)
     EXPECT_TRUE(JsonText::readFile(ok));
     std::filesystem::remove(ok);
 }
+
+// The fast parser and nlohmann's must agree on everything both accept, down to number kinds and key order.
+TEST(JsonText, FastPathAgreesWithReferenceParser)
+{
+    const char *texts[] = {
+        R"({"b": 1, "a": [1, 2.0, -3, 1e3, 18446744073709551615, 9223372036854775807], "c": {"x": null}})",
+        R"({"dup": 1, "other": true, "dup": 2})",
+        R"(["caf\u00e9", "\ud83d\ude00", "tab\there", "", "\\\"quoted\\\""])",
+        "\xEF\xBB\xBF{\"bom\": 1}",
+        R"(  [ ]  )",
+        R"(0.1)",
+        R"({"deep": [[[[[[[[[[{"k": "v"}]]]]]]]]]]})",
+    };
+    for (const char *text : texts) {
+        auto ours = JsonText::parse(text);
+        ASSERT_TRUE(ours) << text << ": " << ours.error->toString();
+        EXPECT_EQ(ours.value->dump(), Json::parse(text).dump()) << text;
+    }
+}

@@ -150,11 +150,11 @@ TEST(routectl_cli, misuseExitsTwoWithUsageOnStderr)
 
 TEST(routectl_cli, doubleDashEndsOptions)
 {
-    TempDir dir;
-    const std::string clean = dir.write("-looks-like-an-option.json", "[]");
-    // "[]" is an empty route: errors, but it was read, which is what this test is about.
-    const Outcome o = routectl({"validate", "--", clean});
-    EXPECT_EQ(o.code, kExitFindings) << o.err;
+    // After "--", "--strict" is a file name (here a missing file), not an unknown option.
+    const Outcome o = routectl({"validate", "--", "--strict"});
+    EXPECT_EQ(o.code, kExitBadInput);
+    EXPECT_TRUE(contains(o.err, "--strict: error: cannot open --strict")) << o.err;
+    EXPECT_FALSE(contains(o.err, "usage:")) << o.err;
 }
 
 // ---------------------------------------------------------------------------------------------------------

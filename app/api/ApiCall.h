@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QNetworkReply>
+#include <QUrl>
+
+#include <functional>
+
+namespace rd {
+
+class ApiClient;
+
+// What one HTTP exchange came to, before any interpretation.
+struct HttpOutcome
+{
+    int status = 0; // 0 when no HTTP answer arrived
+    QByteArray body;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorString;
+    bool timedOut = false;
+    int retryAfterMs = -1; // from retry-after-ms or Retry-After
+};
+
+// One logical API call, across its retries. Owned by the ApiClient; deletes itself once finished.
+// Cancelling it (or destroying the context object it was started for) stops it without a callback.
+class ApiCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    QString action() const { return m_action; }
+    QByteArray method() const { return m_method; }
+    QUrl url() const { return m_url; }
+    int attempts() const { return m_attempts; }
+    bool isFinished() const { return m_finished; }
+
+public slots:
+    void cancel();
+
+signals:
+    // Before waiting to try again: `reason` is for people ("rate limited"), `delayMs` how long until then.
+    void retrying(int attempt, int delayMs, const QString &reason);
+    void finished();
+
+private:
+    friend class ApiClient;
+    explicit ApiCall(ApiClient *client);
+
+    ApiClient *m_client;
+    QString m_action; // "list routes of gateway “demo”": used in messages
+    QString m_subject; // "Route “abc”": used for not-found messages
+    QByteArray m_method;
+    QUrl m_url;
+    QByteArray m_body;
+    bool m_hasBody = false;
+    bool m_idempotent = true;
+
+    int m_attempts = 0;
+    bool m_finished = false;
+    bool m_cancelled = false;
+    bool m_timedOut = false;
+    bool m_queued = false;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    QTimer m_backoff;
+    QElapsedTimer m_clock;
+    QPointer<QObject> m_context;
+    bool m_hasContext = false;
+    // Set by the typed layer: turns the final reply into a typed result and calls the user back.
+    std::function<void(const HttpOutcome &outcome)> m_complete;
+};
+
+} // namespace rd

@@ -1,0 +1,23 @@
+#include "app/api/ApiError.h"
+
+namespace rd {
+
+bool ApiError::hasCode(std::int64_t code) const
+{
+    for (const ApiMessage &m : messages) {
+        if (m.code == code) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QString ApiError::toString() const
+{
+    if (detail.isEmpty() || summary.contains(detail)) {
+        return summary;
+    }
+    return summary + QStringLiteral(" (") + detail + QStringLiteral(")");
+}
+
+} // namespace rd

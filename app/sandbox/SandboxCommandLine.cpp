@@ -1,0 +1,106 @@
+#include "app/sandbox/SandboxCommandLine.h"
+
+#include "app/sandbox/FaultSpecCodec.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace rd {
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
+    QCommandLineOption port{QStringLiteral("port"),
+                            QStringLiteral("Port on 127.0.0.1 (0 = any free port; default 8787)."), QStringLiteral("N"),
+                            QStringLiteral("8787")};
+    QCommandLineOption token{QStringLiteral("token"),
+                             QStringLiteral("Token clients must send (Authorization: Bearer T). Required, here or "
+                                            "in ROUTE_SANDBOX_TOKEN."),
+                             QStringLiteral("T")};
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("SQLite file for the state."), QStringLiteral("PATH")};
+    QCommandLineOption noDemo{QStringLiteral("no-demo"), QStringLiteral("Do not seed demo data into new accounts.")};
+    QCommandLineOption fault{QStringLiteral("fault"),
+                             QStringLiteral("Inject a fault: KIND[:COUNT[:PARAM]], KIND one of slow, server_error, "
+                                            "rate_limited, malformed_json, drop_connection. PARAM: delay ms (slow), "
+                                            "Retry-After s (rate_limited), apply_first (drop_connection). "
+                                            "Repeatable."),
+                             QStringLiteral("SPEC")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("A local stand-in for Cloudflare's AI Gateway API, on http://127.0.0.1:N/client/v4.\n"
+                           "Faults can also be queued at runtime: POST /__sandbox/faults with "
+                           "{\"kind\": \"server_error\", \"count\": 1, \"delay_ms\", \"retry_after\", \"method\", "
+                           "\"path_contains\", \"apply_first\"}; DELETE /__sandbox/faults clears them (same token)."));
+        parser.addOption(help);
+        parser.addOption(port);
+        parser.addOption(token);
+        parser.addOption(db);
+        parser.addOption(noDemo);
+        parser.addOption(fault);
+    }
+};
+
+} // namespace
+
+std::optional<SandboxCommandLine> SandboxCommandLine::parse(const QStringList &arguments,
+                                                            const QByteArray &tokenFromEnvironment, QString *error)
+{
+    QString ignored;
+    QString &message = error ? *error : ignored;
+    QCommandLineParser parser;
+    const Options options;
+    options.addTo(parser);
+    if (!parser.parse(arguments)) {
+        message = parser.errorText();
+        return std::nullopt;
+    }
+    SandboxCommandLine out;
+    if (parser.isSet(options.help)) {
+        out.helpRequested = true;
+        return out;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        message = QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
+        return std::nullopt;
+    }
+    bool ok = false;
+    const uint port = parser.value(options.port).toUInt(&ok);
+    if (!ok || port > 65535) {
+        message = QStringLiteral("--port must be a number from 0 to 65535");
+        return std::nullopt;
+    }
+    out.port = static_cast<quint16>(port);
+    out.token = parser.isSet(options.token) ? parser.value(options.token).toUtf8() : tokenFromEnvironment;
+    if (out.token.trimmed().isEmpty()) {
+        message = QStringLiteral("a token is required: pass --token T or set ROUTE_SANDBOX_TOKEN (the sandbox never "
+                                 "runs without authentication)");
+        return std::nullopt;
+    }
+    out.databasePath = parser.value(options.db);
+    out.seedDemo = !parser.isSet(options.noDemo);
+    for (const QString &spec : parser.values(options.fault)) {
+        auto fault = FaultSpecCodec::fromArgument(spec, &message);
+        if (!fault) {
+            return std::nullopt;
+        }
+        out.faults.append(*fault);
+    }
+    return out;
+}
+
+QString SandboxCommandLine::helpText()
+{
+    QCommandLineParser parser;
+    const Options options;
+    options.addTo(parser);
+    QString text = parser.helpText();
+    // QCommandLineParser names the program from the running binary; tests and docs want a stable name.
+    text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: route-sandbox"));
+    return text;
+}
+
+} // namespace rd

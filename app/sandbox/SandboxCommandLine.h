@@ -1,0 +1,32 @@
+#pragma once
+
+#include "app/sandbox/FaultSpec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace rd {
+
+// route-sandbox's arguments.
+struct SandboxCommandLine
+{
+    quint16 port = 8787;
+    QByteArray token;
+    QString databasePath; // "" = the default location
+    bool seedDemo = true;
+    QList<FaultSpec> faults;
+    bool helpRequested = false;
+
+    // nullopt with `error` set for anything unusable, including a missing token: the sandbox never runs
+    // without authentication. The token may come from ROUTE_SANDBOX_TOKEN instead of --token, which keeps
+    // it out of process listings.
+    static std::optional<SandboxCommandLine> parse(const QStringList &arguments, const QByteArray &tokenFromEnvironment,
+                                                   QString *error);
+    static QString helpText();
+};
+
+} // namespace rd

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/sandbox/FaultSpec.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace rd {
+
+class FaultInjector;
+class SandboxHttpServer;
+class SandboxRouter;
+class SandboxStore;
+
+// A local stand-in for Cloudflare's AI Gateway API on 127.0.0.1: the app's offline default, the engine of
+// the route-sandbox binary, and the server the client tests talk to. State lives in SQLite and survives
+// restarts; every account id is a namespace of its own, seeded with demo data on first use.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString databasePath; // "" = default file under QStandardPaths::AppDataLocation
+        QByteArray token;     // required: requests must carry it
+        bool seedDemo = true;
+    };
+
+    explicit SandboxServer(Options options, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    bool start(quint16 port = 0, QString *error = nullptr); // binds 127.0.0.1 ONLY; port 0 = any free port
+    quint16 port() const;
+    QUrl baseUrl() const; // http://127.0.0.1:<port>/client/v4
+    QString databasePath() const;
+
+    void injectFault(const FaultSpec &fault);
+    void clearFaults();
+    int requestCount() const; // requests received under /client/v4 (all, including faulted ones)
+    int requestCount(const QString &method, const QString &pathContains) const;
+
+    // Where the database goes when Options.databasePath is empty.
+    static QString defaultDatabasePath();
+
+private:
+    Options m_options;
+    quint16 m_port = 0;
+    std::unique_ptr<SandboxStore> m_store;
+    std::unique_ptr<FaultInjector> m_faults;
+    std::unique_ptr<SandboxRouter> m_router;
+    SandboxHttpServer *m_http = nullptr; // child QObject
+};
+
+} // namespace rd

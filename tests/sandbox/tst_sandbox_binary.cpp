@@ -1,0 +1,185 @@
+// route-sandbox as a process: it starts, announces itself on stdout, answers, honours --fault, and shuts
+// down cleanly on SIGTERM. Its arguments are refused when unusable, a missing token above all.
+#include "JsonCompare.h"
+#include "SandboxTestClient.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
+
+using rd::Json;
+using rd::test::SandboxTestClient;
+using rd::test::TestReply;
+
+namespace {
+
+const QString kBinary = QStringLiteral(RD_SANDBOX_BINARY);
+
+// Starts the binary and waits for its "listening on" line; the base URL it printed, or empty.
+QUrl startAndWaitForUrl(QProcess &process, const QStringList &arguments)
+{
+    process.start(kBinary, arguments);
+    if (!process.waitForStarted(10000)) {
+        return {};
+    }
+    static const QRegularExpression line(
+        QStringLiteral("^route-sandbox listening on (http://127\\.0\\.0\\.1:\\d+/client/v4)$"));
+    QByteArray output;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 15000 && process.state() == QProcess::Running) {
+        if (process.canReadLine() || process.waitForReadyRead(200)) {
+            while (process.canReadLine()) {
+                const QString text = QString::fromUtf8(process.readLine()).trimmed();
+                const auto match = line.match(text);
+                if (match.hasMatch()) {
+                    return QUrl(match.captured(1));
+                }
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSandboxBinary : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void startsAnswersAndStopsOnSigterm();
+    void faultFlag();
+    void refusesToRunWithoutToken();
+    void tokenFromEnvironment();
+    void rejectsBadArguments_data();
+    void rejectsBadArguments();
+    void help();
+};
+
+void TestSandboxBinary::startsAnswersAndStopsOnSigterm()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("state/sandbox.sqlite"));
+    QProcess process;
+    const QUrl url =
+        startAndWaitForUrl(process, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
+                                     QStringLiteral("bin-token"), QStringLiteral("--db"), db});
+    QVERIFY2(url.isValid(), process.readAllStandardError().constData());
+
+    SandboxTestClient client(url, "bin-token");
+    TestReply gateways = client.get(QStringLiteral("/accounts/bin/ai-gateway/gateways"));
+    RD_COMPARE(gateways.status, 200);
+    RD_COMPARE(gateways.result()[0]["id"], "demo-gateway");
+    RD_COMPARE(client.send("GET", QStringLiteral("/accounts/bin/ai-gateway/gateways"), {}, {}, false).status, 401);
+
+    process.terminate(); // SIGTERM
+    QVERIFY(process.waitForFinished(10000));
+    RD_COMPARE(process.exitStatus(), QProcess::NormalExit);
+    RD_COMPARE(process.exitCode(), 0);
+    // A clean shutdown checkpoints and removes the write-ahead log.
+    QVERIFY(QFile::exists(db));
+    QVERIFY(!QFile::exists(db + QStringLiteral("-wal")));
+    QVERIFY(!process.readAllStandardError().contains("bin-token"));
+}
+
+void TestSandboxBinary::faultFlag()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    const QUrl url = startAndWaitForUrl(
+        process, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"), QStringLiteral("t"),
+                  QStringLiteral("--db"), dir.filePath(QStringLiteral("f.sqlite")), QStringLiteral("--no-demo"),
+                  QStringLiteral("--fault"), QStringLiteral("server_error:2"), QStringLiteral("--fault"),
+                  QStringLiteral("rate_limited:1:9")});
+    QVERIFY(url.isValid());
+    SandboxTestClient client(url, "t");
+    const QString path = QStringLiteral("/accounts/f/ai-gateway/gateways");
+    RD_COMPARE(client.get(path).status, 500);
+    RD_COMPARE(client.get(path).status, 500);
+    TestReply limited = client.get(path);
+    RD_COMPARE(limited.status, 429);
+    RD_COMPARE(limited.header("Retry-After"), QByteArray("9"));
+    TestReply ok = client.get(path);
+    RD_COMPARE(ok.status, 200);
+    QVERIFY(ok.result().empty()); // --no-demo
+
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(10000));
+    RD_COMPARE(process.exitStatus(), QProcess::NormalExit);
+    RD_COMPARE(process.exitCode(), 0);
+}
+
+void TestSandboxBinary::refusesToRunWithoutToken()
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("ROUTE_SANDBOX_TOKEN"));
+    process.setProcessEnvironment(env);
+    process.start(kBinary, {QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(process.waitForFinished(10000));
+    RD_COMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("token"));
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+}
+
+void TestSandboxBinary::tokenFromEnvironment()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ROUTE_SANDBOX_TOKEN"), QStringLiteral("env-token"));
+    process.setProcessEnvironment(env);
+    const QUrl url = startAndWaitForUrl(process, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"),
+                                                  dir.filePath(QStringLiteral("e.sqlite"))});
+    QVERIFY(url.isValid());
+    SandboxTestClient client(url, "env-token");
+    RD_COMPARE(client.get(QStringLiteral("/accounts/e/ai-gateway/gateways")).status, 200);
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
+    RD_COMPARE(process.exitCode(), 0);
+}
+
+void TestSandboxBinary::rejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("bad port") << QStringList{"--token", "t", "--port", "99999"} << "--port";
+    QTest::newRow("bad fault") << QStringList{"--token", "t", "--fault", "explode"} << "--fault";
+    QTest::newRow("bad fault count") << QStringList{"--token", "t", "--fault", "slow:zero"} << "COUNT";
+    QTest::newRow("unknown option") << QStringList{"--token", "t", "--colour"} << "colour";
+}
+
+void TestSandboxBinary::rejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    QProcess process;
+    process.start(kBinary, arguments);
+    QVERIFY(process.waitForFinished(10000));
+    RD_COMPARE(process.exitCode(), 2);
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.contains(mentions), qPrintable(error));
+}
+
+void TestSandboxBinary::help()
+{
+    QProcess process;
+    process.start(kBinary, {QStringLiteral("--help")});
+    QVERIFY(process.waitForFinished(10000));
+    RD_COMPARE(process.exitCode(), 0);
+    const QString text = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY(text.startsWith(QStringLiteral("Usage: route-sandbox")));
+    for (const char *option : {"--port", "--token", "--db", "--no-demo", "--fault"}) {
+        QVERIFY2(text.contains(QLatin1String(option)), option);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSandboxBinary)
+#include "tst_sandbox_binary.moc"
