@@ -1,5 +1,6 @@
 // The composition root: the one file allowed to see every layer.
 #include "app/AppInfo.h"
+#include "app/LocalSandbox.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -26,6 +27,15 @@ int main(int argc, char *argv[])
 
     rd::MainWindow window;
     window.show();
+
+    // No account set up yet: work against the built-in sandbox, which speaks the same API.
+    rd::LocalSandbox sandbox;
+    QString error;
+    if (sandbox.start(&error)) {
+        window.useConnection(sandbox.client(), QObject::tr("Local sandbox"));
+    } else {
+        qWarning("The local sandbox could not start: %s", qPrintable(error));
+    }
     for (const QString &path : parser.positionalArguments()) {
         window.openRouteFile(path);
     }

@@ -2,6 +2,7 @@
 
 #include "app/AppInfo.h"
 #include "app/RouteFile.h"
+#include "app/api/ApiClient.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
 #include "widgets/StatusIndicator.h"
@@ -200,6 +201,27 @@ void MainWindow::createStatusBar()
     m_viewMenu->addAction(m_statusBarAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_fullScreenAction);
+}
+
+void MainWindow::useConnection(ApiClient *client, const QString &name)
+{
+    m_connection->setText(tr("%1 · connecting…").arg(name));
+    m_connection->setColor(QColor(0xE8, 0xA3, 0x17));
+    m_connection->setToolTip(client->options().baseUrl.toString());
+    client->listGateways({}, this, [this, name, url = client->options().baseUrl](const ApiResult<ListPage<Gateway>> &r) {
+        if (!r) {
+            m_connection->setText(tr("%1 · unavailable").arg(name));
+            m_connection->setColor(QColor(0xD9, 0x30, 0x25));
+            m_connection->setToolTip(r.error->toString());
+            statusBar()->showMessage(r.error->summary, 10000);
+            return;
+        }
+        const int count = static_cast<int>(r.value->items.size());
+        m_connection->setText(count == 1 ? tr("%1 · 1 gateway").arg(name)
+                                         : tr("%1 · %2 gateways").arg(name).arg(count));
+        m_connection->setColor(QColor(0x1E, 0x8E, 0x3E));
+        m_connection->setToolTip(tr("Connected to %1").arg(url.toString()));
+    });
 }
 
 void MainWindow::readSettings()

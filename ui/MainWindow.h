@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace rd {
 
+class ApiClient;
 class RouteEditorPage;
 class StatusIndicator;
 class WelcomePage;
@@ -26,6 +27,10 @@ public:
     // Opens every route a file holds, each in its own tab; a file already open is brought to the front.
     // On failure says why in a message box and returns false.
     bool openRouteFile(const QString &path);
+
+    // Shows which API the window works against, and checks that it answers by listing the gateways.
+    void useConnection(ApiClient *client, const QString &name);
+    StatusIndicator *connectionIndicator() const { return m_connection; }
 
     QTabWidget *routeTabs() const { return m_tabs; }
     WelcomePage *welcomePage() const { return m_welcome; }

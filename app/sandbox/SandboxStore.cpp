@@ -420,6 +420,7 @@ std::optional<bool> SandboxStore::routeNameTaken(const QString &account, const Q
                                                  const QString &exceptId)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // IS NOT, not <>: an empty exceptId binds as NULL, and "id <> NULL" would match nothing.
     q.prepare(QStringLiteral(
         "SELECT COUNT(*) FROM routes WHERE account_id = ? AND gateway_id = ? AND name = ? AND id IS NOT ?"));
     q.addBindValue(account);

@@ -1,4 +1,8 @@
+#include "app/LocalSandbox.h"
+#include "app/api/ApiClient.h"
+#include "app/sandbox/SandboxServer.h"
 #include "model/Finding.h"
+#include "widgets/StatusIndicator.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
@@ -33,6 +37,8 @@ private slots:
     void openingTwiceReusesTheTab();
     void closingLastRouteShowsWelcome();
     void brokenFileShowsTheDecodeIssue();
+    void statusShowsTheLocalSandbox();
+    void statusShowsAnUnreachableServer();
 
 private:
     static QAction *findAction(QMenu *menu, const QString &objectName);
@@ -177,6 +183,40 @@ void TestMainWindow::brokenFileShowsTheDecodeIssue()
     QVERIFY2(box->informativeText().contains(QStringLiteral("line 3")), qPrintable(box->informativeText()));
     saveScreenshot(box, QStringLiteral("open-error.png"));
     box->close();
+}
+
+void TestMainWindow::statusShowsTheLocalSandbox()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    rd::LocalSandbox sandbox(dir.filePath(QStringLiteral("sandbox.sqlite")));
+    QString error;
+    QVERIFY2(sandbox.start(&error), qPrintable(error));
+
+    MainWindow window;
+    window.show();
+    window.useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
+    QVERIFY(window.connectionIndicator()->text().contains(QStringLiteral("connecting")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Local sandbox \u00b7 1 gateway"), 10000);
+    QVERIFY(window.connectionIndicator()->toolTip().contains(QStringLiteral("127.0.0.1")));
+    saveScreenshot(&window, QStringLiteral("connected.png"));
+}
+
+void TestMainWindow::statusShowsAnUnreachableServer()
+{
+    rd::ApiClient client;
+    rd::ApiClient::Options options;
+    options.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1/client/v4"));
+    options.maxRetries = 0;
+    client.setOptions(options);
+    client.setCredentials(rd::ApiCredentials::apiToken(QStringLiteral("acc"), QStringLiteral("tok")));
+
+    MainWindow window;
+    window.show();
+    window.useConnection(&client, QStringLiteral("Cloudflare"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Cloudflare \u00b7 unavailable"), 10000);
+    QVERIFY2(window.connectionIndicator()->toolTip().contains(QStringLiteral("Nothing answered")),
+             qPrintable(window.connectionIndicator()->toolTip()));
 }
 
 QTEST_MAIN(TestMainWindow)
