@@ -117,6 +117,8 @@ bool copyInto(simdjson::dom::element element, Json &out, std::size_t depth, std:
         if (element.get_object().get(object) != simdjson::SUCCESS) {
             return false;
         }
+        // Growing each small object's vector one key at a time costs several reallocations per object.
+        out.get_ref<Json::object_t &>().reserve(object.size());
         for (const auto field : object) {
             // operator[] keeps nlohmann's rule for duplicate keys: the first place, the last value.
             if (!copyInto(field.value, out[std::string(field.key)], depth + 1, maxDepth)) {
