@@ -38,6 +38,9 @@ public:
     int attempts() const { return m_attempts; }
     bool isFinished() const { return m_finished; }
 
+    // What to show while a retry is pending: "rate limited — retrying in 12 s".
+    static QString describeRetry(const QString &reason, int delayMs);
+
 public slots:
     void cancel();
 

@@ -24,6 +24,8 @@ bool isControlPath(const QString &path)
     return path.startsWith(QLatin1String("/__sandbox/"));
 }
 
+constexpr qsizetype kMaxRemembered = 20000;
+
 // Cut off mid-object, as a proxy that gave up half-way would leave it.
 const QByteArray kMalformedBody =
     QByteArrayLiteral("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"");
@@ -53,6 +55,10 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTc
         QHttpServerResponder responder = makeResponder(httpRequest, socket);
         write(responder, isControlPath(request.path) ? m_router.handleControl(request) : SandboxRouter::noRoute());
         return true;
+    }
+    ++m_total;
+    if (m_seen.size() >= kMaxRemembered) {
+        m_seen.remove(0, kMaxRemembered / 2);
     }
     m_seen.append({request.method, request.path});
     if (const auto fault = m_faults.take(request.method, request.path)) {

@@ -23,7 +23,7 @@ class SandboxHttpServer : public QAbstractHttpServer
 public:
     SandboxHttpServer(SandboxRouter &router, FaultInjector &faults, QObject *parent = nullptr);
 
-    int requestCount() const { return static_cast<int>(m_seen.size()); }
+    int requestCount() const { return m_total; }
     int requestCount(const QString &method, const QString &pathContains) const;
 
 protected:
@@ -37,7 +37,10 @@ private:
 
     SandboxRouter &m_router;
     FaultInjector &m_faults;
-    QList<std::pair<QString, QString>> m_seen; // (method, path) of every /client/v4 request
+    // (method, path) of recent /client/v4 requests, for tests to count. Bounded: the in-process sandbox runs
+    // as long as the app does.
+    QList<std::pair<QString, QString>> m_seen;
+    int m_total = 0;
 };
 
 } // namespace rd

@@ -494,6 +494,8 @@ private slots:
         QVERIFY2(result, qPrintable(why(result.error)));
         QCOMPARE(delays, QList<int>{1000});
         QCOMPARE(reasons, QStringList{QStringLiteral("rate limited")});
+        QCOMPARE(ApiCall::describeRetry(reasons.front(), delays.front()), QStringLiteral("rate limited \u2014 retrying in 1 s"));
+        QCOMPARE(ApiCall::describeRetry(QStringLiteral("rate limited"), 11200), QStringLiteral("rate limited \u2014 retrying in 12 s"));
         QVERIFY(clock.elapsed() >= 900);
 
         // A POST refused with 429 was not applied: repeating it is safe and creates exactly one route.
