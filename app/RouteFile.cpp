@@ -3,6 +3,7 @@
 #include "model/JsonText.h"
 
 #include <QFile>
+#include <map>
 #include <QFileInfo>
 
 namespace rd {
@@ -40,7 +41,7 @@ RouteFile RouteFile::open(const QString &path)
         return file;
     }
 
-    Decoded<RouteDocument> decoded = RouteCodec::decodeDocument(*json.value);
+    Decoded<RouteFileContent> decoded = RouteCodec::decodeDocument(*json.value);
     file.m_warnings.insert(file.m_warnings.end(), std::make_move_iterator(decoded.warnings.begin()),
                            std::make_move_iterator(decoded.warnings.end()));
     if (!decoded) {
@@ -49,6 +50,42 @@ RouteFile RouteFile::open(const QString &path)
     }
     file.m_document = std::move(decoded.value);
     return file;
+}
+
+RouteDocument::Positions RouteFile::takePositions(Route &route)
+{
+    RouteDocument::Positions positions;
+    Json &extra = route.metadata().extra;
+    auto it = extra.find(kLayoutKey);
+    if (it == extra.end()) {
+        return positions;
+    }
+    if (it->is_object()) {
+        if (auto stored = it->find("positions"); stored != it->end() && stored->is_object()) {
+            for (const auto &[id, point] : stored->items()) {
+                if (point.is_array() && point.size() == 2 && point[0].is_number() && point[1].is_number()) {
+                    positions.emplace(id, QPointF(point[0].get<double>(), point[1].get<double>()));
+                }
+            }
+        }
+    }
+    extra.erase(it);
+    return positions;
+}
+
+QByteArray RouteFile::serialize(const Route &route, const RouteDocument::Positions &positions)
+{
+    Json json = RouteCodec::encodeRoute(route);
+    // Sorted by id so that saving twice gives the same bytes and git diffs stay small.
+    std::map<std::string, QPointF> sorted(positions.begin(), positions.end());
+    Json stored = Json::object();
+    for (const auto &[id, point] : sorted) {
+        if (route.contains(id)) {
+            stored[id] = Json::array({point.x(), point.y()});
+        }
+    }
+    json[kLayoutKey] = Json::object({{"positions", std::move(stored)}});
+    return QByteArray::fromStdString(JsonText::format(json));
 }
 
 QString RouteFile::displayName() const

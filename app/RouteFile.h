@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/RouteDocument.h"
 #include "model/Decoded.h"
 #include "model/RouteCodec.h"
 
@@ -21,16 +22,23 @@ public:
     const QString &path() const { return m_path; }
     // The file name without directories, for tab titles.
     QString displayName() const;
-    const RouteDocument *document() const { return m_document ? &*m_document : nullptr; }
+    const RouteFileContent *document() const { return m_document ? &*m_document : nullptr; }
     const std::optional<DecodeIssue> &error() const { return m_error; }
     // What decoding adjusted (legacy spellings translated, for instance).
     const std::vector<DecodeIssue> &warnings() const { return m_warnings; }
     // The error as a sentence for a message box; empty when the file is valid.
     QString errorText() const;
 
+    // Our files keep canvas positions beside the API's fields, under a key of their own. It is taken out of
+    // the route here, so it can never travel to the API with the route's other unknown fields.
+    static constexpr const char *kLayoutKey = "routeDesigner";
+    static RouteDocument::Positions takePositions(Route &route);
+    // The file's bytes: the route as the API has it, plus the positions.
+    static QByteArray serialize(const Route &route, const RouteDocument::Positions &positions);
+
 private:
     QString m_path;
-    std::optional<RouteDocument> m_document;
+    std::optional<RouteFileContent> m_document;
     std::optional<DecodeIssue> m_error;
     std::vector<DecodeIssue> m_warnings;
 };

@@ -27,6 +27,7 @@ int main(int argc, char *argv[])
 
     rd::MainWindow window;
     window.show();
+    window.offerDraftRestore();
 
     // No account set up yet: work against the built-in sandbox, which speaks the same API.
     rd::LocalSandbox sandbox;

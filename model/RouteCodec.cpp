@@ -423,11 +423,11 @@ Decoded<Route> RouteCodec::decodeRoute(const Json &json, std::string_view path)
     return Result::success(Route(std::move(*elements.value), std::move(metadata)), std::move(elements.warnings));
 }
 
-Decoded<RouteDocument> RouteCodec::decodeDocument(const Json &json)
+Decoded<RouteFileContent> RouteCodec::decodeDocument(const Json &json)
 {
-    using Result = Decoded<RouteDocument>;
-    RouteDocument doc;
-    auto single = [&](RouteDocument::Form form, const Json &routeJson, std::string_view path) -> Result {
+    using Result = Decoded<RouteFileContent>;
+    RouteFileContent doc;
+    auto single = [&](RouteFileContent::Form form, const Json &routeJson, std::string_view path) -> Result {
         auto route = decodeRoute(routeJson, path);
         if (!route) {
             return Result::failure(std::move(*route.error), std::move(route.warnings));
@@ -437,7 +437,7 @@ Decoded<RouteDocument> RouteCodec::decodeDocument(const Json &json)
         return Result::success(std::move(doc), std::move(route.warnings));
     };
     auto list = [&](const Json &array, std::string_view path) -> Result {
-        doc.form = RouteDocument::Form::RouteList;
+        doc.form = RouteFileContent::Form::RouteList;
         std::vector<DecodeIssue> warnings;
         for (std::size_t i = 0; i < array.size(); ++i) {
             auto route = decodeRoute(array[i], item(path, i));
@@ -460,7 +460,7 @@ Decoded<RouteDocument> RouteCodec::decodeDocument(const Json &json)
         if (!elements) {
             return Result::failure(std::move(*elements.error), std::move(elements.warnings));
         }
-        doc.form = RouteDocument::Form::ElementsArray;
+        doc.form = RouteFileContent::Form::ElementsArray;
         doc.routes.emplace_back(std::move(*elements.value));
         return Result::success(std::move(doc), std::move(elements.warnings));
     }
@@ -468,7 +468,7 @@ Decoded<RouteDocument> RouteCodec::decodeDocument(const Json &json)
         return Result::failure(wrongType("$", "a route: an elements array or an object", json));
     }
     if (json.contains("elements")) {
-        return single(RouteDocument::Form::RouteObject, json, "$");
+        return single(RouteFileContent::Form::RouteObject, json, "$");
     }
     if (auto failure = envelopeFailure(json)) {
         return Result::failure(std::move(*failure));
@@ -477,10 +477,10 @@ Decoded<RouteDocument> RouteCodec::decodeDocument(const Json &json)
         if (result->is_array()) {
             return list(*result, "$.result");
         }
-        return single(RouteDocument::Form::ApiResponse, *result, "$.result");
+        return single(RouteFileContent::Form::ApiResponse, *result, "$.result");
     }
     if (auto route = json.find("route"); route != json.end()) {
-        return single(RouteDocument::Form::ApiResponse, *route, "$.route");
+        return single(RouteFileContent::Form::ApiResponse, *route, "$.route");
     }
     if (auto data = json.find("data"); data != json.end() && data->is_object()) {
         if (auto routes = data->find("routes"); routes != data->end()) {
@@ -568,15 +568,15 @@ Json RouteCodec::encodeRoute(const Route &route)
     return out;
 }
 
-Json RouteCodec::encodeDocument(const RouteDocument &document)
+Json RouteCodec::encodeDocument(const RouteFileContent &document)
 {
     switch (document.form) {
-    case RouteDocument::Form::ElementsArray:
+    case RouteFileContent::Form::ElementsArray:
         return document.routes.empty() ? Json::array() : encodeElements(document.routes.front().elements());
-    case RouteDocument::Form::RouteObject:
-    case RouteDocument::Form::ApiResponse:
+    case RouteFileContent::Form::RouteObject:
+    case RouteFileContent::Form::ApiResponse:
         return document.routes.empty() ? Json::object() : encodeRoute(document.routes.front());
-    case RouteDocument::Form::RouteList:
+    case RouteFileContent::Form::RouteList:
         break;
     }
     Json out = Json::array();

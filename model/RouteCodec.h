@@ -11,7 +11,7 @@
 namespace rd {
 
 // What a route file held, so `format` can write back the same form.
-struct RouteDocument
+struct RouteFileContent
 {
     enum class Form {
         ElementsArray, // a bare `[ ...elements ]`
@@ -33,14 +33,14 @@ public:
     static Decoded<std::vector<Element>> decodeElements(const Json &json, std::string_view path = "$");
     // An object with `elements` and the API's route metadata.
     static Decoded<Route> decodeRoute(const Json &json, std::string_view path = "$");
-    // Any of RouteDocument's forms.
-    static Decoded<RouteDocument> decodeDocument(const Json &json);
+    // Any of RouteFileContent's forms.
+    static Decoded<RouteFileContent> decodeDocument(const Json &json);
 
     static Json encodeElement(const Element &element);
     static Json encodeElements(const std::vector<Element> &elements);
     // The route as the API returns it: metadata (only what is set) and elements.
     static Json encodeRoute(const Route &route);
-    static Json encodeDocument(const RouteDocument &document);
+    static Json encodeDocument(const RouteFileContent &document);
     // Request bodies: create `{name, elements}`, create-version `{elements}`.
     static Json encodeCreateBody(const Route &route);
     static Json encodeVersionBody(const Route &route);

@@ -1,11 +1,14 @@
 #include "ui/MainWindow.h"
 
 #include "app/AppInfo.h"
+#include "app/DraftStore.h"
+#include "app/LayoutStore.h"
 #include "app/RouteFile.h"
 #include "app/api/ApiClient.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
 #include "widgets/StatusIndicator.h"
+#include "widgets/canvas/RouteView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,13 +20,18 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QJsonObject>
+#include <QLocale>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include <QUrl>
 
 #include <utility>
@@ -76,6 +84,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         "QTabBar::close-button { image: url(:/icons/close.svg); subcontrol-position: right; border-radius: 3px; }"
         "QTabBar::close-button:hover { background: palette(midlight); }"));
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeRoute);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentEditorChanged);
+
+    m_undoGroup = new QUndoGroup(this);
+    m_drafts = new DraftStore(DraftStore::defaultDirectory(), this);
 
     m_pages = new QStackedWidget;
     m_pages->addWidget(m_welcome);
@@ -116,6 +128,37 @@ void MainWindow::createActions()
     m_connectAction->setIconText(tr("Connect"));
     m_connectAction->setToolTip(tr("Connect to Cloudflare (coming soon)"));
     m_connectAction->setEnabled(false);
+
+    m_saveAction = new QAction(tr("&Save"), this);
+    m_saveAction->setObjectName(QStringLiteral("saveAction"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::saveCurrentRoute);
+
+    m_saveAsAction = new QAction(tr("Save &As…"), this);
+    m_saveAsAction->setObjectName(QStringLiteral("saveAsAction"));
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveCurrentRouteAs);
+
+    m_exportAction = new QAction(tr("&Export Image…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportCurrentRoute);
+
+    m_undoAction = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+
+    m_autoLayoutAction = new QAction(tr("&Auto Layout"), this);
+    m_autoLayoutAction->setObjectName(QStringLiteral("autoLayoutAction"));
+    m_autoLayoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_autoLayoutAction, &QAction::triggered, this, [this] {
+        if (RouteEditorPage *editor = currentEditor()) {
+            editor->autoLayout();
+        }
+    });
 
     m_closeAction = new QAction(tr("&Close Route"), this);
     m_closeAction->setObjectName(QStringLiteral("closeRouteAction"));
@@ -158,13 +201,24 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_connectAction);
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_saveAction);
+    m_fileMenu->addAction(m_saveAsAction);
+    m_fileMenu->addAction(m_exportAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_closeAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
+    // Undo and redo follow the current tab's history; the rest are the current canvas's own actions.
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->setObjectName(QStringLiteral("editMenu"));
+
     // Filled in createToolBar() and createStatusBar(), once the things it toggles exist.
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_canvasViewMenu = m_viewMenu->addMenu(tr("&Canvas"));
+    m_canvasViewMenu->setObjectName(QStringLiteral("canvasMenu"));
+    m_viewMenu->addSeparator();
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -249,6 +303,16 @@ void MainWindow::writeSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(i));
+        if (editor && !editor->document()->isClean()) {
+            m_tabs->setCurrentIndex(i);
+            if (!maybeSave(editor)) {
+                event->ignore();
+                return;
+            }
+        }
+    }
     writeSettings();
     event->accept();
 }
@@ -305,7 +369,7 @@ bool MainWindow::openRouteFile(const QString &path)
         showOpenError(canonical, file.errorText());
         return false;
     }
-    const RouteDocument &document = *file.document();
+    const RouteFileContent &document = *file.document();
     if (document.routes.empty()) {
         showOpenError(canonical, tr("The file holds no routes."));
         return false;
@@ -317,15 +381,20 @@ bool MainWindow::openRouteFile(const QString &path)
     int errors = 0;
     int warnings = 0;
     std::size_t elements = 0;
-    for (const Route &route : document.routes) {
-        auto *editor = new RouteEditorPage(route, canonical, std::exchange(notes, {}));
-        const int index = m_tabs->addTab(editor, editor->statusIcon(), editor->title());
-        m_tabs->setTabToolTip(index, canonical.startsWith(QLatin1Char(':')) ? tr("Built-in example")
-                                                                            : QDir::toNativeSeparators(canonical));
+    const bool builtIn = canonical.startsWith(QLatin1Char(':'));
+    for (Route route : document.routes) {
+        RouteDocument::Positions positions = RouteFile::takePositions(route);
+        if (positions.empty() && !builtIn && document.routes.size() == 1) {
+            // Saved without positions (by another tool): the layout the user last left it in, if any.
+            positions = LayoutStore().load(LayoutStore::keyForFile(canonical));
+        }
+        auto *editor = addEditor(new RouteEditorPage(std::move(route), std::move(positions), canonical,
+                                                     std::exchange(notes, {})),
+                                 builtIn ? tr("Built-in example") : QDir::toNativeSeparators(canonical));
         first = first ? first : editor;
         errors += editor->errorCount();
         warnings += editor->warningCount();
-        elements += route.size();
+        elements += editor->route().size();
     }
     m_tabs->setCurrentWidget(first);
     updateCentralPage();
@@ -364,12 +433,209 @@ void MainWindow::closeCurrentRoute()
     }
 }
 
-void MainWindow::closeRoute(int index)
+bool MainWindow::closeRoute(int index)
 {
+    auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(index));
+    if (editor && !maybeSave(editor)) {
+        return false;
+    }
+    if (editor) {
+        m_drafts->discard(draftKey(editor->sourcePath(), editor->route().name()));
+        if (editor->canSaveInPlace()) {
+            LayoutStore().save(LayoutStore::keyForFile(editor->sourcePath()), editor->document()->positions());
+        }
+        m_undoGroup->removeStack(editor->document()->undoStack());
+    }
     QWidget *page = m_tabs->widget(index);
     m_tabs->removeTab(index);
     delete page;
     updateCentralPage();
+    return true;
+}
+
+RouteEditorPage *MainWindow::addEditor(RouteEditorPage *editor, const QString &toolTip)
+{
+    const int index = m_tabs->addTab(editor, editor->statusIcon(), editor->title());
+    m_tabs->setTabToolTip(index, toolTip);
+    m_undoGroup->addStack(editor->document()->undoStack());
+    connect(editor, &RouteEditorPage::statusChanged, this, [this, editor] { updateTab(editor); });
+    QJsonObject origin;
+    origin.insert(QStringLiteral("file"), editor->sourcePath());
+    m_drafts->watch(editor->document(), draftKey(editor->sourcePath(), editor->route().name()), origin);
+    return editor;
+}
+
+QString MainWindow::draftKey(const QString &sourcePath, const std::string &routeName)
+{
+    return sourcePath + QLatin1Char('#') + QString::fromStdString(routeName);
+}
+
+void MainWindow::updateTab(RouteEditorPage *editor)
+{
+    const int index = m_tabs->indexOf(editor);
+    if (index < 0) {
+        return;
+    }
+    // A bullet marks unsaved changes, as editors commonly do.
+    const bool dirty = !editor->document()->isClean();
+    m_tabs->setTabText(index, dirty ? editor->title() + QStringLiteral(" \u2022") : editor->title());
+    m_tabs->setTabIcon(index, editor->statusIcon());
+    if (editor == currentEditor()) {
+        setWindowModified(dirty);
+    }
+}
+
+void MainWindow::currentEditorChanged()
+{
+    RouteEditorPage *editor = currentEditor();
+    m_undoGroup->setActiveStack(editor ? editor->document()->undoStack() : nullptr);
+
+    m_editMenu->clear();
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+    m_canvasViewMenu->clear();
+    if (editor) {
+        m_editMenu->addSeparator();
+        m_editMenu->addActions(editor->view()->editActions());
+        m_canvasViewMenu->addActions(editor->view()->viewActions());
+        m_canvasViewMenu->addSeparator();
+    }
+    m_canvasViewMenu->addAction(m_autoLayoutAction);
+    const bool hasEditor = editor != nullptr;
+    m_saveAction->setEnabled(hasEditor);
+    m_saveAsAction->setEnabled(hasEditor);
+    m_exportAction->setEnabled(hasEditor);
+    m_autoLayoutAction->setEnabled(hasEditor);
+    m_canvasViewMenu->setEnabled(hasEditor);
+    setWindowModified(editor && !editor->document()->isClean());
+}
+
+bool MainWindow::maybeSave(RouteEditorPage *editor)
+{
+    if (editor->document()->isClean()) {
+        return true;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
+                    tr("Save the changes to \u201c%1\u201d before closing?").arg(editor->title()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    box.setInformativeText(tr("Without saving, your changes will be lost."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        m_tabs->setCurrentWidget(editor);
+        return saveCurrentRoute();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::saveCurrentRoute()
+{
+    RouteEditorPage *editor = currentEditor();
+    if (!editor) {
+        return false;
+    }
+    if (!editor->canSaveInPlace()) {
+        return saveCurrentRouteAs();
+    }
+    return saveRoute(editor, editor->sourcePath());
+}
+
+bool MainWindow::saveCurrentRouteAs()
+{
+    RouteEditorPage *editor = currentEditor();
+    if (!editor) {
+        return false;
+    }
+    const QString suggested = QDir(m_lastDirectory).filePath(editor->title() + QStringLiteral(".json"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Route"), suggested,
+                                                      tr("Route files (*.json);;All files (*)"));
+    if (path.isEmpty()) {
+        return false;
+    }
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    return saveRoute(editor, path);
+}
+
+bool MainWindow::saveRoute(RouteEditorPage *editor, const QString &path)
+{
+    const QString oldKey = draftKey(editor->sourcePath(), editor->route().name());
+    QString error;
+    if (!editor->save(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot Save Route"),
+                             tr("\u201c%1\u201d could not be saved: %2").arg(QFileInfo(path).fileName(), error));
+        return false;
+    }
+    m_drafts->discard(oldKey);
+    QJsonObject origin;
+    origin.insert(QStringLiteral("file"), editor->sourcePath());
+    m_drafts->watch(editor->document(), draftKey(editor->sourcePath(), editor->route().name()), origin);
+    m_tabs->setTabToolTip(m_tabs->indexOf(editor), QDir::toNativeSeparators(editor->sourcePath()));
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(editor->sourcePath())), 5000);
+    return true;
+}
+
+void MainWindow::exportCurrentRoute()
+{
+    RouteEditorPage *editor = currentEditor();
+    if (!editor) {
+        return;
+    }
+    const QString suggested = QDir(m_lastDirectory).filePath(editor->title() + QStringLiteral(".png"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Route Diagram"), suggested,
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!editor->exportImage(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot Export"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::offerDraftRestore()
+{
+    QStringList problems;
+    std::vector<Draft> drafts = m_drafts->pendingDrafts(&problems);
+    if (drafts.empty()) {
+        return;
+    }
+    QStringList names;
+    for (const Draft &draft : drafts) {
+        names << QStringLiteral("\u2022 %1 (%2)")
+                     .arg(QString::fromStdString(draft.route.name()),
+                          QLocale().toString(draft.savedAt.toLocalTime(), QLocale::ShortFormat));
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Restore Unsaved Work"),
+                                tr("Route Designer closed with unsaved changes. Restore them?"),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("restoreDraftsBox"));
+    box->setInformativeText(names.join(QLatin1Char('\n')));
+    box->button(QMessageBox::Yes)->setText(tr("Restore"));
+    box->button(QMessageBox::No)->setText(tr("Discard"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, drafts = std::move(drafts)](int result) {
+        for (const Draft &draft : drafts) {
+            if (result != QMessageBox::Yes) {
+                m_drafts->discard(draft.key);
+                continue;
+            }
+            const QString source = draft.origin.value(QStringLiteral("file")).toString();
+            auto *editor = addEditor(new RouteEditorPage(draft.route, draft.positions, source, {}),
+                                     tr("Restored from autosave"));
+            // Restored work is unsaved work: mark it so, and keep the draft until it is saved.
+            editor->document()->undoStack()->resetClean();
+            updateTab(editor);
+            m_tabs->setCurrentWidget(editor);
+        }
+        updateCentralPage();
+    });
+    box->open();
 }
 
 void MainWindow::updateCentralPage()
@@ -377,6 +643,7 @@ void MainWindow::updateCentralPage()
     const bool hasRoutes = m_tabs->count() > 0;
     m_pages->setCurrentWidget(hasRoutes ? static_cast<QWidget *>(m_tabs) : m_welcome);
     m_closeAction->setEnabled(hasRoutes);
+    currentEditorChanged();
 }
 
 void MainWindow::showAbout()

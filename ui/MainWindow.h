@@ -6,10 +6,12 @@ class QAction;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
+class QUndoGroup;
 
 namespace rd {
 
 class ApiClient;
+class DraftStore;
 class RouteEditorPage;
 class StatusIndicator;
 class WelcomePage;
@@ -36,6 +38,15 @@ public:
     WelcomePage *welcomePage() const { return m_welcome; }
     RouteEditorPage *currentEditor() const;
 
+    // Saves the current route to its file, or asks where when it has none. False when cancelled or failed.
+    bool saveCurrentRoute();
+    bool saveCurrentRouteAs();
+    bool saveRoute(RouteEditorPage *page, const QString &path);
+    // After a crash: offers to restore what autosave kept. Window-modal, non-blocking.
+    void offerDraftRestore();
+    DraftStore *drafts() const { return m_drafts; }
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
+
 public slots:
     void openRouteDialog();
     void openExampleRoute();
@@ -54,7 +65,14 @@ private:
     void createStatusBar();
     void readSettings();
     void writeSettings() const;
-    void closeRoute(int index);
+    bool closeRoute(int index);
+    RouteEditorPage *addEditor(RouteEditorPage *editor, const QString &toolTip);
+    void updateTab(RouteEditorPage *editor);
+    void currentEditorChanged();
+    void exportCurrentRoute();
+    // Asks about unsaved changes: true when the page may close (saved or discarded).
+    bool maybeSave(RouteEditorPage *editor);
+    static QString draftKey(const QString &sourcePath, const std::string &routeName);
     void updateCentralPage();
     void showOpenError(const QString &path, const QString &reason);
 
@@ -67,6 +85,16 @@ private:
     QAction *m_openExampleAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_autoLayoutAction = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_canvasViewMenu = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    DraftStore *m_drafts = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_fullScreenAction = nullptr;

@@ -1,9 +1,21 @@
 #include "ui/RouteEditorPage.h"
 
-#include "model/Validator.h"
+#include "app/AutoLayout.h"
+#include "app/LayoutStore.h"
+#include "app/RouteFile.h"
 #include "widgets/ElementTypeStyle.h"
+#include "widgets/canvas/ElementItem.h"
+#include "widgets/canvas/ElementPalette.h"
+#include "widgets/canvas/RouteScene.h"
+#include "widgets/canvas/RouteView.h"
+#include "widgets/inspector/ElementInspector.h"
 
 #include <QDir>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QUndoStack>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,7 +30,6 @@ namespace rd {
 
 namespace {
 
-enum ElementColumn { ElementIdColumn, ElementTypeColumn, ElementSummaryColumn, ElementOutputsColumn };
 enum ProblemColumn { ProblemSeverityColumn, ProblemCodeColumn, ProblemElementColumn, ProblemMessageColumn };
 
 constexpr int kElementIdRole = Qt::UserRole + 1;
@@ -38,17 +49,6 @@ QLabel *sectionHeading(const QString &text)
     return label;
 }
 
-// "true → free_rate_limit, false → paid_split": enough to follow the route until the canvas draws it.
-QString outputsText(const Element &element)
-{
-    QStringList parts;
-    for (const Output &output : element.outputs) {
-        parts << QStringLiteral("%1 → %2").arg(qs(output.name),
-                                               output.target.empty() ? QStringLiteral("(unwired)") : qs(output.target));
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
 QString pluralize(int count, const QString &one, const QString &many)
 {
     return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? one : many);
@@ -56,48 +56,83 @@ QString pluralize(int count, const QString &one, const QString &many)
 
 } // namespace
 
-RouteEditorPage::RouteEditorPage(Route route, QString sourcePath, std::vector<DecodeIssue> importNotes, QWidget *parent)
-    : QWidget(parent), m_route(std::move(route)), m_sourcePath(std::move(sourcePath)),
-      m_importNotes(std::move(importNotes)), m_findings(Validator::validate(m_route))
+RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions, QString sourcePath,
+                                 std::vector<DecodeIssue> importNotes, QWidget *parent)
+    : QWidget(parent), m_sourcePath(std::move(sourcePath)), m_importNotes(std::move(importNotes))
 {
     setObjectName(QStringLiteral("routeEditorPage"));
 
+    // A route the app has never seen has no positions (the API stores none): lay out what is missing.
+    if (!LayoutStore::unplaced(route, positions).empty()) {
+        const auto laidOut = AutoLayout::layout(route, {});
+        for (const auto &[id, point] : laidOut) {
+            positions.try_emplace(id, point);
+        }
+    }
+    m_document = new RouteDocument(std::move(route), std::move(positions), this);
+
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(createElementsPanel());
+    splitter->addWidget(createEditor());
     splitter->addWidget(createProblemsPanel());
-    // Problems get room when there are some; a clean route leaves the space to its elements.
-    const bool hasProblems = !m_findings.empty() || !m_importNotes.empty();
-    splitter->setStretchFactor(0, hasProblems ? 1 : 2);
+    splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 14, 16, 12);
-    layout->setSpacing(12);
+    layout->setContentsMargins(12, 10, 12, 10);
+    layout->setSpacing(8);
     layout->addWidget(createHeader());
     layout->addWidget(splitter, 1);
 
-    populateElements();
     populateProblems();
+    connect(m_document, &RouteDocument::findingsChanged, this, [this] {
+        populateProblems();
+        refreshHeader();
+        emit statusChanged();
+    });
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &RouteEditorPage::statusChanged);
+    connect(m_document, &RouteDocument::documentReset, this, [this] {
+        refreshHeader();
+        emit statusChanged();
+    });
+    // Fit once the view has its real size.
+    QMetaObject::invokeMethod(m_view, &RouteView::fitToView, Qt::QueuedConnection);
+}
+
+RouteEditorPage::~RouteEditorPage()
+{
+    // The undo stack announces a clean-state change as it dies; by then this page is half destroyed and
+    // the window that listens to statusChanged may be too. Detach first, and take the views down before
+    // the document they show.
+    m_document->undoStack()->disconnect(this);
+    m_document->disconnect(this);
+    m_inspector->setDocument(nullptr);
+    delete m_view;
+    delete m_scene;
+}
+
+bool RouteEditorPage::canSaveInPlace() const
+{
+    return !m_sourcePath.isEmpty() && !m_sourcePath.startsWith(QLatin1Char(':'));
 }
 
 QString RouteEditorPage::title() const
 {
-    if (!m_route.name().empty()) {
-        return qs(m_route.name());
+    if (!route().name().empty()) {
+        return qs(route().name());
     }
     return QFileInfo(m_sourcePath).fileName();
 }
 
 int RouteEditorPage::errorCount() const
 {
-    return static_cast<int>(std::count_if(m_findings.begin(), m_findings.end(),
+    return static_cast<int>(std::count_if(findings().begin(), findings().end(),
                                           [](const Finding &f) { return f.severity == Severity::Error; }));
 }
 
 int RouteEditorPage::warningCount() const
 {
-    return static_cast<int>(m_findings.size()) - errorCount();
+    return static_cast<int>(findings().size()) - errorCount();
 }
 
 QIcon RouteEditorPage::statusIcon() const
@@ -113,8 +148,8 @@ QIcon RouteEditorPage::statusIcon() const
 
 QString RouteEditorPage::statusSummary() const
 {
-    const QString elements = pluralize(static_cast<int>(m_route.size()), tr("element"), tr("elements"));
-    if (m_findings.empty()) {
+    const QString elements = pluralize(static_cast<int>(route().size()), tr("element"), tr("elements"));
+    if (findings().empty()) {
         return tr("%1 · no problems found").arg(elements);
     }
     QStringList parts;
@@ -129,63 +164,88 @@ QString RouteEditorPage::statusSummary() const
 
 QWidget *RouteEditorPage::createHeader()
 {
-    auto *titleLabel = new QLabel(title());
-    titleLabel->setObjectName(QStringLiteral("routeTitle"));
-    QFont titleFont = titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.45);
+    m_titleLabel = new QLabel;
+    m_titleLabel->setObjectName(QStringLiteral("routeTitle"));
+    QFont titleFont = m_titleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
     titleFont.setWeight(QFont::DemiBold);
-    titleLabel->setFont(titleFont);
-    titleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_titleLabel->setFont(titleFont);
+    m_titleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *statusIconLabel = new QLabel;
-    statusIconLabel->setPixmap(statusIcon().pixmap(QSize(16, 16)));
-    auto *status = new QLabel(statusSummary());
-    status->setObjectName(QStringLiteral("routeStatus"));
+    m_statusIconLabel = new QLabel;
+    m_statusLabel = new QLabel;
+    m_statusLabel->setObjectName(QStringLiteral("routeStatus"));
 
-    auto *statusRow = new QHBoxLayout;
-    statusRow->setSpacing(6);
-    statusRow->addWidget(statusIconLabel);
-    statusRow->addWidget(status);
-    statusRow->addSpacing(14);
-
-    // Routes opened from the app's resources have a ":/..." path that means nothing to a user.
-    const bool builtIn = m_sourcePath.startsWith(QLatin1Char(':'));
-    auto *path = new QLabel(builtIn ? tr("Built-in example") : QDir::toNativeSeparators(m_sourcePath));
-    path->setObjectName(QStringLiteral("routePath"));
-    path->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    path->setToolTip(path->text());
-    QPalette muted = path->palette();
+    m_pathLabel = new QLabel;
+    m_pathLabel->setObjectName(QStringLiteral("routePath"));
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette muted = m_pathLabel->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    path->setPalette(muted);
-    statusRow->addWidget(path, 1);
+    m_pathLabel->setPalette(muted);
+
+    auto *row = new QHBoxLayout;
+    row->setSpacing(6);
+    row->addWidget(m_titleLabel);
+    row->addSpacing(16);
+    row->addWidget(m_statusIconLabel);
+    row->addWidget(m_statusLabel);
+    row->addSpacing(14);
+    row->addWidget(m_pathLabel, 1);
 
     auto *header = new QWidget;
     auto *layout = new QVBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    layout->addWidget(titleLabel);
-    layout->addLayout(statusRow);
+    layout->addLayout(row);
+    refreshHeader();
     return header;
 }
 
-QWidget *RouteEditorPage::createElementsPanel()
+void RouteEditorPage::refreshHeader()
 {
-    m_elementList = new QTreeWidget;
-    m_elementList->setObjectName(QStringLiteral("elementList"));
-    m_elementList->setHeaderLabels({tr("Element"), tr("Type"), tr("Summary"), tr("Outputs")});
-    m_elementList->setRootIsDecorated(false);
-    m_elementList->setUniformRowHeights(true);
-    m_elementList->setAlternatingRowColors(true);
-    m_elementList->setAllColumnsShowFocus(true);
-    m_elementList->header()->setStretchLastSection(true);
+    m_titleLabel->setText(title());
+    m_statusIconLabel->setPixmap(statusIcon().pixmap(QSize(16, 16)));
+    m_statusLabel->setText(statusSummary());
+    // Routes opened from the app's resources have a ":/..." path that means nothing to a user.
+    const bool builtIn = m_sourcePath.startsWith(QLatin1Char(':'));
+    m_pathLabel->setText(builtIn ? tr("Built-in example") : QDir::toNativeSeparators(m_sourcePath));
+    m_pathLabel->setToolTip(m_pathLabel->text());
+}
 
-    auto *panel = new QWidget;
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    layout->addWidget(sectionHeading(tr("Elements")));
-    layout->addWidget(m_elementList, 1);
-    return panel;
+QWidget *RouteEditorPage::createEditor()
+{
+    m_scene = new RouteScene(m_document, this);
+    m_view = new RouteView(m_scene);
+    m_view->setObjectName(QStringLiteral("routeView"));
+
+    m_palette = new ElementPalette;
+    m_palette->setObjectName(QStringLiteral("elementPalette"));
+    connect(m_palette, &ElementPalette::elementTypeActivated, m_view, &RouteView::addElementAtCenter);
+
+    m_inspector = new ElementInspector;
+    m_inspector->setObjectName(QStringLiteral("elementInspector"));
+    m_inspector->setDocument(m_document);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const auto selected = m_scene->selectedElementIds();
+        m_inspector->setElement(selected.size() == 1 ? selected.front() : std::string());
+    });
+
+    auto *paletteColumn = new QWidget;
+    auto *paletteLayout = new QVBoxLayout(paletteColumn);
+    paletteLayout->setContentsMargins(0, 0, 0, 0);
+    paletteLayout->setSpacing(6);
+    paletteLayout->addWidget(sectionHeading(tr("Elements")));
+    paletteLayout->addWidget(m_palette, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(paletteColumn);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_inspector);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({170, 800, 320});
+    return splitter;
 }
 
 QWidget *RouteEditorPage::createProblemsPanel()
@@ -238,31 +298,6 @@ QWidget *RouteEditorPage::createProblemsPanel()
     return panel;
 }
 
-void RouteEditorPage::populateElements()
-{
-    QList<QTreeWidgetItem *> items;
-    items.reserve(static_cast<qsizetype>(m_route.size()));
-    for (const Element &element : m_route.elements()) {
-        auto *item = new QTreeWidgetItem;
-        item->setText(ElementIdColumn, qs(element.id));
-        item->setData(ElementIdColumn, kElementIdRole, qs(element.id));
-        item->setIcon(ElementTypeColumn, ElementTypeStyle::icon(element.type));
-        item->setText(ElementTypeColumn, element.type == ElementType::Unknown
-                                             ? qs(element.unknownTypeName)
-                                             : ElementTypeStyle::displayName(element.type));
-        item->setText(ElementSummaryColumn, qs(element.summary()));
-        item->setText(ElementOutputsColumn, outputsText(element));
-        item->setToolTip(ElementOutputsColumn, item->text(ElementOutputsColumn));
-        items << item;
-    }
-    m_elementList->addTopLevelItems(items);
-    for (int column : {ElementIdColumn, ElementTypeColumn, ElementSummaryColumn}) {
-        m_elementList->resizeColumnToContents(column);
-        // Leave breathing room: resizeColumnToContents packs text against the next column.
-        m_elementList->setColumnWidth(column, m_elementList->columnWidth(column) + 24);
-    }
-}
-
 void RouteEditorPage::populateProblems()
 {
     const QIcon errorIcon(QStringLiteral(":/icons/error.svg"));
@@ -270,9 +305,10 @@ void RouteEditorPage::populateProblems()
     const QIcon infoIcon(QStringLiteral(":/icons/info.svg"));
 
     // Errors first: they are what blocks a deploy. Within a severity, validation's order (the route's) holds.
+    m_problemList->clear();
     std::vector<const Finding *> ordered;
-    ordered.reserve(m_findings.size());
-    for (const Finding &finding : m_findings) {
+    ordered.reserve(findings().size());
+    for (const Finding &finding : findings()) {
         ordered.push_back(&finding);
     }
     std::stable_sort(ordered.begin(), ordered.end(), [](const Finding *a, const Finding *b) {
@@ -318,17 +354,91 @@ void RouteEditorPage::populateProblems()
 
 void RouteEditorPage::selectElement(const QString &id)
 {
-    if (id.isEmpty()) {
+    if (id.isEmpty() || !route().contains(id.toStdString())) {
         return;
     }
-    for (int i = 0; i < m_elementList->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_elementList->topLevelItem(i);
-        if (item->data(ElementIdColumn, kElementIdRole).toString() == id) {
-            m_elementList->setCurrentItem(item);
-            m_elementList->scrollToItem(item);
-            return;
+    m_scene->selectElements({id.toStdString()});
+    m_view->fitToSelection();
+}
+
+bool RouteEditorPage::save(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error) {
+            *error = file.errorString();
+        }
+        return false;
+    }
+    file.write(RouteFile::serialize(route(), m_document->positions()));
+    if (!file.commit()) {
+        if (error) {
+            *error = file.errorString();
+        }
+        return false;
+    }
+    m_sourcePath = QFileInfo(path).absoluteFilePath();
+    m_document->setClean();
+    refreshHeader();
+    emit statusChanged();
+    return true;
+}
+
+bool RouteEditorPage::exportImage(const QString &path, QString *error) const
+{
+    const QRectF source = m_scene->elementsBoundingRect().adjusted(-40, -40, 40, 40);
+    if (source.isEmpty()) {
+        if (error) {
+            *error = tr("The route has no elements to draw.");
+        }
+        return false;
+    }
+    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(source.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setTitle(title());
+        QPainter painter;
+        if (!painter.begin(&svg)) {
+            if (error) {
+                *error = tr("Cannot write %1.").arg(path);
+            }
+            return false;
+        }
+        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+        m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        painter.end();
+        return true;
+    }
+    // Twice the scene size: crisp on high-density screens and in documents.
+    QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    m_scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+    painter.end();
+    if (!image.save(path)) {
+        if (error) {
+            *error = tr("Cannot write %1.").arg(path);
+        }
+        return false;
+    }
+    return true;
+}
+
+void RouteEditorPage::autoLayout()
+{
+    // The cards' real sizes: a percentage split with five branches is taller than a model.
+    std::unordered_map<std::string, QSizeF> sizes;
+    for (const Element &element : route().elements()) {
+        if (const auto *item = m_scene->elementItem(element.id)) {
+            sizes.emplace(element.id, item->boundingRect().size());
         }
     }
+    m_document->setPositions(AutoLayout::layout(route(), sizes), tr("Auto layout"));
+    m_view->fitToView();
 }
 
 } // namespace rd

@@ -53,14 +53,14 @@ Decoded<Json> readStream(std::istream &in, const JsonTextLimits &limits)
     return JsonText::parse(text, limits);
 }
 
-Decoded<RouteDocument> load(const std::string &file, std::istream &in)
+Decoded<RouteFileContent> load(const std::string &file, std::istream &in)
 {
     const JsonTextLimits limits;
     Decoded<Json> json = file == "-" ? readStream(in, limits) : JsonText::readFile(file, limits);
     if (!json) {
-        return Decoded<RouteDocument>::failure(json.error.value_or(DecodeIssue{}), std::move(json.warnings));
+        return Decoded<RouteFileContent>::failure(json.error.value_or(DecodeIssue{}), std::move(json.warnings));
     }
-    Decoded<RouteDocument> doc = RouteCodec::decodeDocument(*json.value);
+    Decoded<RouteFileContent> doc = RouteCodec::decodeDocument(*json.value);
     doc.warnings.insert(doc.warnings.begin(), json.warnings.begin(), json.warnings.end());
     if (!doc && !doc.error) {
         doc.error = DecodeIssue{std::string(), "not a route document"};
@@ -118,7 +118,7 @@ void validateFile(const std::string &file, std::istream &in, std::ostream &out, 
 {
     const std::string name = displayName(file);
     ++tally.files;
-    Decoded<RouteDocument> doc = load(file, in);
+    Decoded<RouteFileContent> doc = load(file, in);
     printDecodeWarnings(out, name, doc.warnings);
     tally.warnings += doc.warnings.size();
     if (!doc) {
@@ -128,7 +128,7 @@ void validateFile(const std::string &file, std::istream &in, std::ostream &out, 
     }
     const std::vector<Route> &routes = doc.value->routes;
     // A list names its routes so that two routes' "m1" can be told apart; a single route needs no prefix.
-    const bool prefix = doc.value->form == RouteDocument::Form::RouteList && routes.size() > 1;
+    const bool prefix = doc.value->form == RouteFileContent::Form::RouteList && routes.size() > 1;
     for (std::size_t i = 0; i < routes.size(); ++i) {
         const std::string routePrefix = prefix ? routeLabel(routes[i], i) + "/" : std::string();
         for (const Finding &f : Validator::validate(routes[i])) {
@@ -207,7 +207,7 @@ int formatCommand(const CommandLine &cl, std::istream &in, std::ostream &out, st
     }
     const std::string &file = cl.files.front();
     const std::string name = displayName(file);
-    Decoded<RouteDocument> doc = load(file, in);
+    Decoded<RouteFileContent> doc = load(file, in);
     // Warnings go to stderr so that stdout stays pure JSON for redirection back into the file.
     printDecodeWarnings(err, name, doc.warnings);
     if (!doc) {

@@ -2,7 +2,18 @@
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "model/Finding.h"
+#include "app/DraftStore.h"
+#include "app/RouteFile.h"
+#include "model/JsonText.h"
+#include "model/RouteCodec.h"
 #include "widgets/StatusIndicator.h"
+#include "widgets/canvas/RouteScene.h"
+#include "widgets/canvas/RouteView.h"
+
+#include <QFile>
+#include <QPushButton>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
@@ -38,6 +49,10 @@ private slots:
     void closingLastRouteShowsWelcome();
     void brokenFileShowsTheDecodeIssue();
     void statusShowsTheLocalSandbox();
+    void editMarksTheTabAndUndoClearsIt();
+    void saveAndReopenKeepsPositions();
+    void draftIsRestoredAfterACrash();
+    void exportsPngAndSvg();
     void statusShowsAnUnreachableServer();
 
 private:
@@ -121,8 +136,10 @@ void TestMainWindow::openDemoRoute()
     RouteEditorPage *editor = window.currentEditor();
     QVERIFY(editor);
     QCOMPARE(editor->route().size(), std::size_t{9});
-    QCOMPARE(editor->elementList()->topLevelItemCount(), 9);
-    QCOMPARE(editor->elementList()->topLevelItem(0)->text(0), QStringLiteral("start"));
+    // Every element is on the canvas, laid out (the file has no positions), left to right.
+    QCOMPARE(editor->scene()->elementCount(), std::size_t{9});
+    QCOMPARE(editor->document()->positions().size(), std::size_t{9});
+    QVERIFY(editor->document()->position("start")->x() < editor->document()->position("end")->x());
     QCOMPARE(editor->errorCount(), 0);
     for (const rd::Finding &finding : editor->findings()) {
         qInfo("finding: %s %s", finding.code.c_str(), finding.message.c_str());
@@ -183,6 +200,125 @@ void TestMainWindow::brokenFileShowsTheDecodeIssue()
     QVERIFY2(box->informativeText().contains(QStringLiteral("line 3")), qPrintable(box->informativeText()));
     saveScreenshot(box, QStringLiteral("open-error.png"));
     box->close();
+}
+
+namespace {
+
+QString copyDemoTo(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("support-chat.json"));
+    QFile::remove(path);
+    QFile::copy(QStringLiteral(RD_DEMO_ROUTE), path);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
+void clearDrafts()
+{
+    QDir(rd::DraftStore::defaultDirectory()).removeRecursively();
+}
+
+} // namespace
+
+void TestMainWindow::editMarksTheTabAndUndoClearsIt()
+{
+    clearDrafts();
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openRouteFile(copyDemoTo(dir)));
+    RouteEditorPage *editor = window.currentEditor();
+    const std::string before = rd::RouteCodec::encodeRoute(editor->route()).dump();
+
+    editor->document()->addElement(rd::ElementType::Model, QPointF(40, 40));
+    QVERIFY(window.routeTabs()->tabText(0).endsWith(QStringLiteral("\u2022")));
+    QVERIFY(window.undoGroup()->canUndo());
+    window.undoGroup()->undo();
+    QCOMPARE(window.routeTabs()->tabText(0), QStringLiteral("support-chat"));
+    QCOMPARE(rd::RouteCodec::encodeRoute(editor->route()).dump(), before);
+}
+
+void TestMainWindow::saveAndReopenKeepsPositions()
+{
+    clearDrafts();
+    QTemporaryDir dir;
+    const QString path = copyDemoTo(dir);
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openRouteFile(path));
+        RouteEditorPage *editor = window.currentEditor();
+        editor->document()->moveElements({{"gpt4o_mini", QPointF(1000, 620)}});
+        QVERIFY(window.saveRoute(editor, path));
+        QVERIFY(editor->document()->isClean());
+        QCOMPARE(window.routeTabs()->tabText(0), QStringLiteral("support-chat"));
+    }
+    // The file is the API's format plus our positions key, which never reaches the route's fields.
+    auto json = rd::JsonText::readFile(QFile::encodeName(path).toStdString());
+    QVERIFY(json);
+    QVERIFY(json.value->contains(rd::RouteFile::kLayoutKey));
+    const rd::RouteFile file = rd::RouteFile::open(path);
+    QVERIFY(file.isValid());
+    rd::Route route = file.document()->routes.front();
+    const auto positions = rd::RouteFile::takePositions(route);
+    QCOMPARE(positions.size(), std::size_t{9});
+    QVERIFY(rd::RouteCodec::encodeCreateBody(route).dump().find(rd::RouteFile::kLayoutKey) == std::string::npos);
+
+    MainWindow reopened;
+    QVERIFY(reopened.openRouteFile(path));
+    QCOMPARE(*reopened.currentEditor()->document()->position("gpt4o_mini"), QPointF(1000, 620));
+}
+
+void TestMainWindow::draftIsRestoredAfterACrash()
+{
+    clearDrafts();
+    QTemporaryDir dir;
+    const QString path = copyDemoTo(dir);
+    std::string edited;
+    {
+        auto *window = new MainWindow;
+        QVERIFY(window->openRouteFile(path));
+        RouteEditorPage *editor = window->currentEditor();
+        editor->document()->addElement(rd::ElementType::End, QPointF(80, 600));
+        edited = rd::RouteCodec::encodeRoute(editor->route()).dump();
+        window->drafts()->flush();
+        // A crash: no close, no save, no questions.
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete window;
+    }
+    MainWindow window;
+    window.show();
+    window.offerDraftRestore();
+    auto *box = window.findChild<QMessageBox *>(QStringLiteral("restoreDraftsBox"));
+    QVERIFY(box);
+    QVERIFY(box->informativeText().contains(QStringLiteral("support-chat")));
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(window.routeTabs()->count(), 1);
+    RouteEditorPage *editor = window.currentEditor();
+    QCOMPARE(rd::RouteCodec::encodeRoute(editor->route()).dump(), edited);
+    QVERIFY(!editor->document()->isClean());
+    QVERIFY(window.routeTabs()->tabText(0).endsWith(QStringLiteral("\u2022")));
+    clearDrafts();
+}
+
+void TestMainWindow::exportsPngAndSvg()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openRouteFile(QStringLiteral(RD_DEMO_ROUTE)));
+    RouteEditorPage *editor = window.currentEditor();
+    QString error;
+    const QString png = dir.filePath(QStringLiteral("route.png"));
+    QVERIFY2(editor->exportImage(png, &error), qPrintable(error));
+    QImage image(png);
+    QVERIFY(image.width() > 800);
+    const QString svg = dir.filePath(QStringLiteral("route.svg"));
+    QVERIFY2(editor->exportImage(svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("<svg"));
+    saveScreenshot(&window, QStringLiteral("canvas.png"));
 }
 
 void TestMainWindow::statusShowsTheLocalSandbox()

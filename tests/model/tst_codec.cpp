@@ -10,7 +10,7 @@ using rd::test::sameJson;
 
 namespace {
 
-Decoded<RouteDocument> decodeText(const char *text)
+Decoded<RouteFileContent> decodeText(const char *text)
 {
     auto json = JsonText::parse(text);
     EXPECT_TRUE(json) << (json.error ? json.error->toString() : "");
@@ -66,7 +66,7 @@ TEST(RouteCodec, SeedMetadataIsTyped)
 {
     auto doc = RouteCodec::decodeDocument(readFixture("seeds/list-routes.response.json"));
     ASSERT_TRUE(doc);
-    EXPECT_EQ(doc.value->form, RouteDocument::Form::RouteList);
+    EXPECT_EQ(doc.value->form, RouteFileContent::Form::RouteList);
     const RouteMetadata &m = doc.value->routes[0].metadata();
     EXPECT_EQ(m.id, "id");
     EXPECT_EQ(m.accountTag, "account_tag");
@@ -246,28 +246,28 @@ TEST(RouteCodec, DocumentForms)
 {
     auto bare = decodeText(R"([{"id": "s", "type": "start", "outputs": {}}])");
     ASSERT_TRUE(bare);
-    EXPECT_EQ(bare.value->form, RouteDocument::Form::ElementsArray);
+    EXPECT_EQ(bare.value->form, RouteFileContent::Form::ElementsArray);
     EXPECT_EQ(RouteCodec::encodeDocument(*bare.value).dump(), R"([{"id":"s","type":"start","outputs":{}}])");
 
     auto object = decodeText(R"({"name": "n", "elements": []})");
     ASSERT_TRUE(object);
-    EXPECT_EQ(object.value->form, RouteDocument::Form::RouteObject);
+    EXPECT_EQ(object.value->form, RouteFileContent::Form::RouteObject);
     EXPECT_EQ(RouteCodec::encodeDocument(*object.value).dump(), R"({"name":"n","elements":[]})");
 
     auto patched = decodeText(R"({"route": {"id": "r1", "name": "n", "elements": []}, "success": true})");
     ASSERT_TRUE(patched);
-    EXPECT_EQ(patched.value->form, RouteDocument::Form::ApiResponse);
+    EXPECT_EQ(patched.value->form, RouteFileContent::Form::ApiResponse);
     EXPECT_EQ(patched.value->routes[0].id(), "r1");
 
     auto resultList = decodeText(R"({"result": [{"elements": []}, {"elements": []}], "success": true})");
     ASSERT_TRUE(resultList);
-    EXPECT_EQ(resultList.value->form, RouteDocument::Form::RouteList);
+    EXPECT_EQ(resultList.value->form, RouteFileContent::Form::RouteList);
     EXPECT_EQ(resultList.value->routes.size(), 2u);
 
     // `format` writes a list response as an array of routes; that reads back as a list, not as elements.
     auto routeArray = decodeText(R"([{"name": "a", "elements": []}, {"name": "b", "elements": []}])");
     ASSERT_TRUE(routeArray);
-    EXPECT_EQ(routeArray.value->form, RouteDocument::Form::RouteList);
+    EXPECT_EQ(routeArray.value->form, RouteFileContent::Form::RouteList);
     EXPECT_EQ(routeArray.value->routes[1].name(), "b");
 
     EXPECT_EQ(errorOf(R"({"success": false, "errors": [{"code": 7003, "message": "not found"}]})"),

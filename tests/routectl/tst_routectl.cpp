@@ -58,11 +58,11 @@ std::string readText(const std::string &path)
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-rd::Decoded<rd::RouteDocument> decodeRoutes(const std::string &text)
+rd::Decoded<rd::RouteFileContent> decodeRoutes(const std::string &text)
 {
     const rd::Decoded<rd::Json> json = rd::JsonText::parse(text);
     if (!json) {
-        return rd::Decoded<rd::RouteDocument>::failure(*json.error);
+        return rd::Decoded<rd::RouteFileContent>::failure(*json.error);
     }
     return rd::RouteCodec::decodeDocument(*json.value);
 }

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "app/RouteDocument.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <vector>
+
+class QTimer;
+
+namespace rd {
+
+// An unsaved document found on disk: what the app offers to restore after a crash.
+struct Draft
+{
+    QString key;
+    QJsonObject origin; // where the document came from: {"file": path} or {"gateway": id, "route": id}
+    QDateTime savedAt;
+    Route route;
+    RouteDocument::Positions positions;
+    QString filePath; // the draft file itself
+};
+
+// Crash-safe autosave. A watched document is written a moment after it stops changing (debounced), atomically
+// (QSaveFile), one file per key; a document back at its saved state has no draft. Nothing here deletes a draft
+// on shutdown: a draft that survives is exactly what a crash or kill leaves behind.
+class DraftStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    static QString defaultDirectory(); // <AppDataLocation>/drafts
+
+    explicit DraftStore(QString directory = defaultDirectory(), QObject *parent = nullptr);
+    ~DraftStore() override;
+
+    QString directory() const { return m_directory; }
+    // Debounce delay in milliseconds (default 800).
+    void setDelay(int milliseconds);
+    int delay() const { return m_delay; }
+
+    // Autosaves `document` under `key` (a file path, or gateway and route id) until it is destroyed or
+    // unwatched. Watching a document again under another key moves its draft.
+    void watch(RouteDocument *document, const QString &key, const QJsonObject &origin);
+    void unwatch(const QString &key);
+    // Deletes the draft (after a successful save, or when the user declines to restore it).
+    void discard(const QString &key);
+    // Writes every pending draft now (on quit).
+    void flush();
+
+    // Drafts on disk, oldest first. Unreadable or corrupt files are skipped and described in `problems`.
+    std::vector<Draft> pendingDrafts(QStringList *problems = nullptr) const;
+    QString draftPath(const QString &key) const;
+
+signals:
+    // A draft could not be written: disk full, directory not writable.
+    void writeFailed(const QString &key, const QString &error);
+
+private:
+    struct Watch
+    {
+        QPointer<RouteDocument> document;
+        QJsonObject origin;
+        QTimer *timer = nullptr;
+        QMetaObject::Connection changed;
+        QMetaObject::Connection cleanChanged;
+        QMetaObject::Connection destroyed;
+    };
+
+    void write(const QString &key);
+    void stop(Watch &watch);
+
+    QString m_directory;
+    int m_delay = 800;
+    std::map<QString, Watch> m_watches;
+};
+
+} // namespace rd

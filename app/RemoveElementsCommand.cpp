@@ -1,0 +1,76 @@
+#include "app/RemoveElementsCommand.h"
+
+#include <set>
+
+namespace rd {
+
+RemoveElementsCommand::RemoveElementsCommand(RouteDocument *document, std::vector<std::string> ids, const QString &text)
+    : RouteDocumentCommand(document, text), m_ids(std::move(ids))
+{
+    m_positions.reserve(m_ids.size());
+    for (const std::string &id : m_ids) {
+        m_positions.push_back(document->position(id));
+    }
+}
+
+void RemoveElementsCommand::redo()
+{
+    m_removed.clear();
+    m_removed.reserve(m_ids.size());
+    for (const std::string &id : m_ids) {
+        if (std::optional<RemovedElement> removed = route().removeElement(id)) {
+            m_removed.push_back(std::move(*removed));
+        }
+        positions().erase(id);
+    }
+
+    std::set<std::string> touched;
+    for (const RemovedElement &r : m_removed) {
+        for (const IncomingRef &ref : r.incoming) {
+            if (route().contains(ref.source)) {
+                touched.insert(ref.source);
+            }
+        }
+    }
+    for (const RemovedElement &r : m_removed) {
+        emit document()->elementRemoved(r.element.id);
+    }
+    for (const std::string &id : touched) {
+        emit document()->elementChanged(id);
+    }
+    finish(true);
+}
+
+void RemoveElementsCommand::undo()
+{
+    for (auto it = m_removed.rbegin(); it != m_removed.rend(); ++it) {
+        route().restoreElement(*it);
+    }
+    for (std::size_t i = 0; i < m_ids.size(); ++i) {
+        if (m_positions[i]) {
+            positions()[m_ids[i]] = *m_positions[i];
+        }
+    }
+
+    std::set<std::string> restored;
+    for (const RemovedElement &r : m_removed) {
+        restored.insert(r.element.id);
+    }
+    std::set<std::string> touched;
+    for (const RemovedElement &r : m_removed) {
+        for (const IncomingRef &ref : r.incoming) {
+            if (!restored.count(ref.source)) {
+                touched.insert(ref.source);
+            }
+        }
+    }
+    for (const RemovedElement &r : m_removed) {
+        emit document()->elementAdded(r.element.id);
+    }
+    for (const std::string &id : touched) {
+        emit document()->elementChanged(id);
+    }
+    finish(true);
+}
+
+} // namespace rd

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "model/Finding.h"
+#include "model/Route.h"
+
+#include <QObject>
+#include <QPointF>
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+class QUndoStack;
+
+namespace rd {
+
+// The route being edited: the model, where each element sits on the canvas, and the undo history.
+// Every change goes through here and is exactly one undo command, so undo always gets back precisely the
+// route (and JSON) that was there before. Validation reruns after each change.
+//
+// Views listen to the signals and never change the route themselves.
+class RouteDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Positions = std::unordered_map<std::string, QPointF>;
+
+    explicit RouteDocument(Route route = {}, Positions positions = {}, QObject *parent = nullptr);
+    ~RouteDocument() override;
+
+    const Route &route() const { return m_route; }
+    const Positions &positions() const { return m_positions; }
+    std::optional<QPointF> position(const std::string &id) const;
+    const std::vector<Finding> &findings() const { return m_findings; }
+    QUndoStack *undoStack() const { return m_undo; }
+    bool isClean() const;
+    void setClean();
+
+    // Replaces everything (open a file, load a version) and clears the history.
+    void reset(Route route, Positions positions);
+
+    // --- edits: one undo command each
+    // Adds an element of `type` at `pos` with a fresh id; when `connectFrom` names an element and output,
+    // that output is wired to the new element in the same command. Returns the new id.
+    struct OutputRef
+    {
+        std::string element;
+        std::string output;
+    };
+    std::string addElement(ElementType type, QPointF pos, const std::optional<OutputRef> &connectFrom = {});
+    // Removes elements and every wire into them.
+    void removeElements(const std::vector<std::string> &ids);
+    // Wires (or rewires) an output; an output has one target.
+    void connectOutput(const std::string &from, const std::string &output, const std::string &to);
+    void disconnectOutput(const std::string &from, const std::string &output);
+    // Consecutive moves of the same set of elements merge into one command (a drag is one undo step).
+    void moveElements(const Positions &newPositions);
+    // Property edits: swaps in a new state of an existing element (same id). `description` names the edit
+    // for the Undo menu ("Change timeout of 'gpt'"). Consecutive edits of the same element with the same
+    // `mergeKey` (e.g. typing in one field) merge.
+    void updateElement(const Element &element, const QString &description, const QString &mergeKey = {});
+    // Fails (false, nothing pushed) when `to` is empty or taken.
+    bool renameElement(const std::string &from, const std::string &to);
+    // Percentage branches: add a share (unwired unless `target` given), remove one, change one's share.
+    bool addBranch(const std::string &element, const std::string &share, const std::string &target = {});
+    bool removeBranch(const std::string &element, const std::string &share);
+    bool changeBranchShare(const std::string &element, const std::string &from, const std::string &to);
+    // Inserts elements (from the clipboard) with ids remapped to fresh ones, wires between them kept and
+    // wires to elements outside the set dropped; positions offset by `offset`. Returns the new ids.
+    std::vector<std::string> paste(const std::vector<Element> &elements, const Positions &positions, QPointF offset);
+    // Positions for everything at once (auto-layout): one command.
+    void setPositions(const Positions &positions, const QString &description);
+
+    // --- clipboard: our own MIME type carrying elements and their positions
+    static QString clipboardMimeType();
+    QByteArray copy(const std::vector<std::string> &ids) const;
+    static bool parseClipboard(const QByteArray &data, std::vector<Element> &elements, Positions &positions);
+
+signals:
+    void elementAdded(const std::string &id);
+    void elementRemoved(const std::string &id);
+    // Properties or outputs of `id` changed (wires from it included).
+    void elementChanged(const std::string &id);
+    void elementRenamed(const std::string &from, const std::string &to);
+    void elementMoved(const std::string &id);
+    // Everything changed: rebuild views.
+    void documentReset();
+    void findingsChanged();
+    // Any change at all, after the more specific signals (for dirty marks and autosave).
+    void changed();
+
+private:
+    friend class RouteDocumentCommand;
+    // Used by the undo commands: apply a state change without pushing anything.
+    Route &mutableRoute() { return m_route; }
+    Positions &mutablePositions() { return m_positions; }
+    void revalidate();
+
+    Route m_route;
+    Positions m_positions;
+    std::vector<Finding> m_findings;
+    QUndoStack *m_undo;
+};
+
+} // namespace rd

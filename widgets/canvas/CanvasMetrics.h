@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QPointF>
+#include <QtGlobal>
+
+#include <cmath>
+
+namespace rd::canvas {
+
+// One place for the canvas's measurements so the items, the view and the tests agree on them.
+inline constexpr qreal kGrid = 20;
+// Shift+arrow moves by this many grid steps: a fine 1 px nudge would leave elements off the grid that
+// dragging snaps to, so the coarse step is the useful one.
+inline constexpr int kCoarseNudgeSteps = 5;
+
+inline constexpr qreal kNodeWidth = 220;
+inline constexpr qreal kHeaderHeight = 30;
+inline constexpr qreal kSummaryHeight = 24;
+inline constexpr qreal kPortRowHeight = 22;
+inline constexpr qreal kPortsTop = kHeaderHeight + kSummaryHeight + 4;
+inline constexpr qreal kPortRadius = 5;
+inline constexpr qreal kCornerRadius = 8;
+inline constexpr qreal kBadgeRadius = 9;
+
+// Levels of detail (QStyleOptionGraphicsItem::levelOfDetailFromTransform): below kLodShape only a filled
+// shape, below kLodText no small text.
+inline constexpr qreal kLodShape = 0.4;
+inline constexpr qreal kLodText = 0.7;
+
+// Big enough for any route people draw, fixed so Qt never grows it by walking every item's bounds.
+inline constexpr qreal kSceneExtent = 200000;
+
+// Where an element without a stored position goes: rows of ten, left to right.
+inline constexpr int kFallbackColumns = 10;
+inline constexpr qreal kFallbackColumnStep = 300;
+inline constexpr qreal kFallbackRowStep = 220;
+
+inline qreal snapToGrid(qreal v)
+{
+    return std::round(v / kGrid) * kGrid;
+}
+
+inline QPointF snapToGrid(QPointF p)
+{
+    return {snapToGrid(p.x()), snapToGrid(p.y())};
+}
+
+} // namespace rd::canvas

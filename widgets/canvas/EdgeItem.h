@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+#include <optional>
+#include <string>
+
+namespace rd {
+
+class ElementItem;
+
+// A wire from one card's output port to another card's input port: a horizontal-tangent cubic curve.
+// The path is cached and rebuilt only by adjust(), which the scene calls when one of the two cards moves or
+// changes; shape() (for hit-testing and selection) is stroked lazily once per geometry change.
+class EdgeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+
+    EdgeItem(ElementItem *source, std::string output, ElementItem *target, bool fallback);
+
+    int type() const override { return Type; }
+    ElementItem *source() const { return m_source; }
+    ElementItem *target() const { return m_target; }
+    const std::string &output() const { return m_output; }
+    bool isFallback() const { return m_fallback; }
+    const QPainterPath &path() const { return m_path; }
+
+    // Recomputes the curve from the ports' current scene positions.
+    void adjust();
+
+    // The curve between two scene points, shared with the wire that follows the mouse while connecting.
+    static QPainterPath curve(QPointF from, QPointF to);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    ElementItem *m_source;
+    ElementItem *m_target;
+    std::string m_output;
+    bool m_fallback;
+    QPointF m_from;
+    QPointF m_to;
+    QPainterPath m_path;
+    QRectF m_bounds;
+    mutable std::optional<QPainterPath> m_shape;
+};
+
+} // namespace rd

@@ -1,0 +1,406 @@
+#include "widgets/canvas/ElementItem.h"
+
+#include "app/RouteDocument.h"
+#include "widgets/ElementTypeStyle.h"
+#include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/EdgeItem.h"
+#include "widgets/canvas/RouteScene.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+
+namespace rd {
+
+using namespace canvas;
+
+namespace {
+
+// Fonts, pens and brushes shared by every card: built once, never per paint.
+struct CardStyle
+{
+    QFont typeFont = font(13, true);
+    QFont idFont = font(12, false);
+    QFont summaryFont = font(11, false);
+    QFont portFont = font(11, false);
+    QFont badgeFont = font(10, true);
+    QPen borderPen{QColor(0xD0, 0xD5, 0xDD), 1};
+    QPen selectedPen{QColor(0x1A, 0x73, 0xE8), 2.5};
+    QPen farSelectedPen{QColor(0x0B, 0x3D, 0x91), 3};
+    QPen separatorPen{QColor(0xEA, 0xEC, 0xF0), 1};
+    QPen summaryPen{QColor(0x47, 0x54, 0x67)};
+    QPen portLabelPen{QColor(0x34, 0x40, 0x54)};
+    QPen fallbackLabelPen{QColor(0x98, 0xA2, 0xB3)};
+    QPen headerTextPen{Qt::white};
+    QPen headerIdPen{QColor(255, 255, 255, 215)};
+    QPen portRingPen{Qt::white, 1.5};
+    QPen badgeRingPen{Qt::white, 1.5};
+    QBrush cardBrush{Qt::white};
+    QBrush shadowNear{QColor(16, 24, 40, 22)};
+    QBrush shadowFar{QColor(16, 24, 40, 10)};
+    QBrush inputBrush{QColor(0x66, 0x70, 0x85)};
+    QBrush fallbackPortBrush{QColor(0xB0, 0xB7, 0xC3)};
+    QBrush errorBrush{QColor(0xD9, 0x30, 0x25)};
+    QFontMetricsF typeMetrics{typeFont};
+    QFontMetricsF idMetrics{idFont};
+    QFontMetricsF summaryMetrics{summaryFont};
+    QFontMetricsF portMetrics{portFont};
+    QFontMetricsF badgeMetrics{badgeFont};
+    QBrush warningBrush{QColor(0xF2, 0x9D, 0x00)};
+
+    static QFont font(int pixels, bool bold)
+    {
+        QFont f;
+        f.setPixelSize(pixels);
+        f.setBold(bold);
+        return f;
+    }
+
+    CardStyle()
+    {
+        farSelectedPen.setCosmetic(true); // visible however far out
+    }
+};
+
+const CardStyle &cardStyle()
+{
+    static const CardStyle style;
+    return style;
+}
+
+// Laid out lazily, on first paint: building 5,000 cards then costs nothing for the ones off screen.
+QStaticText staticText(const QString &text)
+{
+    QStaticText s(text);
+    s.setTextFormat(Qt::PlainText);
+    s.setPerformanceHint(QStaticText::AggressiveCaching);
+    return s;
+}
+
+// The ports a card shows: the fixed outputs of its type in their canonical order (wired or not, so a wire
+// can be dragged from them), then whatever else the element has in file order.
+std::vector<std::string> portNames(const Element &element)
+{
+    std::vector<std::string> names;
+    for (std::string_view required : requiredOutputs(element.type)) {
+        names.emplace_back(required);
+    }
+    for (const Output &out : element.outputs) {
+        if (std::find(names.begin(), names.end(), out.name) == names.end()) {
+            names.push_back(out.name);
+        }
+    }
+    return names;
+}
+
+} // namespace
+
+ElementItem::ElementItem(const Element &element)
+{
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(false);
+    setElement(element);
+}
+
+ElementItem::~ElementItem() = default;
+
+qreal ElementItem::canvasWidth()
+{
+    return kNodeWidth;
+}
+
+QPointF ElementItem::inputPortOffset()
+{
+    return {0, kPortsTop + kPortRowHeight / 2};
+}
+
+void ElementItem::setElement(const Element &element)
+{
+    const CardStyle &st = cardStyle();
+    m_id = element.id;
+    m_type = element.type;
+    m_color = ElementTypeStyle::color(m_type);
+
+    const QString typeName = m_type == ElementType::Unknown && !element.unknownTypeName.empty()
+                                 ? QString::fromStdString(element.unknownTypeName)
+                                 : ElementTypeStyle::displayName(m_type);
+    m_typeText = staticText(typeName);
+    m_idX = 12 + st.typeMetrics.horizontalAdvance(typeName) + 8;
+    const qreal idRoom = kNodeWidth - m_idX - 14;
+    m_idText = staticText(st.idMetrics.elidedText(QString::fromStdString(m_id), Qt::ElideMiddle, idRoom));
+    const QString summary = QString::fromStdString(element.summary());
+    m_summaryText = staticText(st.summaryMetrics.elidedText(summary, Qt::ElideRight, kNodeWidth - 24));
+
+    m_ports.clear();
+    const QFontMetricsF &portMetrics = st.portMetrics;
+    for (std::string &name : portNames(element)) {
+        Port port;
+        const Output *out = element.output(name);
+        port.wired = out != nullptr && !out->target.empty();
+        port.fallback = isFallbackOutput(m_type, name);
+        const QString label = portMetrics.elidedText(QString::fromStdString(name), Qt::ElideMiddle, kNodeWidth - 40);
+        port.label = staticText(label);
+        port.labelWidth = portMetrics.horizontalAdvance(label);
+        port.y = kPortsTop + kPortRowHeight * (static_cast<qreal>(m_ports.size()) + 0.5);
+        port.name = std::move(name);
+        m_ports.push_back(std::move(port));
+    }
+
+    QString tip = QString::fromStdString(m_id) + QStringLiteral(" — ") + typeName + QLatin1Char('\n') + summary;
+    setToolTip(tip);
+    rebuildGeometry();
+    update();
+}
+
+void ElementItem::rebuildGeometry()
+{
+    prepareGeometryChange();
+    // A card without outputs (end) stops just below its input port instead of showing an empty row.
+    m_height = m_ports.empty() ? kPortsTop + kPortRowHeight
+                               : kPortsTop + kPortRowHeight * static_cast<qreal>(m_ports.size()) + 8;
+    const QRectF card = cardRect();
+    m_cardPath = QPainterPath();
+    m_cardPath.addRoundedRect(card, kCornerRadius, kCornerRadius);
+    QPainterPath header;
+    header.addRect(QRectF(0, 0, kNodeWidth, kHeaderHeight));
+    m_headerPath = m_cardPath.intersected(header);
+    // Ports stick out of the card: include them so a press on a port's outer half still reaches the card.
+    m_shape = QPainterPath();
+    m_shape.addRoundedRect(card.adjusted(-kPortRadius - 3, 0, kPortRadius + 3, 0), kCornerRadius, kCornerRadius);
+}
+
+void ElementItem::setFindings(const std::vector<const Finding *> &findings)
+{
+    int errors = 0;
+    int warnings = 0;
+    QString tip;
+    for (const Finding *f : findings) {
+        (f->severity == Severity::Error ? errors : warnings) += 1;
+        tip += QStringLiteral("\n• ") + QString::fromStdString(f->message);
+    }
+    if (errors == m_errors && warnings == m_warnings && findings.empty()) {
+        return;
+    }
+    m_errors = errors;
+    m_warnings = warnings;
+    if (errors + warnings > 0) {
+        const QString count = QString::number(errors + warnings);
+        m_badgeText = staticText(count);
+        m_badgeWidth = cardStyle().badgeMetrics.horizontalAdvance(count);
+    }
+    const QString base = toolTip().section(QLatin1Char('\n'), 0, 1);
+    setToolTip(tip.isEmpty() ? base : base + QLatin1Char('\n') + tip);
+    update();
+}
+
+QRectF ElementItem::boundingRect() const
+{
+    // Shadow below, badge above the top-right corner, ports and the selection outline on the sides.
+    return QRectF(-kPortRadius - 4, -kBadgeRadius - 3, kNodeWidth + 2 * kPortRadius + 8 + kBadgeRadius,
+                  m_height + kBadgeRadius + 10);
+}
+
+QPainterPath ElementItem::shape() const
+{
+    return m_shape;
+}
+
+QPointF ElementItem::inputPortPos() const
+{
+    return inputPortOffset();
+}
+
+std::optional<int> ElementItem::outputIndex(std::string_view name) const
+{
+    for (std::size_t i = 0; i < m_ports.size(); ++i) {
+        if (m_ports[i].name == name) {
+            return static_cast<int>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+QPointF ElementItem::outputPortPos(int index) const
+{
+    return {kNodeWidth, m_ports.at(static_cast<std::size_t>(index)).y};
+}
+
+std::optional<int> ElementItem::outputAt(QPointF p) const
+{
+    // The port and the right end of its row: a port alone is a 10 px target, too small to hit reliably.
+    if (p.x() < kNodeWidth - 18 || p.x() > kNodeWidth + kPortRadius + 5) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < m_ports.size(); ++i) {
+        if (std::abs(p.y() - m_ports[i].y) <= kPortRowHeight / 2) {
+            return static_cast<int>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+void ElementItem::updateEdges()
+{
+    for (EdgeItem *edge : m_outgoing) {
+        edge->adjust();
+    }
+    for (EdgeItem *edge : m_incoming) {
+        edge->adjust();
+    }
+}
+
+void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const CardStyle &st = cardStyle();
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QRectF card = cardRect();
+    const bool selected = isSelected();
+
+    if (lod < kLodShape) {
+        // Far out a card is a few pixels: a flat block in its colour, no antialiasing, is all that reads.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(selected ? st.farSelectedPen : QPen(Qt::NoPen));
+        painter->setBrush(m_color);
+        painter->drawRect(card);
+        if (m_errors + m_warnings > 0) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(m_errors > 0 ? st.errorBrush : st.warningBrush);
+            const qreal r = kBadgeRadius * 2;
+            painter->drawRect(QRectF(kNodeWidth - r, -r / 2, r * 1.5, r * 1.5));
+        }
+        return;
+    }
+
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    // Soft shadow, painted rather than a QGraphicsDropShadowEffect: two offset translucent shapes.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(st.shadowFar);
+    painter->drawRoundedRect(card.adjusted(-1, 1, 1, 5), kCornerRadius + 2, kCornerRadius + 2);
+    painter->setBrush(st.shadowNear);
+    painter->drawRoundedRect(card.adjusted(0, 1, 0, 2), kCornerRadius, kCornerRadius);
+
+    painter->setBrush(st.cardBrush);
+    painter->setPen(st.borderPen);
+    painter->drawPath(m_cardPath);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_color);
+    painter->drawPath(m_headerPath);
+
+    painter->setFont(st.typeFont);
+    painter->setPen(st.headerTextPen);
+    const qreal titleY = (kHeaderHeight - 16) / 2;
+    painter->drawStaticText(QPointF(12, titleY), m_typeText);
+    painter->setFont(st.idFont);
+    painter->setPen(st.headerIdPen);
+    painter->drawStaticText(QPointF(m_idX, titleY + 1), m_idText);
+
+    if (lod >= kLodText) {
+        painter->setFont(st.summaryFont);
+        painter->setPen(st.summaryPen);
+        painter->drawStaticText(QPointF(12, kHeaderHeight + 5), m_summaryText);
+        if (!m_ports.empty()) {
+            painter->setPen(st.separatorPen);
+            painter->drawLine(QPointF(10, kPortsTop - 2), QPointF(kNodeWidth - 10, kPortsTop - 2));
+        }
+        painter->setFont(st.portFont);
+        for (const Port &port : m_ports) {
+            painter->setPen(port.fallback ? st.fallbackLabelPen : st.portLabelPen);
+            painter->drawStaticText(QPointF(kNodeWidth - 14 - port.labelWidth, port.y - st.portMetrics.height() / 2),
+                                    port.label);
+        }
+    }
+
+    // Ports: filled when wired, hollow when not, so missing wires stand out.
+    for (const Port &port : m_ports) {
+        const QColor color = port.fallback ? st.fallbackPortBrush.color() : m_color;
+        if (port.wired) {
+            painter->setPen(st.portRingPen);
+            painter->setBrush(color);
+        } else {
+            painter->setPen(QPen(color, 2));
+            painter->setBrush(st.cardBrush);
+        }
+        painter->drawEllipse(QPointF(kNodeWidth, port.y), kPortRadius, kPortRadius);
+    }
+    if (hasInput()) {
+        painter->setPen(st.portRingPen);
+        painter->setBrush(st.inputBrush);
+        painter->drawEllipse(inputPortPos(), kPortRadius, kPortRadius);
+    }
+
+    if (selected) {
+        painter->setPen(st.selectedPen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-2.5, -2.5, 2.5, 2.5), kCornerRadius + 2, kCornerRadius + 2);
+    }
+
+    if (m_errors + m_warnings > 0) {
+        const QPointF center(kNodeWidth - 2, 2);
+        painter->setPen(st.badgeRingPen);
+        painter->setBrush(m_errors > 0 ? st.errorBrush : st.warningBrush);
+        painter->drawEllipse(center, kBadgeRadius, kBadgeRadius);
+        if (lod >= kLodText) {
+            painter->setFont(st.badgeFont);
+            painter->setPen(st.headerTextPen);
+            painter->drawStaticText(center - QPointF(m_badgeWidth / 2, st.badgeMetrics.height() / 2), m_badgeText);
+        }
+    }
+}
+
+RouteScene *ElementItem::routeScene() const
+{
+    return qobject_cast<RouteScene *>(scene());
+}
+
+void ElementItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsItem::mousePressEvent(event); // selection rules (Ctrl toggles) stay Qt's
+    m_dragging = event->button() == Qt::LeftButton && routeScene() != nullptr;
+    if (!m_dragging) {
+        return;
+    }
+    event->accept();
+    m_pressScenePos = event->scenePos();
+    m_lastDelta = QPointF();
+    m_dragStart.clear();
+    m_dragStart.emplace_back(m_id, pos());
+    for (QGraphicsItem *item : scene()->selectedItems()) {
+        if (item != this && item->type() == Type) {
+            auto *card = static_cast<ElementItem *>(item);
+            m_dragStart.emplace_back(card->elementId(), card->pos());
+        }
+    }
+}
+
+void ElementItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    RouteScene *rs = routeScene();
+    if (!m_dragging || rs == nullptr || !(event->buttons() & Qt::LeftButton)) {
+        return;
+    }
+    // Snap this card to the grid and move the others by the same amount, keeping their arrangement.
+    const QPointF start = m_dragStart.front().second;
+    const QPointF delta = snapToGrid(start + event->scenePos() - m_pressScenePos) - start;
+    if (delta == m_lastDelta) {
+        return;
+    }
+    m_lastDelta = delta;
+    RouteDocument::Positions positions;
+    positions.reserve(m_dragStart.size());
+    for (const auto &[id, p] : m_dragStart) {
+        positions.emplace(id, p + delta);
+    }
+    rs->document()->moveElements(positions);
+}
+
+void ElementItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_dragging = false;
+    m_dragStart.clear();
+    QGraphicsItem::mouseReleaseEvent(event);
+}
+
+} // namespace rd

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "model/Element.h"
+#include "model/Finding.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QStaticText>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rd {
+
+class EdgeItem;
+class RouteScene;
+
+// One route element drawn as a card: header in the type's colour with the type and id, a summary line,
+// the input port on the left and one labelled output port per row on the right. Everything is painted in
+// paint() from cached text and paths; nothing is a child item, so thousands of cards stay cheap.
+//
+// The card never moves itself: a drag asks the document to move the selection, and the scene sets the
+// position back from the document's elementMoved signal.
+class ElementItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+
+    struct Port
+    {
+        std::string name;
+        QStaticText label;
+        qreal labelWidth = 0;
+        qreal y = 0;
+        bool wired = false;
+        bool fallback = false;
+    };
+
+    explicit ElementItem(const Element &element);
+    ~ElementItem() override;
+
+    int type() const override { return Type; }
+    const std::string &elementId() const { return m_id; }
+    ElementType elementType() const { return m_type; }
+
+    // Takes a new state of the element (outputs, properties, id) and rebuilds texts and geometry.
+    void setElement(const Element &element);
+    // Findings concerning this element: drives the badge and the tooltip.
+    void setFindings(const std::vector<const Finding *> &findings);
+    int errorCount() const { return m_errors; }
+    int warningCount() const { return m_warnings; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    // Ports, in item coordinates.
+    bool hasInput() const { return m_type != ElementType::Start; }
+    QPointF inputPortPos() const;
+    const std::vector<Port> &ports() const { return m_ports; }
+    std::optional<int> outputIndex(std::string_view name) const;
+    QPointF outputPortPos(int index) const;
+    // The output whose port (or label) is under `itemPos`.
+    std::optional<int> outputAt(QPointF itemPos) const;
+    QRectF cardRect() const { return QRectF(0, 0, canvasWidth(), m_height); }
+    static qreal canvasWidth();
+    // Where the input port sits relative to the card's top-left, for placing a new card under the cursor.
+    static QPointF inputPortOffset();
+
+    // Edges touching this card; the scene keeps these lists so a move only updates its own edges.
+    std::vector<EdgeItem *> &outgoing() { return m_outgoing; }
+    std::vector<EdgeItem *> &incoming() { return m_incoming; }
+    void updateEdges();
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    RouteScene *routeScene() const;
+    void rebuildGeometry();
+
+    std::string m_id;
+    ElementType m_type = ElementType::Unknown;
+    QColor m_color;
+    QStaticText m_typeText;
+    QStaticText m_idText;
+    QStaticText m_summaryText;
+    QStaticText m_badgeText;
+    qreal m_idX = 0;
+    qreal m_badgeWidth = 0;
+    std::vector<Port> m_ports;
+    qreal m_height = 0;
+    QPainterPath m_cardPath;
+    QPainterPath m_headerPath;
+    QPainterPath m_shape;
+    int m_errors = 0;
+    int m_warnings = 0;
+
+    std::vector<EdgeItem *> m_outgoing;
+    std::vector<EdgeItem *> m_incoming;
+
+    // Drag state: where each selected card started, so every step sends absolute positions.
+    bool m_dragging = false;
+    QPointF m_pressScenePos;
+    QPointF m_lastDelta;
+    std::vector<std::pair<std::string, QPointF>> m_dragStart;
+};
+
+} // namespace rd

@@ -1,0 +1,105 @@
+#include "widgets/canvas/ElementPalette.h"
+
+#include "widgets/ElementTypeStyle.h"
+
+#include <QMimeData>
+
+namespace rd {
+
+namespace {
+
+constexpr int kTypeRole = Qt::UserRole + 1;
+
+QString describe(ElementType type)
+{
+    switch (type) {
+    case ElementType::Start:
+        return QObject::tr("Where every request enters the route");
+    case ElementType::Conditional:
+        return QObject::tr("Branches on a condition over the request's metadata");
+    case ElementType::Percentage:
+        return QObject::tr("Splits traffic between branches by share");
+    case ElementType::Rate:
+        return QObject::tr("Passes requests under a limit; the rest take the fallback");
+    case ElementType::Model:
+        return QObject::tr("Sends the request to a provider's model; failures take the fallback");
+    case ElementType::End:
+        return QObject::tr("Returns the response");
+    case ElementType::Unknown:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+ElementPalette::ElementPalette(QWidget *parent) : QListWidget(parent)
+{
+    setObjectName(QStringLiteral("ElementPalette"));
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setIconSize(QSize(20, 20));
+    setUniformItemSizes(true);
+    setSpacing(1);
+    for (ElementType type : kKnownElementTypes) {
+        auto *item = new QListWidgetItem(ElementTypeStyle::icon(type), ElementTypeStyle::displayName(type), this);
+        item->setData(kTypeRole, static_cast<int>(type));
+        item->setToolTip(describe(type) + QStringLiteral("\n") + tr("Drag onto the canvas, or double-click to add."));
+    }
+    connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        emit elementTypeActivated(static_cast<ElementType>(item->data(kTypeRole).toInt()));
+    });
+}
+
+QString ElementPalette::mimeType()
+{
+    return QStringLiteral("application/x-route-designer-element-type");
+}
+
+QMimeData *ElementPalette::createMimeData(ElementType type)
+{
+    auto *mime = new QMimeData;
+    const std::string_view name = elementTypeName(type);
+    mime->setData(mimeType(), QByteArray(name.data(), static_cast<qsizetype>(name.size())));
+    return mime;
+}
+
+std::optional<ElementType> ElementPalette::typeFromMimeData(const QMimeData *mime)
+{
+    if (mime == nullptr || !mime->hasFormat(mimeType())) {
+        return std::nullopt;
+    }
+    const QByteArray name = mime->data(mimeType());
+    const ElementType type =
+        elementTypeFromName(std::string_view(name.constData(), static_cast<std::size_t>(name.size())));
+    if (type == ElementType::Unknown) {
+        return std::nullopt;
+    }
+    return type;
+}
+
+QListWidgetItem *ElementPalette::itemFor(ElementType type) const
+{
+    for (int i = 0; i < count(); ++i) {
+        if (item(i)->data(kTypeRole).toInt() == static_cast<int>(type)) {
+            return item(i);
+        }
+    }
+    return nullptr;
+}
+
+QStringList ElementPalette::mimeTypes() const
+{
+    return {mimeType()};
+}
+
+QMimeData *ElementPalette::mimeData(const QList<QListWidgetItem *> &items) const
+{
+    if (items.isEmpty()) {
+        return nullptr;
+    }
+    return createMimeData(static_cast<ElementType>(items.front()->data(kTypeRole).toInt()));
+}
+
+} // namespace rd

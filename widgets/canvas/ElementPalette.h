@@ -1,0 +1,37 @@
+#pragma once
+
+#include "model/ElementType.h"
+
+#include <QListWidget>
+
+#include <optional>
+
+class QMimeData;
+
+namespace rd {
+
+// The six element types with their swatch and name. Drag one onto a RouteView to create it where it is
+// dropped; double-click (or Enter) emits elementTypeActivated, which the window connects to
+// RouteView::addElementAtCenter.
+class ElementPalette : public QListWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ElementPalette(QWidget *parent = nullptr);
+
+    static QString mimeType();
+    static QMimeData *createMimeData(ElementType type);
+    static std::optional<ElementType> typeFromMimeData(const QMimeData *mime);
+
+    QListWidgetItem *itemFor(ElementType type) const;
+
+signals:
+    void elementTypeActivated(ElementType type);
+
+protected:
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override;
+};
+
+} // namespace rd

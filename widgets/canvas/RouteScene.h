@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QGraphicsScene>
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace rd {
+
+class EdgeItem;
+class ElementItem;
+class RouteDocument;
+
+// The route drawn: one ElementItem per element (keyed by id) and one EdgeItem per wired output, kept in
+// step with the document through its signals, one element at a time. The scene never edits the route;
+// items and views call the document, and the change comes back here as a signal.
+class RouteScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit RouteScene(RouteDocument *document, QObject *parent = nullptr);
+    ~RouteScene() override;
+
+    RouteDocument *document() const { return m_document; }
+
+    ElementItem *elementItem(const std::string &id) const;
+    EdgeItem *edgeItem(const std::string &from, const std::string &output) const;
+    std::size_t elementCount() const { return m_items.size(); }
+    std::size_t edgeCount() const;
+
+    // Selected elements in route order (deterministic for copy and delete).
+    std::vector<std::string> selectedElementIds() const;
+    std::vector<EdgeItem *> selectedEdges() const;
+    // Selects exactly these elements.
+    void selectElements(const std::vector<std::string> &ids);
+    // The cards' extent (not the fixed sceneRect); null when the route is empty.
+    QRectF elementsBoundingRect() const;
+
+    // Where an element without a stored position is drawn: a simple grid by its index in the route.
+    static QPointF fallbackPosition(std::size_t index);
+
+signals:
+    // Cards were added, removed or moved: the minimap refits on this (coalesced to once per event loop turn).
+    void elementsBoundsChanged();
+
+private:
+    void rebuild();
+    void addElementItem(const std::string &id, std::size_t index);
+    void removeElementItem(const std::string &id);
+    void syncOutgoing(ElementItem *item);
+    void syncIncoming(const std::string &id);
+    void deleteEdge(EdgeItem *edge);
+    void applyFindings();
+    void scheduleBoundsChanged();
+
+    void onElementAdded(const std::string &id);
+    void onElementRemoved(const std::string &id);
+    void onElementChanged(const std::string &id);
+    void onElementRenamed(const std::string &from, const std::string &to);
+    void onElementMoved(const std::string &id);
+
+    RouteDocument *m_document;
+    std::unordered_map<std::string, ElementItem *> m_items;
+    std::unordered_set<std::string> m_badged;
+    bool m_boundsChangePending = false;
+};
+
+} // namespace rd

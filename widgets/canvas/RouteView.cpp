@@ -1,0 +1,653 @@
+#include "widgets/canvas/RouteView.h"
+
+#include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/EdgeItem.h"
+#include "widgets/canvas/ElementItem.h"
+#include "widgets/canvas/ElementPalette.h"
+#include "widgets/canvas/QuickAddPopup.h"
+#include "widgets/canvas/RouteMinimap.h"
+#include "widgets/canvas/RouteScene.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGraphicsPathItem>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace rd {
+
+using namespace canvas;
+
+namespace {
+
+constexpr qreal kZoomStep = 1.25;
+constexpr QSize kMinimapSize(220, 150);
+constexpr int kMinimapMargin = 12;
+constexpr qreal kFitMargin = 60;
+constexpr qreal kMaxFitZoom = 1.0; // fitting a three-card route should not blow it up to 300%
+
+} // namespace
+
+RouteView::RouteView(RouteScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent), m_scene(scene), m_quickAdd(new QuickAddPopup(this)), m_minimap(nullptr)
+{
+    setObjectName(QStringLiteral("RouteView"));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    // Zoom keeps its own anchor (see setZoom); Qt's AnchorUnderMouse only works while the pointer is inside.
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setCacheMode(QGraphicsView::CacheBackground);
+    // Items set every pen, brush and hint they use, so Qt need not save and restore the painter per item.
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::NoFrame);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+
+    m_deleteAction = makeAction(tr("&Delete"), QKeySequence::Delete, &RouteView::deleteSelection);
+    m_deleteAction->setShortcuts({QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace)});
+    m_cutAction = makeAction(tr("Cu&t"), QKeySequence::Cut, &RouteView::cutSelection);
+    m_copyAction = makeAction(tr("&Copy"), QKeySequence::Copy, &RouteView::copySelection);
+    m_pasteAction = makeAction(tr("&Paste"), QKeySequence::Paste, &RouteView::paste);
+    m_duplicateAction =
+        makeAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), &RouteView::duplicateSelection);
+    m_selectAllAction = makeAction(tr("Select &All"), QKeySequence::SelectAll, &RouteView::selectAll);
+    m_zoomInAction = makeAction(tr("Zoom &In"), QKeySequence(Qt::CTRL | Qt::Key_Equal), &RouteView::zoomIn);
+    m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(QKeySequence::ZoomIn)});
+    m_zoomOutAction = makeAction(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), &RouteView::zoomOut);
+    m_resetZoomAction = makeAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), &RouteView::resetZoom);
+    m_fitAction = makeAction(tr("&Fit to View"), QKeySequence(Qt::Key_F), &RouteView::fitToView);
+    m_fitSelectionAction =
+        makeAction(tr("Fit to &Selection"), QKeySequence(Qt::SHIFT | Qt::Key_F), &RouteView::fitToSelection);
+
+    m_minimap = new RouteMinimap(this, this);
+    m_minimap->resize(kMinimapSize);
+    m_minimapAction = new QAction(tr("Show &Minimap"), this);
+    m_minimapAction->setCheckable(true);
+    m_minimapAction->setChecked(true);
+    connect(m_minimapAction, &QAction::toggled, m_minimap, &QWidget::setVisible);
+
+    connect(m_quickAdd, &QuickAddPopup::typeChosen, this, &RouteView::addPending);
+    connect(m_quickAdd, &QuickAddPopup::cancelled, this, [this] { m_pendingAdd.reset(); });
+
+    // Actions that need a selection are disabled without one, so menus show what applies.
+    auto updateActions = [this] {
+        const bool any = !m_scene->selectedItems().isEmpty();
+        const bool elements = !m_scene->selectedElementIds().empty();
+        m_deleteAction->setEnabled(any);
+        m_cutAction->setEnabled(elements);
+        m_copyAction->setEnabled(elements);
+        m_duplicateAction->setEnabled(elements);
+        m_fitSelectionAction->setEnabled(elements);
+    };
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, updateActions);
+    updateActions();
+}
+
+RouteView::~RouteView()
+{
+    cancelWire();
+}
+
+RouteDocument *RouteView::document() const
+{
+    return m_scene->document();
+}
+
+QAction *RouteView::makeAction(const QString &text, const QKeySequence &shortcut, void (RouteView::*slot)())
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    addAction(action);
+    return action;
+}
+
+QList<QAction *> RouteView::editActions() const
+{
+    return {m_cutAction, m_copyAction, m_pasteAction, m_duplicateAction, m_deleteAction, m_selectAllAction};
+}
+
+QList<QAction *> RouteView::viewActions() const
+{
+    return {m_zoomInAction, m_zoomOutAction, m_resetZoomAction, m_fitAction, m_fitSelectionAction, m_minimapAction};
+}
+
+// --- zoom and fit
+
+qreal RouteView::zoom() const
+{
+    return transform().m11();
+}
+
+void RouteView::setZoom(qreal zoom, QPoint viewAnchor)
+{
+    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    if (qFuzzyCompare(zoom, this->zoom())) {
+        return;
+    }
+    const QPointF sceneAnchor = mapToScene(viewAnchor);
+    setTransform(QTransform::fromScale(zoom, zoom));
+    const QPointF drift = mapFromScene(sceneAnchor) - QPointF(viewAnchor);
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(drift.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
+    emit zoomChanged(zoom);
+    emit visibleAreaChanged();
+}
+
+void RouteView::zoomIn()
+{
+    setZoom(zoom() * kZoomStep, viewport()->rect().center());
+}
+
+void RouteView::zoomOut()
+{
+    setZoom(zoom() / kZoomStep, viewport()->rect().center());
+}
+
+void RouteView::resetZoom()
+{
+    setZoom(1.0, viewport()->rect().center());
+}
+
+void RouteView::fitRect(const QRectF &rect)
+{
+    if (rect.isNull()) {
+        return;
+    }
+    const QRectF area = rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
+    fitInView(area, Qt::KeepAspectRatio);
+    if (zoom() > kMaxFitZoom || zoom() < kMinZoom) {
+        setTransform(QTransform::fromScale(std::clamp(zoom(), kMinZoom, kMaxFitZoom),
+                                           std::clamp(zoom(), kMinZoom, kMaxFitZoom)));
+    }
+    centerOn(area.center());
+    emit zoomChanged(zoom());
+    emit visibleAreaChanged();
+}
+
+void RouteView::fitToView()
+{
+    fitRect(m_scene->elementsBoundingRect());
+}
+
+void RouteView::fitToSelection()
+{
+    QRectF bounds;
+    for (const std::string &id : m_scene->selectedElementIds()) {
+        if (const ElementItem *item = m_scene->elementItem(id)) {
+            bounds |= item->cardRect().translated(item->pos());
+        }
+    }
+    fitRect(bounds);
+}
+
+void RouteView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    const int steps = delta.y() != 0 ? delta.y() : delta.x();
+    if (steps == 0) {
+        event->ignore();
+        return;
+    }
+    // One wheel notch (120) zooms by 2^(1/4), about 19%; touchpads send smaller deltas and zoom smoothly.
+    setZoom(zoom() * std::pow(2.0, steps / 480.0), event->position().toPoint());
+    event->accept();
+}
+
+// --- mouse: panning, wiring, rubber band
+
+ElementItem *RouteView::elementAt(QPoint viewPos) const
+{
+    for (QGraphicsItem *item : items(viewPos)) {
+        if (item->type() == ElementItem::Type) {
+            return static_cast<ElementItem *>(item);
+        }
+    }
+    return nullptr;
+}
+
+void RouteView::setPanning(bool panning, QPoint at)
+{
+    m_panning = panning;
+    m_panLast = at;
+    if (panning) {
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    } else if (m_spaceHeld) {
+        viewport()->setCursor(Qt::OpenHandCursor);
+    } else {
+        viewport()->unsetCursor();
+    }
+}
+
+void RouteView::mousePressEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        setPanning(true, pos);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton && !m_wire) {
+        if (ElementItem *item = elementAt(pos)) {
+            if (const std::optional<int> port = item->outputAt(item->mapFromScene(mapToScene(pos)))) {
+                const ElementItem::Port &p = item->ports().at(static_cast<std::size_t>(*port));
+                Wire wire{item->elementId(), p.name, item->mapToScene(item->outputPortPos(*port)), nullptr};
+                wire.item = new QGraphicsPathItem;
+                wire.item->setPen(QPen(QColor(0x1A, 0x73, 0xE8), 2.5, Qt::DashLine, Qt::RoundCap));
+                wire.item->setZValue(10);
+                wire.item->setPath(EdgeItem::curve(wire.start, wire.start));
+                m_scene->addItem(wire.item);
+                // Rewiring: the old wire fades while the new one is being drawn.
+                if (EdgeItem *old = m_scene->edgeItem(wire.from, wire.output)) {
+                    old->setOpacity(0.3);
+                }
+                m_wire = std::move(wire);
+                viewport()->setCursor(Qt::CrossCursor);
+                setFocus(Qt::MouseFocusReason);
+                event->accept();
+                return;
+            }
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void RouteView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_panning) {
+        const QPoint delta = pos - m_panLast;
+        m_panLast = pos;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    if (m_wire) {
+        m_wire->item->setPath(EdgeItem::curve(m_wire->start, mapToScene(pos)));
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void RouteView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        setPanning(false);
+        event->accept();
+        return;
+    }
+    if (m_wire && event->button() == Qt::LeftButton) {
+        finishWire(event->position().toPoint());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void RouteView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (event->button() == Qt::LeftButton && elementAt(pos) == nullptr &&
+        !m_scene->itemAt(mapToScene(pos), transform())) {
+        openQuickAdd(pos);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+void RouteView::cancelWire()
+{
+    if (!m_wire) {
+        return;
+    }
+    if (EdgeItem *old = m_scene->edgeItem(m_wire->from, m_wire->output)) {
+        old->setOpacity(1.0);
+    }
+    delete m_wire->item;
+    m_wire.reset();
+    if (!m_panning) {
+        viewport()->unsetCursor();
+    }
+}
+
+void RouteView::finishWire(QPoint viewPos)
+{
+    const std::string from = m_wire->from;
+    const std::string output = m_wire->output;
+    cancelWire();
+    if (ElementItem *target = elementAt(viewPos)) {
+        // Anywhere on a card counts as its input; the source itself and start (no input) refuse the wire.
+        if (target->elementId() != from && target->hasInput()) {
+            document()->connectOutput(from, output, target->elementId());
+        }
+        return;
+    }
+    m_pendingAdd = PendingAdd{mapToScene(viewPos), RouteDocument::OutputRef{from, output}};
+    m_quickAdd->popup(viewport()->mapToGlobal(viewPos), true);
+}
+
+// --- adding elements
+
+void RouteView::openQuickAdd(QPoint viewPos)
+{
+    m_pendingAdd = PendingAdd{mapToScene(viewPos), std::nullopt};
+    m_quickAdd->popup(viewport()->mapToGlobal(viewPos), false);
+}
+
+void RouteView::addPending(ElementType type)
+{
+    if (!m_pendingAdd) {
+        return;
+    }
+    const PendingAdd pending = *m_pendingAdd;
+    m_pendingAdd.reset();
+    // The new card's input port lands where the wire was dropped.
+    const QPointF anchor =
+        type == ElementType::Start ? QPointF(kNodeWidth / 2, kHeaderHeight / 2) : ElementItem::inputPortOffset();
+    const std::string id = document()->addElement(type, snapToGrid(pending.scenePos - anchor), pending.connectFrom);
+    m_scene->selectElements({id});
+    setFocus(Qt::OtherFocusReason);
+}
+
+void RouteView::addElementAtCenter(ElementType type)
+{
+    const QPointF center = mapToScene(viewport()->rect().center());
+    const std::string id =
+        document()->addElement(type, snapToGrid(center - QPointF(kNodeWidth / 2, kPortsTop)), std::nullopt);
+    m_scene->selectElements({id});
+    setFocus(Qt::OtherFocusReason);
+}
+
+void RouteView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (ElementPalette::typeFromMimeData(event->mimeData())) {
+        event->acceptProposedAction();
+        return;
+    }
+    QGraphicsView::dragEnterEvent(event);
+}
+
+void RouteView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (ElementPalette::typeFromMimeData(event->mimeData())) {
+        event->acceptProposedAction();
+        return;
+    }
+    QGraphicsView::dragMoveEvent(event);
+}
+
+void RouteView::dropEvent(QDropEvent *event)
+{
+    const std::optional<ElementType> type = ElementPalette::typeFromMimeData(event->mimeData());
+    if (!type) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    // The card's header sits under the cursor, as if it had been picked up by it.
+    const QPointF scenePos = mapToScene(event->position().toPoint());
+    const std::string id =
+        document()->addElement(*type, snapToGrid(scenePos - QPointF(kNodeWidth / 2, kHeaderHeight / 2)), std::nullopt);
+    m_scene->selectElements({id});
+    event->acceptProposedAction();
+    setFocus(Qt::OtherFocusReason);
+}
+
+// --- keyboard
+
+void RouteView::nudge(QPointF offset)
+{
+    RouteDocument::Positions positions;
+    for (const std::string &id : m_scene->selectedElementIds()) {
+        if (const ElementItem *item = m_scene->elementItem(id)) {
+            positions.emplace(id, item->pos() + offset);
+        }
+    }
+    if (!positions.empty()) {
+        document()->moveElements(positions);
+    }
+}
+
+void RouteView::keyPressEvent(QKeyEvent *event)
+{
+    const qreal step = (event->modifiers() & Qt::ShiftModifier) ? kGrid * kCoarseNudgeSteps : kGrid;
+    switch (event->key()) {
+    case Qt::Key_Space:
+        if (!event->isAutoRepeat() && !m_wire) {
+            m_spaceHeld = true;
+            setDragMode(QGraphicsView::NoDrag);
+            viewport()->setCursor(Qt::OpenHandCursor);
+        }
+        event->accept();
+        return;
+    case Qt::Key_Escape:
+        if (m_wire) {
+            cancelWire();
+        } else {
+            m_scene->clearSelection();
+        }
+        event->accept();
+        return;
+    case Qt::Key_Left:
+        nudge({-step, 0});
+        event->accept();
+        return;
+    case Qt::Key_Right:
+        nudge({step, 0});
+        event->accept();
+        return;
+    case Qt::Key_Up:
+        nudge({0, -step});
+        event->accept();
+        return;
+    case Qt::Key_Down:
+        nudge({0, step});
+        event->accept();
+        return;
+    default:
+        break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void RouteView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        setDragMode(QGraphicsView::RubberBandDrag);
+        if (!m_panning) {
+            viewport()->unsetCursor();
+        }
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void RouteView::focusOutEvent(QFocusEvent *event)
+{
+    // A Space released elsewhere would otherwise leave the canvas stuck in pan mode.
+    if (m_spaceHeld) {
+        m_spaceHeld = false;
+        setDragMode(QGraphicsView::RubberBandDrag);
+        viewport()->unsetCursor();
+    }
+    QGraphicsView::focusOutEvent(event);
+}
+
+// --- edit commands
+
+void RouteView::deleteSelection()
+{
+    const std::vector<std::string> ids = m_scene->selectedElementIds();
+    // Wires selected on their own are disconnected; wires of removed elements go with them anyway.
+    std::vector<std::pair<std::string, std::string>> wires;
+    for (const EdgeItem *edge : m_scene->selectedEdges()) {
+        const auto touches = [&ids](const std::string &id) {
+            return std::find(ids.begin(), ids.end(), id) != ids.end();
+        };
+        if (!touches(edge->source()->elementId()) && !touches(edge->target()->elementId())) {
+            wires.emplace_back(edge->source()->elementId(), edge->output());
+        }
+    }
+    for (const auto &[from, output] : wires) {
+        document()->disconnectOutput(from, output);
+    }
+    if (!ids.empty()) {
+        document()->removeElements(ids);
+    }
+}
+
+void RouteView::copySelection()
+{
+    const std::vector<std::string> ids = m_scene->selectedElementIds();
+    if (ids.empty()) {
+        return;
+    }
+    auto *mime = new QMimeData;
+    mime->setData(RouteDocument::clipboardMimeType(), document()->copy(ids));
+    QGuiApplication::clipboard()->setMimeData(mime);
+    m_pasteCount = 0;
+}
+
+void RouteView::cutSelection()
+{
+    const std::vector<std::string> ids = m_scene->selectedElementIds();
+    if (ids.empty()) {
+        return;
+    }
+    copySelection();
+    document()->removeElements(ids);
+}
+
+void RouteView::pasteData(const QByteArray &data, QPointF offset)
+{
+    std::vector<Element> elements;
+    RouteDocument::Positions positions;
+    if (!RouteDocument::parseClipboard(data, elements, positions) || elements.empty()) {
+        return;
+    }
+    const std::vector<std::string> ids = document()->paste(elements, positions, offset);
+    m_scene->selectElements(ids);
+}
+
+void RouteView::paste()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    if (mime == nullptr || !mime->hasFormat(RouteDocument::clipboardMimeType())) {
+        return;
+    }
+    // Each paste of the same copy lands one step further, so repeated pastes do not stack invisibly.
+    ++m_pasteCount;
+    pasteData(mime->data(RouteDocument::clipboardMimeType()), QPointF(2 * kGrid, 2 * kGrid) * m_pasteCount);
+}
+
+void RouteView::duplicateSelection()
+{
+    const std::vector<std::string> ids = m_scene->selectedElementIds();
+    if (!ids.empty()) {
+        pasteData(document()->copy(ids), QPointF(2 * kGrid, 2 * kGrid));
+    }
+}
+
+void RouteView::selectAll()
+{
+    std::vector<std::string> ids;
+    ids.reserve(document()->route().size());
+    for (const Element &element : document()->route().elements()) {
+        ids.push_back(element.id);
+    }
+    m_scene->selectElements(ids);
+}
+
+// --- painting and geometry
+
+void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, QColor(0xF4, 0xF5, 0xF7));
+    // Dots every grid step, larger ones every five; coarser as the view zooms out, none when even the coarse
+    // dots would be closer than 10 px (a grey haze that costs more than it tells).
+    const qreal z = zoom();
+    qreal step = kGrid;
+    while (step * z < 10) {
+        step *= 5;
+    }
+    if (step > kGrid * 25) {
+        return;
+    }
+    const qreal major = step * 5;
+    if (m_gridTile.isNull() || m_gridTileZoom != z || m_gridTileStep != step) {
+        const int side = std::max(1, qRound(major * z));
+        const qreal px = side / 5.0; // one minor step in tile pixels
+        m_gridTile = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
+        m_gridTile.fill(Qt::transparent);
+        QPainter tile(&m_gridTile);
+        tile.setRenderHint(QPainter::Antialiasing, true);
+        tile.setPen(Qt::NoPen);
+        // Dots sit on the tile's corners, so each is drawn on all four to survive the wrap-around.
+        const auto dot = [&tile, side](qreal x, qreal y, qreal r) {
+            for (const qreal dx : {0.0, qreal(side)}) {
+                for (const qreal dy : {0.0, qreal(side)}) {
+                    if ((x == 0 || dx == 0) && (y == 0 || dy == 0)) {
+                        tile.drawEllipse(QPointF(x + dx, y + dy), r, r);
+                    }
+                }
+            }
+        };
+        tile.setBrush(QColor(0xC8, 0xCD, 0xD5));
+        for (int i = 0; i < 5; ++i) {
+            for (int j = 0; j < 5; ++j) {
+                if (i != 0 || j != 0) {
+                    dot(i * px, j * px, 0.9);
+                }
+            }
+        }
+        tile.setBrush(QColor(0xA8, 0xB0, 0xBC));
+        dot(0, 0, 1.4);
+        m_gridTileZoom = z;
+        m_gridTileStep = step;
+    }
+    QBrush brush(m_gridTile);
+    // The tile is `side` pixels for `major` scene units: scale it back so the dots stay on the scene's grid.
+    brush.setTransform(QTransform::fromScale(major / m_gridTile.width(), major / m_gridTile.height()));
+    painter->fillRect(rect, brush);
+}
+
+void RouteView::placeMinimap()
+{
+    if (m_minimap == nullptr) {
+        return;
+    }
+    const QRect area = viewport()->geometry();
+    m_minimap->move(area.right() - kMinimapSize.width() - kMinimapMargin,
+                    area.bottom() - kMinimapSize.height() - kMinimapMargin);
+    m_minimap->raise();
+}
+
+void RouteView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeMinimap();
+    emit visibleAreaChanged();
+}
+
+void RouteView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    emit visibleAreaChanged();
+}
+
+} // namespace rd

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "model/ElementType.h"
+
+#include <QWidget>
+
+#include <string>
+
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+
+namespace rd {
+
+class FindingsView;
+class InspectorPage;
+class RouteDocument;
+
+// Edits one element of a RouteDocument: its id, its type's properties and what validation says about it.
+// It never changes the route itself; every edit is a document call and so one undo step. It follows the
+// document (undo, the canvas, renames, removal) on its own.
+class ElementInspector : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ElementInspector(QWidget *parent = nullptr);
+    ~ElementInspector() override;
+
+    void setDocument(RouteDocument *document);
+    RouteDocument *document() const { return m_document; }
+
+    // The element to edit; empty shows "Select an element to edit it". An id not in the route is treated as
+    // empty.
+    void setElement(const std::string &id);
+    const std::string &element() const { return m_id; }
+
+    // The page showing now (nullptr in the empty state): for tests and screenshots.
+    InspectorPage *currentPage() const;
+
+private:
+    void refresh();
+    void refreshFindings();
+    void commitRename();
+    void showRenameError(const QString &message);
+    InspectorPage *pageFor(ElementType type) const;
+
+    RouteDocument *m_document = nullptr;
+    std::string m_id;
+
+    QStackedWidget *m_outer;
+    QLabel *m_typeIcon;
+    QLabel *m_typeName;
+    QLineEdit *m_idEdit;
+    QLabel *m_idMessage;
+    QStackedWidget *m_pages;
+    InspectorPage *m_modelPage;
+    InspectorPage *m_ratePage;
+    InspectorPage *m_percentagePage;
+    InspectorPage *m_conditionalPage;
+    InspectorPage *m_passThroughPage;
+    InspectorPage *m_unknownPage;
+    FindingsView *m_findings;
+};
+
+} // namespace rd

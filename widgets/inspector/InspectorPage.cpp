@@ -1,0 +1,91 @@
+#include "widgets/inspector/InspectorPage.h"
+
+#include "app/RouteDocument.h"
+
+#include <QFormLayout>
+#include <QLabel>
+
+namespace rd {
+
+InspectorPage::InspectorPage(QWidget *parent) : QWidget(parent)
+{}
+
+void InspectorPage::setDocument(RouteDocument *document)
+{
+    m_document = document;
+}
+
+void InspectorPage::showElement(const Element &element)
+{
+    if (m_applying && element.id == m_id) {
+        return;
+    }
+    if (element.id != m_id) {
+        m_id = element.id;
+    }
+    // Whatever comes from outside (undo, the canvas, another element) starts a fresh undo step.
+    ++m_session;
+    populate(element);
+}
+
+const Element *InspectorPage::currentElement() const
+{
+    return m_document ? m_document->route().find(m_id) : nullptr;
+}
+
+void InspectorPage::apply(const Element &element, const QString &property, const QString &field)
+{
+    if (!m_document) {
+        return;
+    }
+    if (const Element *current = currentElement(); current && *current == element) {
+        return;
+    }
+    m_applying = true;
+    m_document->updateElement(element, describe(property), field + QLatin1Char('#') + QString::number(m_session));
+    m_applying = false;
+}
+
+QColor InspectorPage::errorColor()
+{
+    return QColor(0xC5, 0x22, 0x1F);
+}
+
+QColor InspectorPage::okColor()
+{
+    return QColor(0x1E, 0x8E, 0x3E);
+}
+
+void InspectorPage::setStatusText(QLabel *label, const QString &text, const QColor &color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+    label->setTextFormat(Qt::PlainText);
+    label->setText(text);
+}
+
+void InspectorPage::alignLabels(QFormLayout *form)
+{
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (int row = 0; row < form->rowCount(); ++row) {
+        auto *label = qobject_cast<QLabel *>(
+            form->itemAt(row, QFormLayout::LabelRole) ? form->itemAt(row, QFormLayout::LabelRole)->widget() : nullptr);
+        if (!label) {
+            continue;
+        }
+        int width = 0;
+        for (const QString &text : {tr("Limit type:"), tr("Count per:"), tr("Provider:"), tr("Timeout:")}) {
+            width = qMax(width, label->fontMetrics().horizontalAdvance(text));
+        }
+        label->setMinimumWidth(width + label->fontMetrics().averageCharWidth());
+    }
+}
+
+QString InspectorPage::describe(const QString &property) const
+{
+    return tr("Change %1 of '%2'").arg(property, QString::fromStdString(m_id));
+}
+
+} // namespace rd

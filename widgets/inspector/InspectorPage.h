@@ -1,0 +1,63 @@
+#pragma once
+
+#include "model/Element.h"
+
+#include <QColor>
+#include <QString>
+#include <QWidget>
+
+#include <string>
+
+class QFormLayout;
+class QLabel;
+
+namespace rd {
+
+class RouteDocument;
+
+// One type's editor in the inspector. Pages never change the route themselves: they build a changed copy of
+// the element and hand it to the document, which makes it one undo step.
+class InspectorPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit InspectorPage(QWidget *parent = nullptr);
+
+    void setDocument(RouteDocument *document);
+    RouteDocument *document() const { return m_document; }
+    const std::string &elementId() const { return m_id; }
+
+    // Shows `element`. A change this page has just made itself is not shown again: rewriting a field the
+    // user is typing in would move the cursor, and a window of "24 hours" must not turn into "1 days" mid-edit.
+    void showElement(const Element &element);
+
+    // Inline messages and totals: plain text in a colour (and the text says it too, for those who cannot
+    // tell colours apart).
+    static QColor errorColor();
+    static QColor okColor();
+    static void setStatusText(QLabel *label, const QString &text, const QColor &color);
+    // Gives a form's labels the width of the widest label of any page, so that switching elements does not
+    // make the fields jump sideways, and the header's id lines up with them.
+    static void alignLabels(QFormLayout *form);
+
+protected:
+    virtual void populate(const Element &element) = 0;
+
+    // The element as the document has it now (nullptr when it is gone).
+    const Element *currentElement() const;
+    // Hands a changed copy of the element to the document. Consecutive calls with the same `field` during
+    // one edit session merge into one undo step ("Change timeout of 'gpt'").
+    void apply(const Element &element, const QString &property, const QString &field);
+    // Ends the edit session: the next change of any field is a new undo step (call on editingFinished).
+    void endEditSession() { ++m_session; }
+    QString describe(const QString &property) const;
+
+private:
+    RouteDocument *m_document = nullptr;
+    std::string m_id;
+    bool m_applying = false;
+    int m_session = 0;
+};
+
+} // namespace rd

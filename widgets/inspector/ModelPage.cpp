@@ -1,0 +1,121 @@
+#include "widgets/inspector/ModelPage.h"
+
+#include "widgets/inspector/ProviderCatalog.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStringListModel>
+
+namespace rd {
+
+ModelPage::ModelPage(QWidget *parent)
+    : InspectorPage(parent), m_provider(new QComboBox(this)), m_model(new QLineEdit(this)),
+      m_modelSuggestions(new QStringListModel(this)), m_timeout(new QSpinBox(this)), m_retries(new QSpinBox(this))
+{
+    m_provider->setObjectName(QStringLiteral("provider"));
+    m_provider->setEditable(true);
+    m_provider->setInsertPolicy(QComboBox::NoInsert);
+    m_provider->addItems(ProviderCatalog::providers());
+    m_provider->lineEdit()->setPlaceholderText(tr("e.g. openai"));
+    m_provider->setToolTip(tr("The provider's name in AI Gateway. Any name is accepted."));
+
+    m_model->setObjectName(QStringLiteral("model"));
+    m_model->setPlaceholderText(tr("e.g. gpt-4o-mini"));
+    auto *completer = new QCompleter(m_modelSuggestions, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_model->setCompleter(completer);
+
+    m_timeout->setObjectName(QStringLiteral("timeout"));
+    m_timeout->setRange(0, 600000);
+    m_timeout->setSingleStep(1000);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setToolTip(tr("How long to wait for the model to start answering before taking the fallback."));
+
+    m_retries->setObjectName(QStringLiteral("retries"));
+    m_retries->setRange(0, 10);
+    m_retries->setToolTip(tr("How many more attempts before taking the fallback."));
+
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Provider:"), m_provider);
+    form->addRow(tr("&Model:"), m_model);
+    form->addRow(tr("&Timeout:"), m_timeout);
+    form->addRow(tr("&Retries:"), m_retries);
+    alignLabels(form);
+
+    // Typing applies at once (the canvas follows along); each field's typing is one undo step.
+    connect(m_provider, &QComboBox::currentTextChanged, this, &ModelPage::applyProvider);
+    connect(m_provider->lineEdit(), &QLineEdit::editingFinished, this, &ModelPage::endEditSession);
+    connect(m_model, &QLineEdit::textEdited, this, &ModelPage::applyModel);
+    connect(m_model, &QLineEdit::editingFinished, this, &ModelPage::endEditSession);
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, &ModelPage::applyModel);
+    connect(m_timeout, &QSpinBox::valueChanged, this, &ModelPage::applyTimeout);
+    connect(m_timeout, &QSpinBox::editingFinished, this, &ModelPage::endEditSession);
+    connect(m_retries, &QSpinBox::valueChanged, this, &ModelPage::applyRetries);
+    connect(m_retries, &QSpinBox::editingFinished, this, &ModelPage::endEditSession);
+}
+
+void ModelPage::populate(const Element &element)
+{
+    const ModelProperties &p = element.model;
+    const QSignalBlocker b1(m_provider);
+    const QSignalBlocker b2(m_model);
+    const QSignalBlocker b3(m_timeout);
+    const QSignalBlocker b4(m_retries);
+    m_provider->setEditText(QString::fromStdString(p.provider.value_or(std::string())));
+    m_model->setText(QString::fromStdString(p.model.value_or(std::string())));
+    // Missing numbers show as 0; validation says they are missing.
+    m_timeout->setValue(p.timeout ? static_cast<int>(p.timeout->toInteger()) : 0);
+    m_retries->setValue(p.retries ? static_cast<int>(p.retries->toInteger()) : 0);
+    updateModelSuggestions();
+}
+
+void ModelPage::updateModelSuggestions()
+{
+    m_modelSuggestions->setStringList(ProviderCatalog::models(m_provider->currentText().trimmed()));
+}
+
+void ModelPage::applyProvider(const QString &text)
+{
+    updateModelSuggestions();
+    if (const Element *current = currentElement()) {
+        Element e = *current;
+        e.model.provider = text.toStdString();
+        apply(e, tr("provider"), QStringLiteral("provider"));
+    }
+}
+
+void ModelPage::applyModel(const QString &text)
+{
+    if (const Element *current = currentElement()) {
+        Element e = *current;
+        e.model.model = text.toStdString();
+        apply(e, tr("model"), QStringLiteral("model"));
+    }
+}
+
+void ModelPage::applyTimeout(int value)
+{
+    if (const Element *current = currentElement()) {
+        Element e = *current;
+        e.model.timeout = Number::fromInteger(value);
+        apply(e, tr("timeout"), QStringLiteral("timeout"));
+    }
+}
+
+void ModelPage::applyRetries(int value)
+{
+    if (const Element *current = currentElement()) {
+        Element e = *current;
+        e.model.retries = Number::fromInteger(value);
+        apply(e, tr("retries"), QStringLiteral("retries"));
+    }
+}
+
+} // namespace rd

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "widgets/inspector/InspectorPage.h"
+
+class QComboBox;
+class QCompleter;
+class QLineEdit;
+class QSpinBox;
+class QStringListModel;
+
+namespace rd {
+
+// provider, model, timeout and retries of a model element.
+class ModelPage : public InspectorPage
+{
+    Q_OBJECT
+
+public:
+    explicit ModelPage(QWidget *parent = nullptr);
+
+protected:
+    void populate(const Element &element) override;
+
+private:
+    void updateModelSuggestions();
+    void applyProvider(const QString &text);
+    void applyModel(const QString &text);
+    void applyTimeout(int value);
+    void applyRetries(int value);
+
+    QComboBox *m_provider;
+    QLineEdit *m_model;
+    QStringListModel *m_modelSuggestions;
+    QSpinBox *m_timeout;
+    QSpinBox *m_retries;
+};
+
+} // namespace rd
