@@ -95,8 +95,16 @@ RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions
         refreshHeader();
         emit statusChanged();
     });
-    // Fit once the view has its real size.
-    QMetaObject::invokeMethod(m_view, &RouteView::fitToView, Qt::QueuedConnection);
+}
+
+void RouteEditorPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_fitted) {
+        // Only now does the view have its real size; fitting earlier would zoom out too far.
+        m_fitted = true;
+        QMetaObject::invokeMethod(m_view, &RouteView::fitToView, Qt::QueuedConnection);
+    }
 }
 
 RouteEditorPage::~RouteEditorPage()
@@ -244,7 +252,7 @@ QWidget *RouteEditorPage::createEditor()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({170, 800, 320});
+    splitter->setSizes({150, 900, 280});
     return splitter;
 }
 

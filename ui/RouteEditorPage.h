@@ -68,6 +68,9 @@ signals:
     // Title, health or clean state changed: the window updates the tab.
     void statusChanged();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *createHeader();
     QWidget *createEditor();
@@ -91,6 +94,7 @@ private:
     QTreeWidget *m_problemList = nullptr;
     QStackedWidget *m_problemStack = nullptr;
     QLabel *m_problemsHeading = nullptr;
+    bool m_fitted = false;
 };
 
 } // namespace rd

@@ -24,8 +24,8 @@ inline constexpr qreal kBadgeRadius = 9;
 
 // Levels of detail (QStyleOptionGraphicsItem::levelOfDetailFromTransform): below kLodShape only a filled
 // shape, below kLodText no small text.
-inline constexpr qreal kLodShape = 0.4;
-inline constexpr qreal kLodText = 0.7;
+inline constexpr qreal kLodShape = 0.3;
+inline constexpr qreal kLodText = 0.55;
 
 // Big enough for any route people draw, fixed so Qt never grows it by walking every item's bounds.
 inline constexpr qreal kSceneExtent = 200000;
