@@ -28,36 +28,44 @@ std::optional<Json> SandboxBody::readObject(const SandboxRequest &request, Sandb
     return std::move(*parsed.value);
 }
 
-bool SandboxBody::requireString(const Json &body, const char *key, QString &out, SandboxResponse &error)
+namespace {
+
+// The value of a required field of the expected kind, or nullptr with `error` set to say what is wrong.
+const Json *requiredField(const Json &body, const char *key, bool (Json::*isKind)() const noexcept,
+                          const char *kindText, SandboxResponse &error)
 {
     auto it = body.find(key);
     if (it == body.end() || it->is_null()) {
         error = SandboxReply::badRequest(QStringLiteral("`%1` is required.").arg(QString::fromLatin1(key)));
-        return false;
+        return nullptr;
     }
-    if (!it->is_string()) {
-        error = SandboxReply::badRequest(
-            QStringLiteral("`%1` must be a string, got %2.").arg(QString::fromLatin1(key), kindOf(*it)));
-        return false;
+    if (!((*it).*isKind)()) {
+        error = SandboxReply::badRequest(QStringLiteral("`%1` must be %2, got %3.")
+                                             .arg(QString::fromLatin1(key), QString::fromLatin1(kindText),
+                                                  SandboxBody::kindOf(*it)));
+        return nullptr;
     }
-    out = QString::fromStdString(it->get<std::string>());
-    return true;
+    return &*it;
+}
+
+} // namespace
+
+bool SandboxBody::requireString(const Json &body, const char *key, QString &out, SandboxResponse &error)
+{
+    const Json *value = requiredField(body, key, &Json::is_string, "a string", error);
+    if (value) {
+        out = QString::fromStdString(value->get<std::string>());
+    }
+    return value != nullptr;
 }
 
 bool SandboxBody::requireBool(const Json &body, const char *key, bool &out, SandboxResponse &error)
 {
-    auto it = body.find(key);
-    if (it == body.end() || it->is_null()) {
-        error = SandboxReply::badRequest(QStringLiteral("`%1` is required.").arg(QString::fromLatin1(key)));
-        return false;
+    const Json *value = requiredField(body, key, &Json::is_boolean, "true or false", error);
+    if (value) {
+        out = value->get<bool>();
     }
-    if (!it->is_boolean()) {
-        error = SandboxReply::badRequest(
-            QStringLiteral("`%1` must be true or false, got %2.").arg(QString::fromLatin1(key), kindOf(*it)));
-        return false;
-    }
-    out = it->get<bool>();
-    return true;
+    return value != nullptr;
 }
 
 bool SandboxBody::optionalString(const Json &body, const char *key, std::optional<QString> &out, SandboxResponse &error)
