@@ -1,11 +1,13 @@
 #include "app/AutoLayout.h"
 
 #include <QByteArray>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,6 +34,12 @@ void set(void *object, const char *name, const std::string &value)
 std::string inches(double points)
 {
     return QByteArray::number(points / kPointsPerInch, 'f', 4).toStdString();
+}
+
+std::mutex &graphvizMutex()
+{
+    static std::mutex mutex;
+    return mutex;
 }
 
 double snap(double value, double grid)
@@ -85,8 +93,14 @@ struct GraphvizSession
 
 } // namespace
 
-RouteDocument::Positions AutoLayout::layout(const Route &route,
-                                            const std::unordered_map<std::string, QSizeF> &nodeSizes, double gridSize)
+QFuture<RouteDocument::Positions> AutoLayout::layoutAsync(Route route, NodeSizes nodeSizes, double gridSize)
+{
+    return QtConcurrent::run([route = std::move(route), nodeSizes = std::move(nodeSizes), gridSize] {
+        return layout(route, nodeSizes, gridSize);
+    });
+}
+
+RouteDocument::Positions AutoLayout::layout(const Route &route, const NodeSizes &nodeSizes, double gridSize)
 {
     std::vector<const Element *> nodes;
     std::unordered_map<std::string_view, std::size_t> indexOf;
@@ -111,6 +125,7 @@ RouteDocument::Positions AutoLayout::layout(const Route &route,
         return {};
     }
 
+    const std::lock_guard lock(graphvizMutex());
     GraphvizSession gv;
     if (!gv.context) {
         return fallbackLayout(nodes, sizes, gridSize);

@@ -2,6 +2,7 @@
 
 #include "app/RouteDocument.h"
 
+#include <QFuture>
 #include <QSizeF>
 
 #include <string>
@@ -11,14 +12,24 @@ namespace rd {
 
 // Layered left-to-right layout with Graphviz dot: start on the left, end on the right, each element's outputs
 // leaving in their order. Deterministic for a given route and sizes.
+//
+// Graphviz keeps global state (error level, allocator, plugin lists) and is not re-entrant: layouts run one at
+// a time, whichever thread they are called from.
 class AutoLayout
 {
 public:
+    using NodeSizes = std::unordered_map<std::string, QSizeF>;
+
     // Top-left positions in scene units (points) for every element of `route` (the first of duplicate ids),
     // snapped to `gridSize`. Elements missing from `nodeSizes` get `defaultNodeSize()`. Any route works:
-    // cycles, wires to missing elements, elements without wires.
-    static RouteDocument::Positions layout(const Route &route, const std::unordered_map<std::string, QSizeF> &nodeSizes,
-                                           double gridSize = 20);
+    // cycles, wires to missing elements, elements without wires. Waits while another layout runs.
+    static RouteDocument::Positions layout(const Route &route, const NodeSizes &nodeSizes, double gridSize = 20);
+    // layout() on a worker thread, on copies of the route and sizes: thousands of elements take seconds, too
+    // long to hold the GUI thread.
+    static QFuture<RouteDocument::Positions> layoutAsync(Route route, NodeSizes nodeSizes, double gridSize = 20);
+    // Routes this large lay out in seconds rather than milliseconds (measured: BENCHMARKS.md), so callers on
+    // the GUI thread should use layoutAsync().
+    static constexpr std::size_t kSlowElementCount = 300;
     static QSizeF defaultNodeSize() { return {220, 90}; }
 };
 

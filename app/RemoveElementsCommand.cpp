@@ -4,8 +4,9 @@
 
 namespace rd {
 
-RemoveElementsCommand::RemoveElementsCommand(RouteDocument *document, std::vector<std::string> ids, const QString &text)
-    : RouteDocumentCommand(document, text), m_ids(std::move(ids))
+RemoveElementsCommand::RemoveElementsCommand(RouteDocument *document, std::vector<std::string> ids, const QString &text,
+                                             std::vector<Unwire> unwired)
+    : RouteDocumentCommand(document, text), m_ids(std::move(ids)), m_unwired(std::move(unwired))
 {
     m_positions.reserve(m_ids.size());
     for (const std::string &id : m_ids) {
@@ -15,6 +16,11 @@ RemoveElementsCommand::RemoveElementsCommand(RouteDocument *document, std::vecto
 
 void RemoveElementsCommand::redo()
 {
+    // Unwiring first: the removals then record the sources as they are without those wires, which is the
+    // state undo finds them in before it puts the saved "before" states back.
+    for (const Unwire &u : m_unwired) {
+        route().replaceElement(u.after);
+    }
     m_removed.clear();
     m_removed.reserve(m_ids.size());
     for (const std::string &id : m_ids) {
@@ -25,6 +31,9 @@ void RemoveElementsCommand::redo()
     }
 
     std::set<std::string> touched;
+    for (const Unwire &u : m_unwired) {
+        touched.insert(u.after.id);
+    }
     for (const RemovedElement &r : m_removed) {
         for (const IncomingRef &ref : r.incoming) {
             if (route().contains(ref.source)) {
@@ -46,6 +55,9 @@ void RemoveElementsCommand::undo()
     for (auto it = m_removed.rbegin(); it != m_removed.rend(); ++it) {
         route().restoreElement(*it);
     }
+    for (auto it = m_unwired.rbegin(); it != m_unwired.rend(); ++it) {
+        route().replaceElement(it->before);
+    }
     for (std::size_t i = 0; i < m_ids.size(); ++i) {
         if (m_positions[i]) {
             positions()[m_ids[i]] = *m_positions[i];
@@ -57,6 +69,9 @@ void RemoveElementsCommand::undo()
         restored.insert(r.element.id);
     }
     std::set<std::string> touched;
+    for (const Unwire &u : m_unwired) {
+        touched.insert(u.before.id);
+    }
     for (const RemovedElement &r : m_removed) {
         for (const IncomingRef &ref : r.incoming) {
             if (!restored.count(ref.source)) {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
 #include <unordered_set>
 
 namespace rd {
@@ -142,24 +143,70 @@ std::string RouteDocument::addElement(ElementType type, QPointF pos, const std::
 
 void RouteDocument::removeElements(const std::vector<std::string> &ids)
 {
+    removeSelection(ids, {});
+}
+
+void RouteDocument::removeSelection(const std::vector<std::string> &elements, const std::vector<OutputRef> &wires)
+{
     std::vector<std::string> targets;
-    std::unordered_set<std::string> seen;
+    std::unordered_set<std::string> removing;
     bool duplicated = false;
-    for (const std::string &id : ids) {
-        if (m_route.contains(id) && seen.insert(id).second) {
+    for (const std::string &id : elements) {
+        if (m_route.contains(id) && removing.insert(id).second) {
             targets.push_back(id);
             duplicated = duplicated || countId(m_route, id) > 1;
         }
     }
-    if (targets.empty()) {
+
+    // One entry per source element, however many of its outputs were selected, in the order first seen.
+    std::vector<RemoveElementsCommand::Unwire> unwired;
+    std::unordered_map<std::string, std::size_t> unwiredIndex;
+    std::set<std::pair<std::string, std::string>> seenWires;
+    const OutputRef *firstWire = nullptr;
+    std::size_t wireCount = 0;
+    for (const OutputRef &wire : wires) {
+        const Element *source = m_route.find(wire.element);
+        const Output *output = source ? source->output(wire.output) : nullptr;
+        if (!output || output->target.empty() || removing.count(wire.element) || removing.count(output->target) ||
+            !seenWires.emplace(wire.element, wire.output).second) {
+            continue;
+        }
+        duplicated = duplicated || countId(m_route, wire.element) > 1;
+        const auto [it, inserted] = unwiredIndex.try_emplace(wire.element, unwired.size());
+        if (inserted) {
+            unwired.push_back({*source, *source});
+        }
+        unwire(unwired[it->second].after, wire.output);
+        firstWire = firstWire ? firstWire : &wire;
+        ++wireCount;
+    }
+    if (targets.empty() && wireCount == 0) {
         return;
     }
-    const QString text = targets.size() == 1 ? tr("Delete %1").arg(quotedId(targets.front()))
-                                             : tr("Delete %n elements", nullptr, static_cast<int>(targets.size()));
+
+    QString text;
+    if (targets.empty()) {
+        text = wireCount == 1
+                   ? tr("Disconnect %1 %2").arg(quotedId(firstWire->element), QString::fromStdString(firstWire->output))
+                   : tr("Disconnect %1 wires").arg(wireCount);
+    } else {
+        const QString what = targets.size() == 1 ? quotedId(targets.front()) : tr("%1 elements").arg(targets.size());
+        if (wireCount == 0) {
+            text = tr("Delete %1").arg(what);
+        } else if (wireCount == 1) {
+            text = tr("Delete %1 and 1 wire").arg(what);
+        } else {
+            text = tr("Delete %1 and %2 wires").arg(what).arg(wireCount);
+        }
+    }
+
     if (duplicated) {
         // Removing one of two equal ids leaves the other in place, which restoreElement cannot undo.
         Route after = m_route;
         Positions afterPositions = m_positions;
+        for (const RemoveElementsCommand::Unwire &u : unwired) {
+            after.replaceElement(u.after);
+        }
         for (const std::string &id : targets) {
             after.removeElement(id);
             if (!after.contains(id)) {
@@ -169,7 +216,7 @@ void RouteDocument::removeElements(const std::vector<std::string> &ids)
         m_undo->push(new RouteSnapshotCommand(this, std::move(after), std::move(afterPositions), text));
         return;
     }
-    m_undo->push(new RemoveElementsCommand(this, std::move(targets), text));
+    m_undo->push(new RemoveElementsCommand(this, std::move(targets), text, std::move(unwired)));
 }
 
 void RouteDocument::connectOutput(const std::string &from, const std::string &output, const std::string &to)
@@ -423,6 +470,12 @@ bool RouteDocument::parseClipboard(const QByteArray &data, std::vector<Element> 
     elements = std::move(*decoded.value);
     positions = std::move(parsed);
     return true;
+}
+
+void RouteDocument::replaceElements(const Route &other, const Positions &positions, const QString &description)
+{
+    Route after(other.elements(), m_route.metadata());
+    m_undo->push(new RouteSnapshotCommand(this, std::move(after), positions, description));
 }
 
 } // namespace rd

@@ -53,6 +53,10 @@ public:
     std::string addElement(ElementType type, QPointF pos, const std::optional<OutputRef> &connectFrom = {});
     // Removes elements and every wire into them.
     void removeElements(const std::vector<std::string> &ids);
+    // Deletes what is selected on the canvas as one undo step: the elements (as removeElements) and the
+    // wires, each named by its source element and output (as disconnectOutput). A wire from or into a removed
+    // element needs no disconnecting: it goes with the element.
+    void removeSelection(const std::vector<std::string> &elements, const std::vector<OutputRef> &wires);
     // Wires (or rewires) an output; an output has one target.
     void connectOutput(const std::string &from, const std::string &output, const std::string &to);
     void disconnectOutput(const std::string &from, const std::string &output);
@@ -71,6 +75,9 @@ public:
     // Inserts elements (from the clipboard) with ids remapped to fresh ones, wires between them kept and
     // wires to elements outside the set dropped; positions offset by `offset`. Returns the new ids.
     std::vector<std::string> paste(const std::vector<Element> &elements, const Positions &positions, QPointF offset);
+    // Swaps in another graph (an older version restored into the editor) as one undo step. The route's own
+    // metadata (id, name, deployment) stays: only elements and positions change.
+    void replaceElements(const Route &other, const Positions &positions, const QString &description);
     // Positions for everything at once (auto-layout): one command.
     void setPositions(const Positions &positions, const QString &description);
 

@@ -1,11 +1,14 @@
 // The composition root: the one file allowed to see every layer.
 #include "app/AppInfo.h"
+#include "app/ConnectionStore.h"
+#include "app/SecretStore.h"
 #include "app/LocalSandbox.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 
 int main(int argc, char *argv[])
 {
@@ -29,14 +32,18 @@ int main(int argc, char *argv[])
     window.show();
     window.offerDraftRestore();
 
-    // No account set up yet: work against the built-in sandbox, which speaks the same API.
+    // The built-in sandbox speaks the same API: the connection used until an account is set up, and always
+    // one choice away in File > Connection.
     rd::LocalSandbox sandbox;
     QString error;
-    if (sandbox.start(&error)) {
-        window.useConnection(sandbox.client(), QObject::tr("Local sandbox"));
-    } else {
+    if (!sandbox.start(&error)) {
         qWarning("The local sandbox could not start: %s", qPrintable(error));
     }
+    QSettings settings;
+    rd::SecretStore secrets;
+    rd::ConnectionStore connections(&settings, &secrets);
+    window.restoreOpenTabs();
+    window.setConnections(sandbox.isRunning() ? sandbox.client() : nullptr, &connections);
     for (const QString &path : parser.positionalArguments()) {
         window.openRouteFile(path);
     }

@@ -1,27 +1,42 @@
 #include "ui/MainWindow.h"
 
 #include "app/AppInfo.h"
+#include "app/AutoLayout.h"
+#include "app/ConnectionStore.h"
 #include "app/DraftStore.h"
 #include "app/LayoutStore.h"
+#include "app/RemoteRoute.h"
 #include "app/RouteFile.h"
+#include "app/SecretStore.h"
 #include "app/api/ApiClient.h"
+#include "ui/ConnectDialog.h"
+#include "ui/DeployDialog.h"
+#include "ui/GatewayBrowser.h"
+#include "ui/LogsPage.h"
 #include "ui/RouteEditorPage.h"
+#include "ui/RouteHistoryPanel.h"
+#include "ui/VersionText.h"
 #include "ui/WelcomePage.h"
+#include "widgets/ApiActivityBar.h"
 #include "widgets/StatusIndicator.h"
+#include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScreen>
@@ -30,6 +45,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QTreeWidget>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QUrl>
@@ -44,6 +60,26 @@ const QString kExampleRoutePath = QStringLiteral(":/routes/demo-route.json");
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kLastDirectoryKey = QStringLiteral("mainWindow/lastDirectory");
+const QString kOpenTabsKey = QStringLiteral("session/openTabs");
+const QString kRecentKey = QStringLiteral("session/recent");
+const QString kLastGatewayKey = QStringLiteral("session/lastGateway");
+constexpr int kMaxRecent = 8;
+
+// Tabs and recent entries are remembered as text: "file:<path>" or "route:<connection>|<gateway>|<route id>".
+// Drafts of a server route are keyed by gateway and route rather than a file path.
+QString draftSource(const RouteEditorPage *editor)
+{
+    if (editor->isRemote()) {
+        return QStringLiteral("route:") + editor->remote()->gatewayId() + QLatin1Char('/') +
+               editor->remote()->routeId();
+    }
+    return editor->sourcePath();
+}
+
+QString routeEntry(const QString &connection, const QString &gateway, const QString &route)
+{
+    return QStringLiteral("route:%1|%2|%3").arg(connection, gateway, route);
+}
 
 QList<QString> localFiles(const QMimeData *mime)
 {
@@ -64,7 +100,7 @@ QList<QString> localFiles(const QMimeData *mime)
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(AppInfo::name());
+    setWindowTitle(AppInfo::name() + QStringLiteral("[*]"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/route-designer.svg")));
     setAcceptDrops(true);
     setUnifiedTitleAndToolBarOnMac(true);
@@ -72,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_welcome = new WelcomePage;
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openRouteDialog);
     connect(m_welcome, &WelcomePage::exampleRequested, this, &MainWindow::openExampleRoute);
+    connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::newConnection);
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("routeTabs"));
@@ -94,10 +131,43 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addWidget(m_tabs);
     setCentralWidget(m_pages);
 
+    m_browser = new GatewayBrowser;
+    connect(m_browser, &GatewayBrowser::openRouteRequested, this,
+            [this](const QString &gateway, const QString &route, const QString &name) {
+                openRemoteRoute(gateway, route, name);
+            });
+    connect(m_browser, &GatewayBrowser::logsRequested, this, [this](const QString &gateway) { showLogs(gateway); });
+    connect(m_browser, &GatewayBrowser::gatewayChanged, this, [this](const QString &gateway) {
+        if (!gateway.isEmpty()) {
+            QSettings().setValue(kLastGatewayKey, gateway);
+        }
+        updateRouteActions();
+    });
+    connect(m_browser, &GatewayBrowser::routeRenamed, this,
+            [this](const QString &gateway, const QString &route, const QString &name) {
+                if (RouteEditorPage *editor = findRemoteEditor(gateway, route)) {
+                    editor->remote()->rename(name);
+                    editor->remote()->stateChanged();
+                }
+            });
+    connect(m_browser, &GatewayBrowser::routeDeleted, this, [this](const QString &gateway, const QString &route) {
+        LayoutStore().remove(LayoutStore::keyForRoute(gateway, route));
+        statusBar()->showMessage(tr("Route deleted"), 5000);
+    });
+    m_browserDock = new QDockWidget(tr("Gateways"), this);
+    m_browserDock->setObjectName(QStringLiteral("gatewayDock"));
+    m_browserDock->setWidget(m_browser);
+    m_browserDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
+    resizeDocks({m_browserDock}, {380}, Qt::Horizontal);
+
     createActions();
     createMenus();
     createToolBar();
     createStatusBar();
+    m_viewMenu->insertAction(m_statusBarAction, m_browserDock->toggleViewAction());
+    m_browserDock->toggleViewAction()->setText(tr("&Gateways Panel"));
+    m_browserDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     readSettings();
     updateCentralPage();
 }
@@ -126,8 +196,9 @@ void MainWindow::createActions()
     m_connectAction = new QAction(QIcon(QStringLiteral(":/icons/cloud.svg")), tr("&Connect to Cloudflare…"), this);
     m_connectAction->setObjectName(QStringLiteral("connectAction"));
     m_connectAction->setIconText(tr("Connect"));
-    m_connectAction->setToolTip(tr("Connect to Cloudflare (coming soon)"));
-    m_connectAction->setEnabled(false);
+    m_connectAction->setToolTip(tr("Connect to a Cloudflare account with an API token or a global key"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::newConnection);
+    createConnectionActions();
 
     m_saveAction = new QAction(tr("&Save"), this);
     m_saveAction->setObjectName(QStringLiteral("saveAction"));
@@ -197,9 +268,12 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     m_fileMenu->addAction(m_openAction);
+    m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     m_fileMenu->addAction(m_openExampleAction);
     m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_connectAction);
+    m_connectionMenu = m_fileMenu->addMenu(tr("Co&nnection"));
+    m_connectionMenu->setObjectName(QStringLiteral("connectionMenu"));
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAction);
     m_fileMenu->addAction(m_saveAsAction);
@@ -212,6 +286,15 @@ void MainWindow::createMenus()
     // Undo and redo follow the current tab's history; the rest are the current canvas's own actions.
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
     m_editMenu->setObjectName(QStringLiteral("editMenu"));
+    m_routeMenu = menuBar()->addMenu(tr("&Route"));
+    m_routeMenu->setObjectName(QStringLiteral("routeMenu"));
+    m_routeMenu->addAction(m_saveVersionAction);
+    m_routeMenu->addAction(m_deployAction);
+    m_routeMenu->addSeparator();
+    m_routeMenu->addAction(m_logsAction);
+    m_routeMenu->addAction(m_modelLogsAction);
+    rebuildConnectionMenu();
+    rebuildRecentMenu();
 
     // Filled in createToolBar() and createStatusBar(), once the things it toggles exist.
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -236,6 +319,10 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_openAction);
     toolBar->addSeparator();
     toolBar->addAction(m_connectAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_saveVersionAction);
+    toolBar->addAction(m_deployAction);
+    toolBar->addAction(m_logsAction);
 
     QAction *toggle = toolBar->toggleViewAction();
     toggle->setText(tr("&Toolbar"));
@@ -249,6 +336,9 @@ void MainWindow::createStatusBar()
     m_connection->setText(tr("Local sandbox"));
     m_connection->setColor(QColor(0x9A, 0xA0, 0xA6));
     m_connection->setToolTip(tr("Not connected to Cloudflare: routes are opened and validated on this computer."));
+    m_activity = new ApiActivityBar;
+    m_activity->setObjectName(QStringLiteral("windowActivity"));
+    statusBar()->addPermanentWidget(m_activity);
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->showMessage(tr("Ready"), 3000);
 
@@ -259,23 +349,36 @@ void MainWindow::createStatusBar()
 
 void MainWindow::useConnection(ApiClient *client, const QString &name)
 {
+    m_client = client;
+    m_connectionName = name;
+    m_browser->setClient(client, QSettings().value(kLastGatewayKey).toString());
+    m_browserDock->setWindowTitle(tr("Gateways · %1").arg(name));
+    updateRouteActions();
     m_connection->setText(tr("%1 · connecting…").arg(name));
     m_connection->setColor(QColor(0xE8, 0xA3, 0x17));
     m_connection->setToolTip(client->options().baseUrl.toString());
-    client->listGateways({}, this, [this, name, url = client->options().baseUrl](const ApiResult<ListPage<Gateway>> &r) {
-        if (!r) {
-            m_connection->setText(tr("%1 · unavailable").arg(name));
-            m_connection->setColor(QColor(0xD9, 0x30, 0x25));
-            m_connection->setToolTip(r.error->toString());
-            statusBar()->showMessage(r.error->summary, 10000);
-            return;
-        }
-        const int count = static_cast<int>(r.value->items.size());
-        m_connection->setText(count == 1 ? tr("%1 · 1 gateway").arg(name)
-                                         : tr("%1 · %2 gateways").arg(name).arg(count));
-        m_connection->setColor(QColor(0x1E, 0x8E, 0x3E));
-        m_connection->setToolTip(tr("Connected to %1").arg(url.toString()));
-    });
+    client->listGateways({}, this,
+                         [this, name, url = client->options().baseUrl](const ApiResult<ListPage<Gateway>> &r) {
+                             if (!r) {
+                                 m_connection->setText(tr("%1 · unavailable").arg(name));
+                                 m_connection->setColor(QColor(0xD9, 0x30, 0x25));
+                                 m_connection->setToolTip(r.error->toString());
+                                 statusBar()->showMessage(r.error->summary, 10000);
+                                 return;
+                             }
+                             // Routes that were open when the window last closed, now that the account answers.
+                             const QStringList pending = std::exchange(m_pendingTabs, {});
+                             for (const QString &entry : pending) {
+                                 if (entry.startsWith(QLatin1String("route:"))) {
+                                     openRecent(entry);
+                                 }
+                             }
+                             const int count = static_cast<int>(r.value->items.size());
+                             m_connection->setText(count == 1 ? tr("%1 · 1 gateway").arg(name)
+                                                              : tr("%1 · %2 gateways").arg(name).arg(count));
+                             m_connection->setColor(QColor(0x1E, 0x8E, 0x3E));
+                             m_connection->setToolTip(tr("Connected to %1").arg(url.toString()));
+                         });
 }
 
 void MainWindow::readSettings()
@@ -313,6 +416,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             }
         }
     }
+    QSettings().setValue(kOpenTabsKey, openTabEntries());
     writeSettings();
     event->accept();
 }
@@ -388,9 +492,9 @@ bool MainWindow::openRouteFile(const QString &path)
             // Saved without positions (by another tool): the layout the user last left it in, if any.
             positions = LayoutStore().load(LayoutStore::keyForFile(canonical));
         }
-        auto *editor = addEditor(new RouteEditorPage(std::move(route), std::move(positions), canonical,
-                                                     std::exchange(notes, {})),
-                                 builtIn ? tr("Built-in example") : QDir::toNativeSeparators(canonical));
+        auto *editor =
+            addEditor(new RouteEditorPage(std::move(route), std::move(positions), canonical, std::exchange(notes, {})),
+                      builtIn ? tr("Built-in example") : QDir::toNativeSeparators(canonical));
         first = first ? first : editor;
         errors += editor->errorCount();
         warnings += editor->warningCount();
@@ -440,8 +544,11 @@ bool MainWindow::closeRoute(int index)
         return false;
     }
     if (editor) {
-        m_drafts->discard(draftKey(editor->sourcePath(), editor->route().name()));
-        if (editor->canSaveInPlace()) {
+        m_drafts->discard(draftKey(draftSource(editor), editor->route().name()));
+        if (editor->isRemote() && !editor->isReadOnly()) {
+            LayoutStore().save(LayoutStore::keyForRoute(editor->remote()->gatewayId(), editor->remote()->routeId()),
+                               editor->document()->positions());
+        } else if (editor->canSaveInPlace()) {
             LayoutStore().save(LayoutStore::keyForFile(editor->sourcePath()), editor->document()->positions());
         }
         m_undoGroup->removeStack(editor->document()->undoStack());
@@ -459,9 +566,29 @@ RouteEditorPage *MainWindow::addEditor(RouteEditorPage *editor, const QString &t
     m_tabs->setTabToolTip(index, toolTip);
     m_undoGroup->addStack(editor->document()->undoStack());
     connect(editor, &RouteEditorPage::statusChanged, this, [this, editor] { updateTab(editor); });
+    // One layout at a time per route: the action comes back when the current route's layout is done.
+    connect(editor, &RouteEditorPage::layoutRunningChanged, this, [this, editor] {
+        if (editor == currentEditor()) {
+            m_autoLayoutAction->setEnabled(!editor->isLayoutRunning());
+        }
+    });
+    connect(editor, &RouteEditorPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    if (editor->isLayoutRunning()) {
+        // Started while the page was being built, before anything listened.
+        statusBar()->showMessage(tr("Laying out %1\u2026").arg(editor->title()));
+    }
+    if (editor->isReadOnly()) {
+        return editor;
+    }
     QJsonObject origin;
-    origin.insert(QStringLiteral("file"), editor->sourcePath());
-    m_drafts->watch(editor->document(), draftKey(editor->sourcePath(), editor->route().name()), origin);
+    const QString source = draftSource(editor);
+    if (editor->isRemote()) {
+        // Restored drafts of a server route open as unsaved local work: the route may have moved on since.
+        origin.insert(QStringLiteral("route"), source);
+    } else {
+        origin.insert(QStringLiteral("file"), source);
+    }
+    m_drafts->watch(editor->document(), draftKey(source, editor->route().name()), origin);
     return editor;
 }
 
@@ -505,9 +632,13 @@ void MainWindow::currentEditorChanged()
     m_saveAction->setEnabled(hasEditor);
     m_saveAsAction->setEnabled(hasEditor);
     m_exportAction->setEnabled(hasEditor);
-    m_autoLayoutAction->setEnabled(hasEditor);
+    m_autoLayoutAction->setEnabled(hasEditor && !editor->isLayoutRunning());
     m_canvasViewMenu->setEnabled(hasEditor);
     setWindowModified(editor && !editor->document()->isClean());
+    // The route in front names the window, as document apps do; the mark follows its unsaved changes.
+    setWindowTitle(editor ? QStringLiteral("%1[*] — %2").arg(editor->title(), AppInfo::name())
+                          : AppInfo::name() + QStringLiteral("[*]"));
+    updateRouteActions();
 }
 
 bool MainWindow::maybeSave(RouteEditorPage *editor)
@@ -524,7 +655,7 @@ bool MainWindow::maybeSave(RouteEditorPage *editor)
     switch (box.exec()) {
     case QMessageBox::Save:
         m_tabs->setCurrentWidget(editor);
-        return saveCurrentRoute();
+        return editor->isRemote() ? saveVersion(editor, true) : saveCurrentRoute();
     case QMessageBox::Discard:
         return true;
     default:
@@ -537,6 +668,9 @@ bool MainWindow::saveCurrentRoute()
     RouteEditorPage *editor = currentEditor();
     if (!editor) {
         return false;
+    }
+    if (editor->isRemote()) {
+        return !editor->isReadOnly() && saveVersion(editor);
     }
     if (!editor->canSaveInPlace()) {
         return saveCurrentRouteAs();
@@ -551,8 +685,8 @@ bool MainWindow::saveCurrentRouteAs()
         return false;
     }
     const QString suggested = QDir(m_lastDirectory).filePath(editor->title() + QStringLiteral(".json"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Route"), suggested,
-                                                      tr("Route files (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Route"), suggested, tr("Route files (*.json);;All files (*)"));
     if (path.isEmpty()) {
         return false;
     }
@@ -626,8 +760,8 @@ void MainWindow::offerDraftRestore()
                 continue;
             }
             const QString source = draft.origin.value(QStringLiteral("file")).toString();
-            auto *editor = addEditor(new RouteEditorPage(draft.route, draft.positions, source, {}),
-                                     tr("Restored from autosave"));
+            auto *editor =
+                addEditor(new RouteEditorPage(draft.route, draft.positions, source, {}), tr("Restored from autosave"));
             // Restored work is unsaved work: mark it so, and keep the draft until it is saved.
             editor->document()->undoStack()->resetClean();
             updateTab(editor);
@@ -656,6 +790,579 @@ void MainWindow::showAbout()
                           "name&gt;</code>.</p>"
                           "<p>Built with Qt %3.</p>")
                            .arg(AppInfo::version(), AppInfo::tagline(), QString::fromLatin1(qVersion())));
+}
+
+// --- connections
+
+void MainWindow::createConnectionActions()
+{
+    m_connectionGroup = new QActionGroup(this);
+    m_connectionGroup->setExclusive(true);
+    m_newConnectionAction = new QAction(tr("&New Connection…"), this);
+    m_newConnectionAction->setObjectName(QStringLiteral("newConnectionAction"));
+    connect(m_newConnectionAction, &QAction::triggered, this, &MainWindow::newConnection);
+    m_editConnectionAction = new QAction(tr("&Edit Current Connection…"), this);
+    connect(m_editConnectionAction, &QAction::triggered, this, &MainWindow::editConnection);
+    m_removeConnectionAction = new QAction(tr("&Remove Current Connection…"), this);
+    connect(m_removeConnectionAction, &QAction::triggered, this, &MainWindow::removeConnection);
+
+    m_saveVersionAction = new QAction(QIcon(QStringLiteral(":/icons/save.svg")), tr("&Save Version"), this);
+    m_saveVersionAction->setObjectName(QStringLiteral("saveVersionAction"));
+    m_saveVersionAction->setIconText(tr("Save Version"));
+    m_saveVersionAction->setToolTip(tr("Save the route as a new version on the server (Ctrl+S)"));
+    connect(m_saveVersionAction, &QAction::triggered, this, [this] {
+        if (RouteEditorPage *editor = currentEditor(); editor && editor->isRemote()) {
+            saveVersion(editor);
+        }
+    });
+    m_deployAction = new QAction(QIcon(QStringLiteral(":/icons/deploy.svg")), tr("&Deploy…"), this);
+    m_deployAction->setObjectName(QStringLiteral("deployAction"));
+    m_deployAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_deployAction->setToolTip(tr("Pick a version, review what changes, and deploy it (Ctrl+Shift+D)"));
+    connect(m_deployAction, &QAction::triggered, this, &MainWindow::deployCurrentRoute);
+    m_logsAction = new QAction(QIcon(QStringLiteral(":/icons/logs.svg")), tr("Gateway &Logs"), this);
+    m_logsAction->setObjectName(QStringLiteral("logsAction"));
+    m_logsAction->setIconText(tr("Logs"));
+    m_logsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_logsAction->setToolTip(tr("Browse the logs of the current gateway (Ctrl+Shift+L)"));
+    connect(m_logsAction, &QAction::triggered, this, [this] {
+        RouteEditorPage *editor = currentEditor();
+        const QString gateway =
+            editor && editor->isRemote() ? editor->remote()->gatewayId() : m_browser->currentGatewayId();
+        if (!gateway.isEmpty()) {
+            showLogs(gateway);
+        }
+    });
+    m_modelLogsAction = new QAction(tr("Logs of the Selected &Model"), this);
+    m_modelLogsAction->setObjectName(QStringLiteral("modelLogsAction"));
+    m_modelLogsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    m_modelLogsAction->setToolTip(tr("Show the gateway's logs served by the selected model node"));
+    connect(m_modelLogsAction, &QAction::triggered, this, &MainWindow::showModelLogsForSelection);
+}
+
+void MainWindow::setConnections(ApiClient *sandboxClient, ConnectionStore *store)
+{
+    m_sandboxClient = sandboxClient;
+    m_connectionStore = store;
+    if (store) {
+        connect(store, &ConnectionStore::connectionsChanged, this, &MainWindow::rebuildConnectionMenu);
+        connect(store, &ConnectionStore::currentChanged, this, [this] {
+            rebuildConnectionMenu();
+            switchConnection(m_connectionStore->currentId());
+        });
+        connect(store->secrets(), &SecretStore::keychainUnavailable, this,
+                [this](const QString &) { statusBar()->showMessage(SecretStore::sessionOnlyMessage(), 15000); });
+    }
+    rebuildConnectionMenu();
+    switchConnection(store ? store->currentId() : QString());
+}
+
+void MainWindow::rebuildConnectionMenu()
+{
+    if (!m_connectionMenu) {
+        return;
+    }
+    m_connectionMenu->clear();
+    for (QAction *action : m_connectionGroup->actions()) {
+        m_connectionGroup->removeAction(action);
+        action->deleteLater();
+    }
+    const QString current = m_connectionStore ? m_connectionStore->currentId() : QString();
+    auto addChoice = [this, &current](const QString &id, const QString &text, const QString &tip) {
+        QAction *choice = m_connectionMenu->addAction(text);
+        choice->setCheckable(true);
+        choice->setChecked(id == current);
+        choice->setToolTip(tip);
+        choice->setData(id);
+        m_connectionGroup->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, id] {
+            if (m_connectionStore) {
+                m_connectionStore->setCurrentId(id);
+            } else {
+                switchConnection(id);
+            }
+        });
+    };
+    addChoice(QString(), tr("Local Sandbox"), tr("The built-in sandbox on this computer"));
+    if (m_connectionStore) {
+        for (const Connection &connection : m_connectionStore->connections()) {
+            addChoice(connection.id, connection.name, connection.accountId);
+        }
+    }
+    m_connectionMenu->addSeparator();
+    m_connectionMenu->addAction(m_newConnectionAction);
+    m_connectionMenu->addAction(m_editConnectionAction);
+    m_connectionMenu->addAction(m_removeConnectionAction);
+    m_newConnectionAction->setEnabled(m_connectionStore != nullptr);
+    m_editConnectionAction->setEnabled(m_connectionStore && !current.isEmpty());
+    m_removeConnectionAction->setEnabled(m_connectionStore && !current.isEmpty());
+}
+
+void MainWindow::switchConnection(const QString &connectionId)
+{
+    if (connectionId.isEmpty() || !m_connectionStore) {
+        if (m_sandboxClient) {
+            useConnection(m_sandboxClient, tr("Local sandbox"));
+        }
+        return;
+    }
+    const std::optional<Connection> connection = m_connectionStore->connection(connectionId);
+    if (!connection) {
+        return;
+    }
+    m_connection->setText(tr("%1 · reading the keychain…").arg(connection->name));
+    m_connectionStore->credentialsFor(
+        *connection, this,
+        [this, connection = *connection](const std::optional<ApiCredentials> &credentials, const QString &error) {
+            if (!credentials) {
+                m_connection->setText(tr("%1 · no secret").arg(connection.name));
+                m_connection->setColor(QColor(0xD9, 0x30, 0x25));
+                QMessageBox::warning(this, tr("Cannot Connect"),
+                                     tr("The secret of “%1” could not be read: %2\n\nEdit the connection to enter "
+                                        "it again.")
+                                         .arg(connection.name, error));
+                return;
+            }
+            ApiClient *&client = m_accountClients[connection.id];
+            if (!client) {
+                client = new ApiClient(this);
+            }
+            ApiClient::Options options = client->options();
+            options.baseUrl = connection.baseUrl;
+            client->setOptions(options);
+            client->setCredentials(*credentials);
+            useConnection(client, connection.name);
+        });
+}
+
+void MainWindow::newConnection()
+{
+    if (!m_connectionStore) {
+        return;
+    }
+    auto *dialog = new ConnectDialog(m_connectionStore, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::editConnection()
+{
+    if (!m_connectionStore || !m_connectionStore->current()) {
+        return;
+    }
+    auto *dialog = new ConnectDialog(m_connectionStore, *m_connectionStore->current(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { switchConnection(m_connectionStore->currentId()); });
+    dialog->open();
+}
+
+void MainWindow::removeConnection()
+{
+    if (!m_connectionStore || !m_connectionStore->current()) {
+        return;
+    }
+    const Connection connection = *m_connectionStore->current();
+    QMessageBox confirm(QMessageBox::Question, tr("Remove Connection"),
+                        tr("Remove the connection “%1”?").arg(connection.name), QMessageBox::Cancel, this);
+    confirm.setInformativeText(tr("Its secret is deleted from the keychain. Routes on the account are not touched."));
+    QPushButton *remove = confirm.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    confirm.exec();
+    if (confirm.clickedButton() == remove) {
+        m_connectionStore->remove(connection.id, this);
+    }
+}
+
+QString MainWindow::connectionKey() const
+{
+    return m_connectionStore ? m_connectionStore->currentId() : QString();
+}
+
+// --- remote routes
+
+RouteEditorPage *MainWindow::findRemoteEditor(const QString &gatewayId, const QString &routeId) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(i));
+        if (editor && editor->isRemote() && !editor->isReadOnly() && editor->remote()->client() == m_client &&
+            editor->remote()->gatewayId() == gatewayId && editor->remote()->routeId() == routeId) {
+            return editor;
+        }
+    }
+    return nullptr;
+}
+
+void MainWindow::openRemoteRoute(const QString &gatewayId, const QString &routeId, const QString &name)
+{
+    if (RouteEditorPage *open = findRemoteEditor(gatewayId, routeId)) {
+        m_tabs->setCurrentWidget(open);
+        updateCentralPage();
+        return;
+    }
+    if (!m_client) {
+        return;
+    }
+    auto *remote = new RemoteRoute(m_client, gatewayId, routeId, this);
+    remote->rename(name);
+    connect(remote, &RemoteRoute::callStarted, m_activity,
+            [this](ApiCall *call, const QString &what) { m_activity->track(call, what + QStringLiteral("…")); });
+    const QString connection = connectionKey();
+    remote->open([this, remote, connection](const std::optional<ApiError> &error, const QString &step) {
+        if (error) {
+            if (error->kind != ApiError::Kind::Cancelled) {
+                QMessageBox box(QMessageBox::Warning, tr("Cannot Open Route"), step + tr(" failed."), QMessageBox::Ok,
+                                this);
+                box.setObjectName(QStringLiteral("remoteOpenErrorBox"));
+                box.setInformativeText(error->toString());
+                box.exec();
+            }
+            remote->deleteLater();
+            return;
+        }
+        const QString key = LayoutStore::keyForRoute(remote->gatewayId(), remote->routeId());
+        RouteDocument::Positions positions = LayoutStore().load(key);
+        auto *editor = new RouteEditorPage(remote->route(), std::move(positions), QString(), {});
+        editor->setRemote(remote);
+        addEditor(editor, tr("Route %1 in gateway %2").arg(remote->name(), remote->gatewayId()));
+        wireRemoteEditor(editor);
+        m_tabs->setCurrentWidget(editor);
+        updateCentralPage();
+        addRecent(routeEntry(connection, remote->gatewayId(), remote->routeId()),
+                  tr("%1 (%2)").arg(remote->name(), remote->gatewayId()));
+        statusBar()->showMessage(tr("Opened %1 from %2").arg(remote->name(), remote->gatewayId()), 5000);
+    });
+}
+
+void MainWindow::wireRemoteEditor(RouteEditorPage *editor)
+{
+    RouteHistoryPanel *history = editor->historyPanel();
+    if (!history) {
+        return;
+    }
+    connect(history, &RouteHistoryPanel::openVersionRequested, this,
+            [this, editor](const Route &route, const QString &versionId) {
+                openVersionReadOnly(editor, route, versionId);
+            });
+    connect(history, &RouteHistoryPanel::restoreVersionRequested, this,
+            [this, editor](const Route &route, const QString &versionId) {
+                // Keep the cards of elements that survive where the user put them; lay out the rest.
+                RouteDocument::Positions positions;
+                for (const Element &element : route.elements()) {
+                    if (auto at = editor->document()->position(element.id)) {
+                        positions[element.id] = *at;
+                    }
+                }
+                if (!LayoutStore::unplaced(route, positions).empty()) {
+                    for (const auto &[id, point] : AutoLayout::layout(route, {})) {
+                        positions.try_emplace(id, point);
+                    }
+                }
+                editor->document()->replaceElements(route, positions,
+                                                    tr("Restore version %1").arg(VersionText::shortId(versionId)));
+                m_tabs->setCurrentWidget(editor);
+                statusBar()->showMessage(
+                    tr("Version %1 restored into the editor: save a version to keep it, or undo (Ctrl+Z)")
+                        .arg(VersionText::shortId(versionId)),
+                    10000);
+            });
+    connect(history, &RouteHistoryPanel::deployed, this, [this, editor](const QString &versionId) {
+        editor->remote()->noteDeployed(versionId);
+        editor->remote()->refreshState([](const std::optional<ApiError> &, const QString &) {});
+        statusBar()->showMessage(tr("Deployed version %1").arg(VersionText::shortId(versionId)), 8000);
+        m_browser->refreshRoutes();
+    });
+}
+
+RouteEditorPage *MainWindow::openVersionReadOnly(RouteEditorPage *from, const Route &route, const QString &versionId)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(i));
+        if (editor && editor->isReadOnly() && editor->readOnlyVersion() == versionId) {
+            m_tabs->setCurrentWidget(editor);
+            return editor;
+        }
+    }
+    RouteDocument::Positions positions;
+    for (const Element &element : route.elements()) {
+        if (auto at = from->document()->position(element.id)) {
+            positions[element.id] = *at;
+        }
+    }
+    Route shown = route;
+    shown.setName(from->route().name());
+    auto *viewer = new RouteEditorPage(std::move(shown), std::move(positions), QString(), {});
+    auto *remote = new RemoteRoute(from->remote()->client(), from->remote()->gatewayId(), from->remote()->routeId());
+    remote->rename(from->remote()->name());
+    remote->noteDeployed(from->remote()->deployedVersionId());
+    viewer->setReadOnlyVersion(versionId);
+    viewer->setRemote(remote);
+    addEditor(viewer, tr("Version %1 of %2, read-only").arg(versionId, from->title()));
+    m_tabs->setCurrentWidget(viewer);
+    updateCentralPage();
+    return viewer;
+}
+
+bool MainWindow::saveVersion(RouteEditorPage *editor, bool wait)
+{
+    if (!editor || !editor->isRemote() || editor->isReadOnly()) {
+        return false;
+    }
+    if (editor->errorCount() > 0) {
+        QMessageBox box(QMessageBox::Warning, tr("Cannot Save a Version"),
+                        tr("“%1” has %2 that the API would reject.")
+                            .arg(editor->title(),
+                                 editor->errorCount() == 1 ? tr("1 error") : tr("%1 errors").arg(editor->errorCount())),
+                        QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("saveVersionRefusedBox"));
+        box.setInformativeText(tr("The Problems list under the canvas says what each one is; click one to go to "
+                                  "the element. Fix them, then save again."));
+        box.exec();
+        editor->problemList()->setFocus();
+        return false;
+    }
+    RemoteRoute *remote = editor->remote();
+    if (remote->isBusy()) {
+        return false;
+    }
+    const QUndoStack *stack = editor->document()->undoStack();
+    const int savedIndex = stack->index();
+    std::optional<bool> outcome;
+    QEventLoop loop;
+    remote->saveVersion(editor->route(), [this, editor, remote, savedIndex, &outcome, &loop,
+                                          wait](const std::optional<ApiError> &error, const QString &step) {
+        if (error) {
+            if (error->kind != ApiError::Kind::Cancelled) {
+                QMessageBox box(QMessageBox::Warning, tr("Version Not Saved"), step + tr(" failed."), QMessageBox::Ok,
+                                this);
+                box.setObjectName(QStringLiteral("saveVersionErrorBox"));
+                box.setInformativeText(error->toString() + QStringLiteral("\n\n") +
+                                       tr("Your changes are still here, unsaved."));
+                box.exec();
+            }
+            if (wait) {
+                outcome = false;
+                loop.quit();
+            }
+            return;
+        }
+        // Only what was sent is saved: edits made while the request was out stay marked.
+        if (editor->document()->undoStack()->index() == savedIndex) {
+            editor->document()->setClean();
+        }
+        LayoutStore().save(LayoutStore::keyForRoute(remote->gatewayId(), remote->routeId()),
+                           editor->document()->positions());
+        m_drafts->discard(draftKey(draftSource(editor), editor->route().name()));
+        if (RouteHistoryPanel *history = editor->historyPanel()) {
+            history->refresh();
+        }
+        statusBar()->showMessage(
+            tr("Saved version %1 of %2").arg(VersionText::shortId(remote->shownVersionId()), remote->name()), 8000);
+        if (wait) {
+            outcome = true;
+            loop.quit();
+        }
+    });
+    if (wait && !outcome) {
+        loop.exec();
+    }
+    return wait ? outcome.value_or(false) : true;
+}
+
+void MainWindow::deployCurrentRoute()
+{
+    RouteEditorPage *editor = currentEditor();
+    if (!editor || !editor->isRemote() || editor->isReadOnly()) {
+        return;
+    }
+    RemoteRoute *remote = editor->remote();
+    if (!editor->document()->isClean()) {
+        QMessageBox ask(QMessageBox::Question, tr("Unsaved Changes"),
+                        tr("“%1” has changes that are not in any version yet.").arg(editor->title()),
+                        QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("deployUnsavedBox"));
+        ask.setInformativeText(tr("Deploying picks a saved version. Save the changes as a version first?"));
+        QPushButton *save = ask.addButton(tr("Save Version, Then Deploy…"), QMessageBox::AcceptRole);
+        QPushButton *skip = ask.addButton(tr("Deploy a Saved Version…"), QMessageBox::ActionRole);
+        ask.setDefaultButton(save);
+        ask.exec();
+        if (ask.clickedButton() == save) {
+            if (!saveVersion(editor, true)) {
+                return;
+            }
+        } else if (ask.clickedButton() != skip) {
+            return;
+        }
+    }
+    auto *dialog = new DeployDialog(remote->client(), remote->gatewayId(), remote->routeId(), this);
+    dialog->setObjectName(QStringLiteral("deployDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setInitialVersion(remote->shownVersionId());
+    dialog->setExpectedState(remote->deployedVersionId(), remote->latestVersionId());
+    connect(dialog, &DeployDialog::deployed, this, [this, editor](const QString &versionId) {
+        editor->remote()->noteDeployed(versionId);
+        editor->remote()->refreshState([](const std::optional<ApiError> &, const QString &) {});
+        if (RouteHistoryPanel *history = editor->historyPanel()) {
+            history->refresh();
+        }
+        m_browser->refreshRoutes();
+        statusBar()->showMessage(tr("Deployed version %1 of %2").arg(VersionText::shortId(versionId), editor->title()),
+                                 8000);
+    });
+    dialog->open();
+}
+
+LogsPage *MainWindow::showLogs(const QString &gatewayId, const QString &provider, const QString &model)
+{
+    LogsPage *page = nullptr;
+    for (int i = 0; i < m_tabs->count() && !page; ++i) {
+        auto *logs = qobject_cast<LogsPage *>(m_tabs->widget(i));
+        if (logs && logs->property("gatewayId").toString() == gatewayId &&
+            logs->property("client").value<QObject *>() == m_client) {
+            page = logs;
+        }
+    }
+    if (!page) {
+        if (!m_client) {
+            return nullptr;
+        }
+        page = new LogsPage;
+        page->setProperty("gatewayId", gatewayId);
+        page->setProperty("client", QVariant::fromValue<QObject *>(m_client));
+        page->setGateway(m_client, gatewayId);
+        const int index =
+            m_tabs->addTab(page, QIcon(QStringLiteral(":/icons/logs.svg")), tr("Logs · %1").arg(gatewayId));
+        m_tabs->setTabToolTip(index, tr("Logs of gateway %1").arg(gatewayId));
+    }
+    if (!model.isEmpty()) {
+        page->showModelLogs(provider, model);
+    }
+    m_tabs->setCurrentWidget(page);
+    updateCentralPage();
+    return page;
+}
+
+void MainWindow::showModelLogsForSelection()
+{
+    RouteEditorPage *editor = currentEditor();
+    if (!editor) {
+        return;
+    }
+    const std::vector<std::string> ids = editor->scene()->selectedElementIds();
+    const Element *element = ids.size() == 1 ? editor->route().find(ids.front()) : nullptr;
+    if (!element || element->type != ElementType::Model) {
+        statusBar()->showMessage(tr("Select one model node to see the logs it served"), 5000);
+        return;
+    }
+    const QString gateway = editor->isRemote() ? editor->remote()->gatewayId() : m_browser->currentGatewayId();
+    if (gateway.isEmpty()) {
+        statusBar()->showMessage(tr("Connect and pick a gateway to see logs"), 5000);
+        return;
+    }
+    showLogs(gateway, QString::fromStdString(element->model.provider.value_or("")),
+             QString::fromStdString(element->model.model.value_or("")));
+}
+
+void MainWindow::updateRouteActions()
+{
+    RouteEditorPage *editor = currentEditor();
+    const bool remote = editor && editor->isRemote() && !editor->isReadOnly();
+    m_saveVersionAction->setEnabled(remote);
+    m_deployAction->setEnabled(remote);
+    m_logsAction->setEnabled(m_client && (remote || !m_browser->currentGatewayId().isEmpty()));
+    m_modelLogsAction->setEnabled(editor != nullptr && m_client);
+    m_saveAsAction->setEnabled(editor && !editor->isRemote());
+}
+
+// --- recent routes and open tabs
+
+void MainWindow::addRecent(const QString &entry, const QString &label)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    // Stored as "entry\tlabel" so the menu can name routes without asking the server.
+    recent.erase(
+        std::remove_if(recent.begin(), recent.end(),
+                       [&entry](const QString &line) { return line.section(QLatin1Char('\t'), 0, 0) == entry; }),
+        recent.end());
+    recent.prepend(entry + QLatin1Char('\t') + label);
+    while (recent.size() > kMaxRecent) {
+        recent.removeLast();
+    }
+    settings.setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu) {
+        return;
+    }
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &line : recent) {
+        const QString entry = line.section(QLatin1Char('\t'), 0, 0);
+        const QString label = line.section(QLatin1Char('\t'), 1);
+        QAction *action = m_recentMenu->addAction(label.isEmpty() ? entry : label);
+        action->setToolTip(entry);
+        connect(action, &QAction::triggered, this, [this, entry] { openRecent(entry); });
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent routes"))->setEnabled(false);
+    } else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+}
+
+void MainWindow::openRecent(const QString &entry)
+{
+    if (entry.startsWith(QLatin1String("file:"))) {
+        openRouteFile(entry.mid(5));
+        return;
+    }
+    if (entry.startsWith(QLatin1String("route:"))) {
+        const QStringList parts = entry.mid(6).split(QLatin1Char('|'));
+        if (parts.size() != 3) {
+            return;
+        }
+        if (parts[0] != connectionKey()) {
+            statusBar()->showMessage(tr("That route belongs to another connection: switch to it first (File > "
+                                        "Connection)"),
+                                     8000);
+            return;
+        }
+        openRemoteRoute(parts[1], parts[2]);
+    }
+}
+
+QStringList MainWindow::openTabEntries() const
+{
+    QStringList entries;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(i));
+        if (!editor || editor->isReadOnly()) {
+            continue;
+        }
+        if (editor->isRemote()) {
+            entries << routeEntry(connectionKey(), editor->remote()->gatewayId(), editor->remote()->routeId());
+        } else if (editor->canSaveInPlace()) {
+            entries << QStringLiteral("file:") + editor->sourcePath();
+        }
+    }
+    return entries;
+}
+
+void MainWindow::restoreOpenTabs()
+{
+    m_pendingTabs = QSettings().value(kOpenTabsKey).toStringList();
+    for (const QString &entry : std::as_const(m_pendingTabs)) {
+        if (entry.startsWith(QLatin1String("file:")) && QFileInfo::exists(entry.mid(5))) {
+            openRouteFile(entry.mid(5));
+        }
+    }
+    // Routes wait for the connection's first answer (useConnection), so they open against the right account.
 }
 
 } // namespace rd

@@ -1,8 +1,14 @@
 #pragma once
 
+#include "app/Connection.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
+class QActionGroup;
+class QDockWidget;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
@@ -10,8 +16,15 @@ class QUndoGroup;
 
 namespace rd {
 
+class ApiActivityBar;
+class ApiCall;
 class ApiClient;
+class ConnectionStore;
 class DraftStore;
+class GatewayBrowser;
+class LogsPage;
+class RemoteRoute;
+class Route;
 class RouteEditorPage;
 class StatusIndicator;
 class WelcomePage;
@@ -30,8 +43,33 @@ public:
     // On failure says why in a message box and returns false.
     bool openRouteFile(const QString &path);
 
-    // Shows which API the window works against, and checks that it answers by listing the gateways.
+    // Shows which API the window works against, checks that it answers by listing the gateways, and lists
+    // them in the gateway browser.
     void useConnection(ApiClient *client, const QString &name);
+    ApiClient *client() const { return m_client; }
+    // The built-in sandbox (the default connection) and the saved accounts the Connection menu switches
+    // between. Either may be null. Switches to the store's current connection.
+    void setConnections(ApiClient *sandboxClient, ConnectionStore *store);
+    ConnectionStore *connectionStore() const { return m_connectionStore; }
+    // Switches to a saved connection ("" = the local sandbox). Asynchronous: the secret comes from the keychain.
+    void switchConnection(const QString &connectionId);
+    GatewayBrowser *gatewayBrowser() const { return m_browser; }
+    ApiActivityBar *activityBar() const { return m_activity; }
+
+    // Opens a route of the current connection in a tab (its deployed version), or brings its tab forward.
+    void openRemoteRoute(const QString &gatewayId, const QString &routeId, const QString &name = QString());
+    RouteEditorPage *findRemoteEditor(const QString &gatewayId, const QString &routeId) const;
+    // Shows a version read-only in a tab of its own.
+    RouteEditorPage *openVersionReadOnly(RouteEditorPage *from, const Route &route, const QString &versionId);
+    // The gateway's logs in a tab (one per gateway), optionally filtered to one model.
+    LogsPage *showLogs(const QString &gatewayId, const QString &provider = QString(), const QString &model = QString());
+    // Saves the route of a remote tab as a new version. Refuses (with the reason) while validation finds errors.
+    // `wait` runs the event loop until the server answers (closing a tab needs the outcome).
+    bool saveVersion(RouteEditorPage *editor, bool wait = false);
+    // Opens the deploy dialog on the current remote route.
+    void deployCurrentRoute();
+    // Reopens what was open when the window last closed (files and routes of the current connection).
+    void restoreOpenTabs();
     StatusIndicator *connectionIndicator() const { return m_connection; }
 
     QTabWidget *routeTabs() const { return m_tabs; }
@@ -70,6 +108,19 @@ private:
     void updateTab(RouteEditorPage *editor);
     void currentEditorChanged();
     void exportCurrentRoute();
+    void createConnectionActions();
+    void rebuildConnectionMenu();
+    void newConnection();
+    void editConnection();
+    void removeConnection();
+    void showModelLogsForSelection();
+    void addRecent(const QString &entry, const QString &label);
+    void rebuildRecentMenu();
+    void openRecent(const QString &entry);
+    QStringList openTabEntries() const;
+    QString connectionKey() const;
+    void wireRemoteEditor(RouteEditorPage *editor);
+    void updateRouteActions();
     // Asks about unsaved changes: true when the page may close (saved or discarded).
     bool maybeSave(RouteEditorPage *editor);
     static QString draftKey(const QString &sourcePath, const std::string &routeName);
@@ -105,6 +156,28 @@ private:
     QMenu *m_helpMenu = nullptr;
 
     QString m_lastDirectory;
+
+    QPointer<ApiClient> m_client;
+    QString m_connectionName;
+    ApiClient *m_sandboxClient = nullptr;
+    ConnectionStore *m_connectionStore = nullptr;
+    QHash<QString, ApiClient *> m_accountClients; // one per saved connection, made on first use
+    GatewayBrowser *m_browser = nullptr;
+    QDockWidget *m_browserDock = nullptr;
+    ApiActivityBar *m_activity = nullptr;
+    QMenu *m_connectionMenu = nullptr;
+    QMenu *m_routeMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_connectionGroup = nullptr;
+    QAction *m_newConnectionAction = nullptr;
+    QAction *m_editConnectionAction = nullptr;
+    QAction *m_removeConnectionAction = nullptr;
+    QAction *m_saveVersionAction = nullptr;
+    QAction *m_deployAction = nullptr;
+    QAction *m_logsAction = nullptr;
+    QAction *m_modelLogsAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QStringList m_pendingTabs; // open tabs to restore once the connection answers
 };
 
 } // namespace rd

@@ -2,7 +2,11 @@
 
 #include "app/AutoLayout.h"
 #include "app/LayoutStore.h"
+#include "app/RemoteRoute.h"
 #include "app/RouteFile.h"
+#include "ui/DeployDialog.h"
+#include "ui/RouteHistoryPanel.h"
+#include "ui/VersionText.h"
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"
@@ -11,20 +15,22 @@
 #include "widgets/inspector/ElementInspector.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QPainter>
 #include <QSaveFile>
-#include <QSvgGenerator>
-#include <QUndoStack>
-#include <QFileInfo>
-#include <QHeaderView>
-#include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QSvgGenerator>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace rd {
 
@@ -63,18 +69,24 @@ RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions
     setObjectName(QStringLiteral("routeEditorPage"));
 
     // A route the app has never seen has no positions (the API stores none): lay out what is missing.
-    if (!LayoutStore::unplaced(route, positions).empty()) {
+    const bool unplaced = !LayoutStore::unplaced(route, positions).empty();
+    const bool layoutInBackground = unplaced && route.size() >= AutoLayout::kSlowElementCount;
+    if (unplaced && !layoutInBackground) {
         const auto laidOut = AutoLayout::layout(route, {});
         for (const auto &[id, point] : laidOut) {
             positions.try_emplace(id, point);
         }
     }
     m_document = new RouteDocument(std::move(route), std::move(positions), this);
+    connect(m_document, &RouteDocument::changed, this, [this] { ++m_revision; });
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(createEditor());
-    splitter->addWidget(createProblemsPanel());
+    m_bottomSplitter = new QSplitter(Qt::Horizontal);
+    m_bottomSplitter->setChildrenCollapsible(false);
+    m_bottomSplitter->addWidget(createProblemsPanel());
+    splitter->addWidget(m_bottomSplitter);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
@@ -95,6 +107,10 @@ RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions
         refreshHeader();
         emit statusChanged();
     });
+
+    if (layoutInBackground) {
+        startLayout(LayoutPurpose::Unplaced);
+    }
 }
 
 void RouteEditorPage::showEvent(QShowEvent *event)
@@ -114,6 +130,10 @@ RouteEditorPage::~RouteEditorPage()
     // the document they show.
     m_document->undoStack()->disconnect(this);
     m_document->disconnect(this);
+    // A layout still running finishes on its own copies; its result has nowhere to go.
+    if (m_layoutWatcher) {
+        m_layoutWatcher->disconnect(this);
+    }
     m_inspector->setDocument(nullptr);
     delete m_view;
     delete m_scene;
@@ -126,6 +146,12 @@ bool RouteEditorPage::canSaveInPlace() const
 
 QString RouteEditorPage::title() const
 {
+    if (isReadOnly()) {
+        return tr("%1 @ %2").arg(qs(route().name()), VersionText::shortId(m_readOnlyVersion));
+    }
+    if (m_remote) {
+        return m_remote->name().isEmpty() ? qs(route().name()) : m_remote->name();
+    }
     if (!route().name().empty()) {
         return qs(route().name());
     }
@@ -215,6 +241,23 @@ void RouteEditorPage::refreshHeader()
     m_statusLabel->setText(statusSummary());
     // Routes opened from the app's resources have a ":/..." path that means nothing to a user.
     const bool builtIn = m_sourcePath.startsWith(QLatin1Char(':'));
+    if (m_remote) {
+        const QString shown = isReadOnly() ? m_readOnlyVersion : m_remote->shownVersionId();
+        QString which;
+        if (shown.isEmpty()) {
+            which = tr("new version");
+        } else if (shown == m_remote->deployedVersionId()) {
+            which = tr("version %1 (deployed)").arg(VersionText::shortId(shown));
+        } else {
+            which = tr("version %1").arg(VersionText::shortId(shown));
+        }
+        const QString mode = isReadOnly() ? tr(" · read-only") : QString();
+        m_pathLabel->setText(tr("%1 / %2 · %3%4").arg(m_remote->gatewayId(), title(), which, mode));
+        m_pathLabel->setToolTip(tr("Route %1 in gateway %2\nShowing %3\nDeployed: %4\nNewest: %5")
+                                    .arg(m_remote->routeId(), m_remote->gatewayId(), shown.isEmpty() ? which : shown,
+                                         m_remote->deployedVersionId(), m_remote->latestVersionId()));
+        return;
+    }
     m_pathLabel->setText(builtIn ? tr("Built-in example") : QDir::toNativeSeparators(m_sourcePath));
     m_pathLabel->setToolTip(m_pathLabel->text());
 }
@@ -360,6 +403,39 @@ void RouteEditorPage::populateProblems()
     m_problemsHeading->setText(items.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(items.size()));
 }
 
+void RouteEditorPage::setRemote(RemoteRoute *remote)
+{
+    m_remote = remote;
+    remote->setParent(this);
+    connect(remote, &RemoteRoute::stateChanged, this, [this] {
+        refreshHeader();
+        if (m_history) {
+            m_history->setExpectedState(m_remote->deployedVersionId(), m_remote->latestVersionId());
+        }
+        emit statusChanged();
+    });
+    if (!isReadOnly()) {
+        m_history = new RouteHistoryPanel(remote->client(), remote->gatewayId(), remote->routeId());
+        m_history->setObjectName(QStringLiteral("historyPanel"));
+        m_history->setExpectedState(remote->deployedVersionId(), remote->latestVersionId());
+        m_bottomSplitter->addWidget(m_history);
+        m_bottomSplitter->setStretchFactor(0, 1);
+        m_bottomSplitter->setStretchFactor(1, 1);
+    }
+    refreshHeader();
+    emit statusChanged();
+}
+
+void RouteEditorPage::setReadOnlyVersion(const QString &versionId)
+{
+    m_readOnlyVersion = versionId;
+    m_view->setReadOnly(true);
+    m_inspector->setEnabled(false);
+    m_palette->setVisible(false);
+    refreshHeader();
+    emit statusChanged();
+}
+
 void RouteEditorPage::selectElement(const QString &id)
 {
     if (id.isEmpty() || !route().contains(id.toStdString())) {
@@ -436,7 +512,7 @@ bool RouteEditorPage::exportImage(const QString &path, QString *error) const
     return true;
 }
 
-void RouteEditorPage::autoLayout()
+std::unordered_map<std::string, QSizeF> RouteEditorPage::cardSizes() const
 {
     // The cards' real sizes: a percentage split with five branches is taller than a model.
     std::unordered_map<std::string, QSizeF> sizes;
@@ -445,8 +521,64 @@ void RouteEditorPage::autoLayout()
             sizes.emplace(element.id, item->boundingRect().size());
         }
     }
-    m_document->setPositions(AutoLayout::layout(route(), sizes), tr("Auto layout"));
+    return sizes;
+}
+
+void RouteEditorPage::autoLayout()
+{
+    startLayout(LayoutPurpose::Everything);
+}
+
+void RouteEditorPage::startLayout(LayoutPurpose purpose)
+{
+    if (isLayoutRunning()) {
+        return;
+    }
+    m_layoutPurpose = purpose;
+    m_layoutRevision = m_revision;
+    m_layoutWatcher = new QFutureWatcher<RouteDocument::Positions>(this);
+    connect(m_layoutWatcher, &QFutureWatcherBase::finished, this, &RouteEditorPage::finishLayout);
+    m_layoutWatcher->setFuture(AutoLayout::layoutAsync(route(), cardSizes()));
+    setCursor(Qt::BusyCursor);
+    emit layoutRunningChanged(true);
+    emit statusMessage(
+        tr("Laying out %1…").arg(pluralize(static_cast<int>(route().size()), tr("element"), tr("elements"))), 0);
+}
+
+void RouteEditorPage::finishLayout()
+{
+    QFutureWatcher<RouteDocument::Positions> *watcher = std::exchange(m_layoutWatcher, nullptr);
+    watcher->deleteLater();
+    unsetCursor();
+    const RouteDocument::Positions laidOut = watcher->result();
+    if (m_revision != m_layoutRevision) {
+        // The positions fit the route as it was; applied now they would undo or scatter the edit just made.
+        emit layoutRunningChanged(false);
+        emit statusMessage(tr("Auto layout discarded: the route changed while it was being laid out."), 10000);
+        return;
+    }
+    if (m_layoutPurpose == LayoutPurpose::Unplaced) {
+        RouteDocument::Positions missing;
+        for (const auto &[id, point] : laidOut) {
+            if (!m_document->position(id)) {
+                missing.emplace(id, point);
+            }
+        }
+        if (m_document->undoStack()->count() == 0 && m_document->isClean()) {
+            // Part of opening the route, like the synchronous layout of small routes: no undo step, no
+            // unsaved-changes mark.
+            RouteDocument::Positions positions = m_document->positions();
+            positions.merge(missing);
+            m_document->reset(route(), std::move(positions));
+        } else {
+            m_document->setPositions(missing, tr("Auto layout"));
+        }
+    } else {
+        m_document->setPositions(laidOut, tr("Auto layout"));
+    }
     m_view->fitToView();
+    emit layoutRunningChanged(false);
+    emit statusMessage(tr("Auto layout done"), 3000);
 }
 
 } // namespace rd

@@ -5,18 +5,25 @@
 #include "model/Finding.h"
 #include "model/Route.h"
 
+#include <QSizeF>
 #include <QWidget>
 
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
+template<typename T> class QFutureWatcher;
 
 namespace rd {
 
 class ElementInspector;
+class RemoteRoute;
+class RouteHistoryPanel;
 class ElementPalette;
 class RouteScene;
 class RouteView;
@@ -30,7 +37,8 @@ class RouteEditorPage : public QWidget
 
 public:
     // `importNotes` are what decoding adjusted in the file; they are listed with the problems. Elements
-    // without a position are laid out automatically.
+    // without a position are laid out automatically: at once for small routes, so that the first paint is
+    // right, and in the background (as autoLayout() does) for large ones.
     RouteEditorPage(Route route, RouteDocument::Positions positions, QString sourcePath,
                     std::vector<DecodeIssue> importNotes, QWidget *parent = nullptr);
     ~RouteEditorPage() override;
@@ -59,25 +67,51 @@ public:
     bool save(const QString &path, QString *error);
     // A picture of the whole route: PNG (at 2x) or SVG, by the file's suffix.
     bool exportImage(const QString &path, QString *error) const;
-    // Lays out every element with Graphviz (one undo step).
+    // Lays out every element with Graphviz on a worker thread; the GUI stays usable meanwhile. The positions
+    // arrive as one undo step, or not at all when the route changed in between (statusMessage() says so).
+    // Does nothing while a layout is running.
     void autoLayout();
+    bool isLayoutRunning() const { return m_layoutWatcher != nullptr; }
     // Selects an element on the canvas and brings it into view.
     void selectElement(const QString &id);
+
+    // A route on the server: the header says where it lives and which version is shown, and a History panel
+    // sits beside the problems. The page takes ownership of `remote`.
+    void setRemote(RemoteRoute *remote);
+    RemoteRoute *remote() const { return m_remote; }
+    RouteHistoryPanel *historyPanel() const { return m_history; }
+    bool isRemote() const { return m_remote != nullptr; }
+    // A version looked at, not edited: canvas and inspector refuse changes, the palette is hidden.
+    void setReadOnlyVersion(const QString &versionId);
+    bool isReadOnly() const { return !m_readOnlyVersion.isEmpty(); }
+    QString readOnlyVersion() const { return m_readOnlyVersion; }
 
 signals:
     // Title, health or clean state changed: the window updates the tab.
     void statusChanged();
+    // An auto-layout started or ended: the window disables its Auto Layout action meanwhile.
+    void layoutRunningChanged(bool running);
+    // Something for the status bar, shown for `timeout` ms (0: until the next message).
+    void statusMessage(const QString &text, int timeout);
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    enum class LayoutPurpose {
+        Unplaced, // opening: elements without a position get one, the rest stay
+        Everything
+    };
+
     QWidget *createHeader();
     QWidget *createEditor();
     QWidget *createProblemsPanel();
     void populateProblems();
     void refreshHeader();
     QString statusSummary() const;
+    std::unordered_map<std::string, QSizeF> cardSizes() const;
+    void startLayout(LayoutPurpose purpose);
+    void finishLayout();
 
     RouteDocument *m_document = nullptr;
     RouteScene *m_scene = nullptr;
@@ -95,6 +129,16 @@ private:
     QStackedWidget *m_problemStack = nullptr;
     QLabel *m_problemsHeading = nullptr;
     bool m_fitted = false;
+    RemoteRoute *m_remote = nullptr;
+    RouteHistoryPanel *m_history = nullptr;
+    QSplitter *m_bottomSplitter = nullptr;
+    QString m_readOnlyVersion;
+
+    QFutureWatcher<RouteDocument::Positions> *m_layoutWatcher = nullptr;
+    LayoutPurpose m_layoutPurpose = LayoutPurpose::Everything;
+    // Counts the document's changes: a layout computed for one revision must not land on another.
+    quint64 m_revision = 0;
+    quint64 m_layoutRevision = 0;
 };
 
 } // namespace rd

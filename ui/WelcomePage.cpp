@@ -91,10 +91,12 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     openButton->setDefault(true);
     connect(openButton, &QPushButton::clicked, this, &WelcomePage::openRequested);
 
-    auto *connectButton = new QPushButton(tr("Connect to Cloudflare (coming soon)"));
+    auto *connectButton = new QPushButton(tr("Connect to Cloudflare…"));
     connectButton->setObjectName(QStringLiteral("connectButton"));
-    connectButton->setEnabled(false);
-    connectButton->setToolTip(tr("Deploying to an AI Gateway account is not available yet."));
+    connectButton->setCursor(Qt::PointingHandCursor);
+    connectButton->setToolTip(tr("Work on your account's gateways with an API token or a global key. Until then, "
+                                 "the local sandbox in the Gateways panel speaks the same API."));
+    connect(connectButton, &QPushButton::clicked, this, &WelcomePage::connectRequested);
 
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(12);

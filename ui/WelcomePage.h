@@ -17,6 +17,7 @@ public:
 signals:
     void openRequested();
     void exampleRequested();
+    void connectRequested();
 
 private:
     QWidget *createFeatureCard(const QString &step, const QString &title, const QString &text);

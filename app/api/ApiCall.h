@@ -26,7 +26,8 @@ struct HttpOutcome
 };
 
 // One logical API call, across its retries. Owned by the ApiClient; deletes itself once finished.
-// Cancelling it (or destroying the context object it was started for) stops it without a callback.
+// cancel() stops it and its callback runs once with an ApiError of kind Cancelled (callers usually ignore
+// that); destroying the context object it was started for stops it with no callback at all.
 class ApiCall : public QObject
 {
     Q_OBJECT

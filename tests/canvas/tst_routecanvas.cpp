@@ -1,8 +1,9 @@
 // The canvas through its real widgets on the offscreen platform: mouse and keys go to the view's viewport
 // at the points where the cards are drawn, and every check reads the document back.
-#include "model/RouteCodec.h"
 #include "app/RouteDocument.h"
 #include "model/JsonText.h"
+#include "model/RouteCodec.h"
+#include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
@@ -79,6 +80,7 @@ private slots:
     void escapeCancelsWire();
     void deleteSelectionThenUndoRedo();
     void deleteSelectedWireDisconnects();
+    void deleteElementsAndWiresIsOneUndoStep();
     void copyPasteRemapsIds();
     void duplicateSelection();
     void badgesFollowFindings();
@@ -86,7 +88,9 @@ private slots:
     void draggingCardMovesItAndItsEdges();
     void arrowKeysNudgeByGrid();
     void rubberBandSelects();
+    void farZoomPaintsBatchedOverview();
     void minimapMovesMainView();
+    void minimapScalesWithTheView();
     void quickAddFilters();
     void screenshot();
 
@@ -355,6 +359,33 @@ void TestRouteCanvas::deleteSelectedWireDisconnects()
     QVERIFY(m_scene->edgeItem("start", "next"));
 }
 
+void TestRouteCanvas::deleteElementsAndWiresIsOneUndoStep()
+{
+    for (const char *id : {"llama_8b", "gpt4o_mini", "claude_haiku"}) {
+        m_scene->elementItem(id)->setSelected(true);
+    }
+    // Wires between elements that stay: disconnected on their own.
+    m_scene->edgeItem("start", "next")->setSelected(true);
+    m_scene->edgeItem("plan_check", "true")->setSelected(true);
+    const int before = m_doc->undoStack()->count();
+
+    QTest::keyClick(m_view, Qt::Key_Delete);
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Delete 3 elements and 2 wires"));
+    QVERIFY(!m_doc->route().contains("gpt4o_mini"));
+    QVERIFY(!m_scene->edgeItem("start", "next"));
+    QVERIFY(!m_scene->edgeItem("plan_check", "true"));
+    const std::string deleted = json(*m_doc);
+
+    m_doc->undoStack()->undo();
+    QCOMPARE(json(*m_doc), m_original);
+    QVERIFY(m_scene->edgeItem("start", "next"));
+    QVERIFY(m_scene->edgeItem("plan_check", "true"));
+    QVERIFY(m_scene->elementItem("claude_haiku"));
+    m_doc->undoStack()->redo();
+    QCOMPARE(json(*m_doc), deleted);
+}
+
 void TestRouteCanvas::copyPasteRemapsIds()
 {
     m_scene->selectElements({"paid_split", "gpt4o_mini"});
@@ -472,6 +503,28 @@ void TestRouteCanvas::arrowKeysNudgeByGrid()
              before + QPointF(canvas::kGrid, canvas::kGrid * canvas::kCoarseNudgeSteps));
 }
 
+void TestRouteCanvas::farZoomPaintsBatchedOverview()
+{
+    // Below kLodOverview the view paints the route itself in batches; what it shows and what a click or a
+    // rubber band selects must still be the scene's items.
+    m_view->setZoom(canvas::kLodOverview / 2, m_view->viewport()->rect().center());
+    m_view->centerOn(m_scene->elementsBoundingRect().center());
+    const ElementItem *start = m_scene->elementItem("start");
+    const QRectF card = start->cardRect().translated(start->pos());
+    const QColor startColor = ElementTypeStyle::color(ElementType::Start);
+
+    QImage frame = m_view->viewport()->grab().toImage();
+    QCOMPARE(frame.pixelColor(viewPoint(card.center())).rgb(), startColor.rgb());
+    const QPoint outside = viewPoint(card.topLeft()) - QPoint(2, 2);
+    QVERIFY(frame.pixelColor(outside).rgb() != QColor(0x1A, 0x73, 0xE8).rgb());
+
+    // A rubber band dragged around the card at this zoom selects it, and the selection ring is drawn.
+    dragOnViewport(viewPoint(card.topLeft()) - QPoint(6, 6), viewPoint(card.bottomRight()) + QPoint(6, 6));
+    QCOMPARE(m_scene->selectedElementIds(), std::vector<std::string>{"start"});
+    frame = m_view->viewport()->grab().toImage();
+    QCOMPARE(frame.pixelColor(outside).rgb(), QColor(0x1A, 0x73, 0xE8).rgb());
+}
+
 void TestRouteCanvas::rubberBandSelects()
 {
     const ElementItem *a = m_scene->elementItem("start");
@@ -495,6 +548,53 @@ void TestRouteCanvas::minimapMovesMainView()
     QVERIFY2(QLineF(center, target).length() < 30, qPrintable(QStringLiteral("%1,%2").arg(center.x()).arg(center.y())));
     m_view->minimapAction()->toggle();
     QVERIFY(!minimap->isVisible());
+}
+
+void TestRouteCanvas::minimapScalesWithTheView()
+{
+    RouteMinimap *minimap = m_view->minimap();
+    const auto checkPlacement = [this, minimap](QSize windowSize) {
+        m_window->resize(windowSize);
+        QTRY_COMPARE(m_view->viewport()->size(), windowSize);
+        const QRect area = m_view->viewport()->geometry();
+        QVERIFY(minimap->isVisible());
+        const QRect box = minimap->geometry();
+        QVERIFY2(box.width() <= area.width() * 0.22 && box.height() <= area.height() * 0.25,
+                 qPrintable(QStringLiteral("%1x%2 in %3x%4")
+                                .arg(box.width())
+                                .arg(box.height())
+                                .arg(area.width())
+                                .arg(area.height())));
+        QVERIFY(box.width() >= 90 && box.height() >= 64);
+        // Anchored to the bottom-right corner.
+        QCOMPARE(area.right() - box.right(), RouteMinimap::kMargin);
+        QCOMPARE(area.bottom() - box.bottom(), RouteMinimap::kMargin);
+    };
+    checkPlacement(QSize(640, 420));
+    checkPlacement(QSize(440, 310));
+    checkPlacement(QSize(1600, 1000));
+    const QSize large = minimap->size();
+    checkPlacement(QSize(2560, 1440));
+    // A large screen does not make it any larger.
+    QCOMPARE(minimap->size(), large);
+
+    // Too small a view: no overview at all, and it comes back when there is room again.
+    m_window->resize(400, 280);
+    QTRY_COMPARE(m_view->viewport()->size(), QSize(400, 280));
+    QVERIFY(!minimap->isVisible());
+    checkPlacement(QSize(900, 600));
+
+    // The user's choice wins over the room.
+    m_view->minimapAction()->setChecked(false);
+    m_window->resize(1200, 800);
+    QTRY_COMPARE(m_view->viewport()->size(), QSize(1200, 800));
+    QVERIFY(!minimap->isVisible());
+    m_view->minimapAction()->setChecked(true);
+    QVERIFY(minimap->isVisible());
+    m_window->resize(400, 280);
+    QTRY_COMPARE(m_view->viewport()->size(), QSize(400, 280));
+    QVERIFY(!minimap->isVisible());
+    QVERIFY(m_view->minimapAction()->isChecked());
 }
 
 void TestRouteCanvas::quickAddFilters()

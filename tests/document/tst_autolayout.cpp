@@ -149,3 +149,20 @@ TEST(AutoLayout, TwoThousandElements)
         EXPECT_LE(startX, pos.x()) << id;
     }
 }
+
+TEST(AutoLayout, ConcurrentLayoutsTakeTurnsAndAgree)
+{
+    // Graphviz is not re-entrant: without the lock, layouts on several threads at once corrupt each other
+    // (or crash). With it, each gets the same answer as on its own.
+    const Route route = makeSyntheticRoute(200, 7);
+    const auto sizes = sizesFor(route);
+    const RouteDocument::Positions expected = AutoLayout::layout(route, sizes);
+    std::vector<QFuture<RouteDocument::Positions>> futures;
+    for (int i = 0; i < 4; ++i) {
+        futures.push_back(AutoLayout::layoutAsync(route, sizes));
+    }
+    EXPECT_EQ(AutoLayout::layout(route, sizes), expected);
+    for (QFuture<RouteDocument::Positions> &future : futures) {
+        EXPECT_EQ(future.result(), expected);
+    }
+}

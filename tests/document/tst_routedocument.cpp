@@ -121,6 +121,56 @@ TEST_F(RouteDocumentTest, RemoveEverythingUndo)
     EXPECT_TRUE(doc.route().empty());
 }
 
+TEST_F(RouteDocumentTest, RemoveSelectionOfElementsAndWiresIsOneStep)
+{
+    const std::string json = RouteCodec::encodeRoute(doc.route()).dump();
+    // Two wires of one source, two of others; wires into or out of a removed element go with it and are not
+    // counted; an unknown or repeated wire is ignored.
+    const std::vector<RouteDocument::OutputRef> wires{
+        {"plan_check", "true"},       {"plan_check", "false"},   {"free_limit", "fallback"},
+        {"split", "50.0%"},           {"gpt4o_mini", "success"}, {"split", "50%"},
+        {"claude_haiku", "fallback"}, {"plan_check", "true"},    {"start", "nope"}};
+    expectExactUndoRedo(doc, [&] { doc.removeSelection({"gpt4o_mini", "llama_free", "gemini_backup"}, wires); });
+    EXPECT_EQ(doc.undoStack()->undoText(), QStringLiteral("Delete 3 elements and 4 wires"));
+    EXPECT_FALSE(doc.route().contains("gpt4o_mini"));
+    EXPECT_FALSE(doc.route().find("plan_check")->output("true"));
+    EXPECT_FALSE(doc.route().find("plan_check")->output("false"));
+    EXPECT_FALSE(doc.route().find("free_limit")->output("fallback"));
+    // A percentage branch keeps its share when unwired.
+    ASSERT_TRUE(doc.route().find("split")->output("50.0%"));
+    EXPECT_TRUE(doc.route().find("split")->output("50.0%")->target.empty());
+
+    doc.undoStack()->undo();
+    EXPECT_EQ(RouteCodec::encodeRoute(doc.route()).dump(), json);
+}
+
+TEST_F(RouteDocumentTest, RemoveSelectionNamesWhatItDeletes)
+{
+    doc.removeSelection({"llama_free"}, {{"start", "next"}});
+    EXPECT_EQ(doc.undoStack()->undoText(), QStringLiteral("Delete 'llama_free' and 1 wire"));
+    doc.removeSelection({}, {{"gpt4o_mini", "success"}});
+    EXPECT_EQ(doc.undoStack()->undoText(), QStringLiteral("Disconnect 'gpt4o_mini' success"));
+    doc.removeSelection({}, {{"gpt4o_mini", "fallback"}, {"claude_haiku", "success"}});
+    EXPECT_EQ(doc.undoStack()->undoText(), QStringLiteral("Disconnect 2 wires"));
+    doc.removeSelection({"end", "gemini_backup"}, {});
+    EXPECT_EQ(doc.undoStack()->undoText(), QStringLiteral("Delete 2 elements"));
+    EXPECT_EQ(doc.undoStack()->count(), 4);
+    // Only wires that are no longer there: nothing to do, nothing pushed.
+    doc.removeSelection({}, {{"start", "next"}, {"gpt4o_mini", "success"}});
+    EXPECT_EQ(doc.undoStack()->count(), 4);
+}
+
+TEST_F(RouteDocumentTest, RemoveSelectionWithDuplicateIdsUndoesExactly)
+{
+    std::vector<Element> elements = doc.route().elements();
+    Element copy = *doc.route().find("gpt4o_mini");
+    copy.setOutput("success", "gemini_backup");
+    elements.push_back(copy);
+    doc.reset(Route(elements), doc.positions());
+    expectExactUndoRedo(doc, [&] { doc.removeSelection({"gpt4o_mini"}, {{"split", "50.0%"}, {"start", "next"}}); });
+    EXPECT_EQ(doc.undoStack()->undoText(), QStringLiteral("Delete 'gpt4o_mini' and 2 wires"));
+}
+
 TEST_F(RouteDocumentTest, ConnectDisconnectUndoRedo)
 {
     expectExactUndoRedo(doc, [&] { doc.connectOutput("gpt4o_mini", "fallback", "end"); });

@@ -1,34 +1,36 @@
+#include "app/DraftStore.h"
 #include "app/LocalSandbox.h"
+#include "app/RouteFile.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "model/Finding.h"
-#include "app/DraftStore.h"
-#include "app/RouteFile.h"
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
+#include "support/RouteGenerator.h"
+#include "ui/MainWindow.h"
+#include "ui/RouteEditorPage.h"
+#include "ui/WelcomePage.h"
 #include "widgets/StatusIndicator.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
 
-#include <QFile>
-#include <QPushButton>
-#include <QUndoGroup>
-#include <QUndoStack>
-#include "ui/MainWindow.h"
-#include "ui/RouteEditorPage.h"
-#include "ui/WelcomePage.h"
-
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
+#include <QUndoGroup>
+#include <QUndoStack>
 
 #include <algorithm>
 
@@ -54,6 +56,9 @@ private slots:
     void draftIsRestoredAfterACrash();
     void exportsPngAndSvg();
     void statusShowsAnUnreachableServer();
+    void autoLayoutRunsInTheBackground();
+    void autoLayoutIsDiscardedWhenTheRouteChanges();
+    void largeRouteWithoutPositionsIsLaidOutInTheBackground();
 
 private:
     static QAction *findAction(QMenu *menu, const QString &objectName);
@@ -93,7 +98,9 @@ void TestMainWindow::titleAndWelcomePage()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    QCOMPARE(window.windowTitle(), QStringLiteral("Route Designer"));
+    // "[*]" is Qt's placeholder for the unsaved-changes mark; it is not shown.
+    QCOMPARE(window.windowTitle(), QStringLiteral("Route Designer[*]"));
+    QVERIFY(!window.isWindowModified());
     QVERIFY(window.welcomePage()->isVisible());
     QVERIFY(!window.routeTabs()->isVisible());
     QCOMPARE(window.routeTabs()->count(), 0);
@@ -353,6 +360,130 @@ void TestMainWindow::statusShowsAnUnreachableServer()
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Cloudflare \u00b7 unavailable"), 10000);
     QVERIFY2(window.connectionIndicator()->toolTip().contains(QStringLiteral("Nothing answered")),
              qPrintable(window.connectionIndicator()->toolTip()));
+}
+
+namespace {
+
+// A generated route of about `elements` elements in a file; with `placed`, every element has a position (on
+// a plain grid, nothing like what Graphviz would make of it).
+QString writeLargeRoute(const QTemporaryDir &dir, std::size_t elements, bool placed)
+{
+    const rd::Route route = rd::test::makeSyntheticRoute(elements);
+    rd::RouteDocument::Positions positions;
+    if (placed) {
+        for (std::size_t i = 0; i < route.size(); ++i) {
+            positions[route.elements()[i].id] =
+                QPointF(static_cast<qreal>(i % 40) * 300, static_cast<qreal>(i / 40) * 200);
+        }
+    }
+    const QString path = dir.filePath(QStringLiteral("large.json"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(rd::RouteFile::serialize(route, positions)) < 0) {
+        qFatal("cannot write %s", qPrintable(path));
+    }
+    return path;
+}
+
+QAction *autoLayoutAction(const MainWindow &window)
+{
+    return window.findChild<QAction *>(QStringLiteral("autoLayoutAction"));
+}
+
+} // namespace
+
+void TestMainWindow::autoLayoutRunsInTheBackground()
+{
+    clearDrafts();
+    QTemporaryDir dir;
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openRouteFile(writeLargeRoute(dir, 1000, true)));
+    RouteEditorPage *editor = window.currentEditor();
+    QVERIFY(editor->route().size() >= 900);
+    const rd::RouteDocument::Positions before = editor->document()->positions();
+    QCOMPARE(before.size(), editor->route().size());
+    QUndoStack *undo = editor->document()->undoStack();
+    const int commands = undo->count();
+    QAction *action = autoLayoutAction(window);
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+
+    // Stands for everything else the GUI does meanwhile: painting, typing, other timers.
+    int ticks = 0;
+    QTimer timer;
+    timer.setInterval(10);
+    connect(&timer, &QTimer::timeout, this, [&] { ticks += editor->isLayoutRunning() ? 1 : 0; });
+    timer.start();
+
+    action->trigger();
+    QVERIFY(editor->isLayoutRunning());
+    QVERIFY(!action->isEnabled());
+    QCOMPARE(editor->cursor().shape(), Qt::BusyCursor);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Laying out")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(editor->document()->positions() == before);
+    // Once is enough: a second request while it runs is ignored.
+    editor->autoLayout();
+
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isLayoutRunning(), 120000);
+    QVERIFY2(ticks >= 3, qPrintable(QStringLiteral("the event loop ran %1 times during the layout").arg(ticks)));
+    QVERIFY(action->isEnabled());
+    QCOMPARE(editor->cursor().shape(), Qt::ArrowCursor);
+    QCOMPARE(editor->document()->positions().size(), before.size());
+    QVERIFY(editor->document()->positions() != before);
+    QCOMPARE(undo->count(), commands + 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Auto layout"));
+
+    window.undoGroup()->undo();
+    QVERIFY(editor->document()->positions() == before);
+    clearDrafts();
+}
+
+void TestMainWindow::autoLayoutIsDiscardedWhenTheRouteChanges()
+{
+    clearDrafts();
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openRouteFile(writeLargeRoute(dir, 1000, true)));
+    RouteEditorPage *editor = window.currentEditor();
+    QUndoStack *undo = editor->document()->undoStack();
+    const int commands = undo->count();
+
+    autoLayoutAction(window)->trigger();
+    QVERIFY(editor->isLayoutRunning());
+    const std::string moved = editor->route().elements().front().id;
+    editor->document()->moveElements({{moved, QPointF(-600, -600)}});
+    const rd::RouteDocument::Positions edited = editor->document()->positions();
+
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isLayoutRunning(), 120000);
+    QVERIFY(editor->document()->positions() == edited);
+    QCOMPARE(undo->count(), commands + 1);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("discarded")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(autoLayoutAction(window)->isEnabled());
+    clearDrafts();
+}
+
+void TestMainWindow::largeRouteWithoutPositionsIsLaidOutInTheBackground()
+{
+    clearDrafts();
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openRouteFile(writeLargeRoute(dir, 400, false)));
+    RouteEditorPage *editor = window.currentEditor();
+    QVERIFY(editor->isLayoutRunning());
+    QVERIFY(!autoLayoutAction(window)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isLayoutRunning(), 120000);
+    QCOMPARE(editor->document()->positions().size(), editor->route().size());
+    // Part of opening: nothing to undo, nothing unsaved.
+    QVERIFY(editor->document()->isClean());
+    QCOMPARE(editor->document()->undoStack()->count(), 0);
+    QVERIFY(autoLayoutAction(window)->isEnabled());
+    clearDrafts();
 }
 
 QTEST_MAIN(TestMainWindow)

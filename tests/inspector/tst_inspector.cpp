@@ -14,7 +14,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
@@ -36,7 +35,10 @@ private slots:
     void emptyState();
     void modelFieldsEditAndUndo();
     void typingTimeoutIsOneUndoStep();
+    void missingNumbersShowAsNotSet();
+    void clearingANumberRemovesIt();
     void rateFieldsEditAndUndo();
+    void missingRateNumbersShowAsNotSet();
     void windowUnits();
     void percentageBranches();
     void invalidShareRefused();
@@ -47,6 +49,7 @@ private slots:
     void rawJsonApplies();
     void rawJsonRefusesInvalid();
     void renameRefusesTakenId();
+    void escapeRevertsTheId();
     void followsUndoRenameAndRemoval();
     void findingsShown();
     void unknownTypeReadOnly();
@@ -80,6 +83,19 @@ private:
     {
         edit->selectAll();
         QTest::keyClicks(edit, text);
+    }
+    // The fixture plus a model and a rate limit that leave every optional number out.
+    void addBareElements()
+    {
+        std::vector<Element> elements = m_doc->route().elements();
+        for (Element &e : inspectortest::elementsFromJson(R"json([
+            {"id": "bare", "type": "model", "properties": {"provider": "openai", "model": "gpt-4o"},
+             "outputs": {}},
+            {"id": "bare_rate", "type": "rate", "properties": {"key": "metadata.user_id", "limitType": "count"},
+             "outputs": {}}])json")) {
+            elements.push_back(std::move(e));
+        }
+        m_doc->reset(Route(std::move(elements)), {});
     }
     ConditionalPage *conditionalPage() const { return static_cast<ConditionalPage *>(m_inspector->currentPage()); }
 
@@ -143,14 +159,14 @@ void TestInspector::modelFieldsEditAndUndo()
     QCOMPARE(undoCount(), before + 2);
     emit model->editingFinished();
 
-    auto *timeout = child<QSpinBox>("timeout");
-    QCOMPARE(timeout->value(), 30000);
+    auto *timeout = child<NumberSpinBox>("timeout");
+    QCOMPARE(timeout->value(), 30000.0);
     timeout->setValue(45000);
     QVERIFY(element("gpt4o_mini").model.timeout->isInteger());
     QCOMPARE(element("gpt4o_mini").model.timeout->toInteger(), 45000);
 
-    auto *retries = child<QSpinBox>("retries");
-    QCOMPARE(retries->value(), 2);
+    auto *retries = child<NumberSpinBox>("retries");
+    QCOMPARE(retries->value(), 2.0);
     retries->setValue(3);
     QCOMPARE(element("gpt4o_mini").model.retries.value(), Number::fromInteger(3));
     QCOMPARE(undoCount(), before + 4);
@@ -160,7 +176,7 @@ void TestInspector::modelFieldsEditAndUndo()
     undoTo(before);
     QCOMPARE(dump(element("gpt4o_mini")), original);
     // And the page followed the undo.
-    QCOMPARE(timeout->value(), 30000);
+    QCOMPARE(timeout->value(), 30000.0);
     QCOMPARE(provider->currentText(), QStringLiteral("openai"));
 }
 
@@ -169,11 +185,11 @@ void TestInspector::typingTimeoutIsOneUndoStep()
     m_inspector->setElement("gpt4o_mini");
     const std::string original = dump(element("gpt4o_mini"));
     const int before = undoCount();
-    auto *timeout = child<QSpinBox>("timeout");
+    auto *timeout = child<NumberSpinBox>("timeout");
     timeout->setFocus();
     timeout->selectAll();
     QTest::keyClicks(timeout, QStringLiteral("12345"));
-    QCOMPARE(timeout->value(), 12345);
+    QCOMPARE(timeout->value(), 12345.0);
     QCOMPARE(element("gpt4o_mini").model.timeout.value(), Number::fromInteger(12345));
     QCOMPARE(undoCount(), before + 1);
     QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change timeout of 'gpt4o_mini'"));
@@ -189,6 +205,81 @@ void TestInspector::typingTimeoutIsOneUndoStep()
     QCOMPARE(element("gpt4o_mini").model.timeout.value(), Number::fromInteger(12345));
     m_doc->undoStack()->undo();
     QCOMPARE(dump(element("gpt4o_mini")), original);
+}
+
+void TestInspector::missingNumbersShowAsNotSet()
+{
+    addBareElements();
+    m_inspector->setElement("bare");
+    const std::string original = dump(element("bare"));
+    auto *timeout = child<NumberSpinBox>("timeout");
+    auto *retries = child<NumberSpinBox>("retries");
+    QVERIFY(!timeout->isSet());
+    QVERIFY(!retries->isSet());
+    QCOMPARE(timeout->text(), QStringLiteral("\u2014"));
+    QCOMPARE(retries->text(), QStringLiteral("\u2014"));
+
+    // Going through the fields without typing writes nothing.
+    timeout->setFocus();
+    QTest::keyClick(timeout, Qt::Key_Return);
+    retries->setFocus();
+    QTest::keyClick(retries, Qt::Key_Return);
+    child<QLineEdit>("model")->setFocus();
+    QCOMPARE(undoCount(), 0);
+    QCOMPARE(dump(element("bare")), original);
+
+    // Typing sets the value; emptying the field takes it out again.
+    timeout->setFocus();
+    timeout->selectAll();
+    QTest::keyClicks(timeout, QStringLiteral("5000"));
+    QCOMPARE(element("bare").model.timeout, std::optional(Number::fromInteger(5000)));
+    QTest::keyClick(timeout, Qt::Key_Return);
+    QCOMPARE(undoCount(), 1);
+    timeout->selectAll();
+    QTest::keyClick(timeout, Qt::Key_Backspace);
+    QVERIFY(!element("bare").model.timeout);
+    QCOMPARE(dump(element("bare")), original);
+    QCOMPARE(undoCount(), 2);
+    QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change timeout of 'bare'"));
+
+    // Up from "not set" starts at the lowest value; down from it goes back to "not set".
+    retries->setFocus();
+    QTest::keyClick(retries, Qt::Key_Up);
+    QCOMPARE(element("bare").model.retries, std::optional(Number::fromInteger(0)));
+    QTest::keyClick(retries, Qt::Key_Down);
+    QVERIFY(!element("bare").model.retries);
+    QCOMPARE(retries->text(), QStringLiteral("\u2014"));
+
+    undoTo(1);
+    QCOMPARE(element("bare").model.timeout, std::optional(Number::fromInteger(5000)));
+    QCOMPARE(timeout->value(), 5000.0);
+    undoTo(0);
+    QCOMPARE(dump(element("bare")), original);
+    QCOMPARE(timeout->text(), QStringLiteral("\u2014"));
+}
+
+void TestInspector::clearingANumberRemovesIt()
+{
+    m_inspector->setElement("gpt4o_mini");
+    const std::string original = dump(element("gpt4o_mini"));
+    const int before = undoCount();
+    auto *timeout = child<NumberSpinBox>("timeout");
+    timeout->setFocus();
+    timeout->selectAll();
+    QTest::keyClick(timeout, Qt::Key_Delete);
+    QVERIFY(!element("gpt4o_mini").model.timeout);
+    QVERIFY(dump(element("gpt4o_mini")).find("timeout") == std::string::npos);
+    QTest::keyClick(timeout, Qt::Key_Return);
+    QCOMPARE(undoCount(), before + 1);
+    QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change timeout of 'gpt4o_mini'"));
+    // Shown again from the document: "not set".
+    m_inspector->setElement("gate");
+    m_inspector->setElement("gpt4o_mini");
+    QCOMPARE(timeout->text(), QStringLiteral("\u2014"));
+
+    m_doc->undoStack()->undo();
+    QCOMPARE(dump(element("gpt4o_mini")), original);
+    QCOMPARE(timeout->value(), 30000.0);
 }
 
 void TestInspector::rateFieldsEditAndUndo()
@@ -223,6 +314,40 @@ void TestInspector::rateFieldsEditAndUndo()
     QCOMPARE(dump(element("limiter")), original);
     QCOMPARE(limitType->currentData().toString(), QStringLiteral("count"));
     QCOMPARE(limit->text(), QStringLiteral("100 requests"));
+}
+
+void TestInspector::missingRateNumbersShowAsNotSet()
+{
+    addBareElements();
+    m_inspector->setElement("bare_rate");
+    const std::string original = dump(element("bare_rate"));
+    auto *limit = child<NumberSpinBox>("limit");
+    auto *amount = child<NumberSpinBox>("windowAmount");
+    auto *unit = child<QComboBox>("windowUnit");
+    QVERIFY(!limit->isSet());
+    QVERIFY(!amount->isSet());
+    QCOMPARE(limit->text(), QStringLiteral("\u2014"));
+    QCOMPARE(amount->text(), QStringLiteral("\u2014"));
+
+    // A unit for a window that is not set, and a visit to the limit, write nothing.
+    unit->setCurrentIndex(unit->findText(QStringLiteral("hours")));
+    limit->setFocus();
+    QTest::keyClick(limit, Qt::Key_Return);
+    QCOMPARE(undoCount(), 0);
+    QCOMPARE(dump(element("bare_rate")), original);
+
+    limit->selectAll();
+    QTest::keyClicks(limit, QStringLiteral("50"));
+    QCOMPARE(element("bare_rate").rate.limit, std::optional(Number::fromInteger(50)));
+    QCOMPARE(undoCount(), 1);
+    amount->setValue(2);
+    QCOMPARE(element("bare_rate").rate.window, std::optional(Number::fromInteger(7200)));
+    amount->clearNumber();
+    QVERIFY(!element("bare_rate").rate.window);
+
+    undoTo(0);
+    QCOMPARE(dump(element("bare_rate")), original);
+    QVERIFY(!limit->isSet());
 }
 
 void TestInspector::windowUnits()
@@ -547,17 +672,41 @@ void TestInspector::renameRefusesTakenId()
     QCOMPARE(undoCount(), before + 1);
 }
 
+void TestInspector::escapeRevertsTheId()
+{
+    m_inspector->setElement("gpt4o_mini");
+    const int before = undoCount();
+    auto *id = child<QLineEdit>("idEdit");
+    id->setFocus();
+    retype(id, QStringLiteral("something_else"));
+    QTest::keyClick(id, Qt::Key_Escape);
+    QCOMPARE(id->text(), QStringLiteral("gpt4o_mini"));
+    // Leaving the field afterwards renames nothing.
+    child<QLineEdit>("model")->setFocus();
+    emit id->editingFinished();
+    QCOMPARE(undoCount(), before);
+    QVERIFY(m_doc->route().contains("gpt4o_mini"));
+    QVERIFY(!m_doc->route().contains("something_else"));
+    QCOMPARE(m_inspector->element(), std::string("gpt4o_mini"));
+
+    // After Esc the field is still in use: typing and Enter rename as usual.
+    retype(id, QStringLiteral("renamed"));
+    QTest::keyClick(id, Qt::Key_Return);
+    QVERIFY(m_doc->route().contains("renamed"));
+    QCOMPARE(undoCount(), before + 1);
+}
+
 void TestInspector::followsUndoRenameAndRemoval()
 {
     m_inspector->setElement("gpt4o_mini");
-    child<QSpinBox>("retries")->setValue(5);
+    child<NumberSpinBox>("retries")->setValue(5);
     m_doc->renameElement("gpt4o_mini", "renamed");
     QCOMPARE(m_inspector->element(), std::string("renamed"));
     QCOMPARE(child<QLineEdit>("idEdit")->text(), QStringLiteral("renamed"));
     m_doc->undoStack()->undo();
     QCOMPARE(m_inspector->element(), std::string("gpt4o_mini"));
     m_doc->undoStack()->undo();
-    QCOMPARE(child<QSpinBox>("retries")->value(), 2);
+    QCOMPARE(child<NumberSpinBox>("retries")->value(), 2.0);
 
     m_doc->removeElements({"gpt4o_mini"});
     QVERIFY(!m_inspector->currentPage());

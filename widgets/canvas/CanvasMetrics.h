@@ -26,6 +26,10 @@ inline constexpr qreal kBadgeRadius = 9;
 // shape, below kLodText no small text.
 inline constexpr qreal kLodShape = 0.3;
 inline constexpr qreal kLodText = 0.55;
+// Below this zoom the view stops painting items one by one and draws the whole route in a few batched calls
+// (RouteScene::drawOverview): at fit-to-view on thousands of cards, Qt's per-item dispatch alone costs more
+// than a frame. Items stay in the scene, so selection and hit tests work as usual.
+inline constexpr qreal kLodOverview = 0.2;
 
 // Big enough for any route people draw, fixed so Qt never grows it by walking every item's bounds.
 inline constexpr qreal kSceneExtent = 200000;

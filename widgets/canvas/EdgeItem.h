@@ -26,6 +26,9 @@ public:
     const std::string &output() const { return m_output; }
     bool isFallback() const { return m_fallback; }
     const QPainterPath &path() const { return m_path; }
+    // The wire's ends in scene coordinates: an output port and an input port.
+    QPointF startPoint() const { return m_from; }
+    QPointF endPoint() const { return m_to; }
 
     // Recomputes the curve from the ports' current scene positions.
     void adjust();

@@ -50,6 +50,7 @@ public:
     void setFindings(const std::vector<const Finding *> &findings);
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
+    QColor color() const { return m_color; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

@@ -4,10 +4,28 @@
 #include "widgets/canvas/RouteView.h"
 
 #include <QMouseEvent>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QtMath>
+
+#include <algorithm>
 
 namespace rd {
+
+namespace {
+
+// Below this the canvas itself is cramped: an overview would hide the cards it is meant to help find.
+constexpr QSize kMinViewSize(420, 300);
+constexpr qreal kMaxWidthShare = 0.22;
+constexpr qreal kMaxHeightShare = 0.25;
+// Enough to tell the route's shape at the smallest view that shows the overview at all.
+constexpr QSize kMinSize(90, 64);
+// On a large screen a share of the view would be far more than an overview needs.
+constexpr QSize kMaxSize(240, 170);
+
+} // namespace
 
 RouteMinimap::RouteMinimap(RouteView *mainView, QWidget *parent)
     : QGraphicsView(mainView->scene(), parent), m_main(mainView)
@@ -19,6 +37,8 @@ RouteMinimap::RouteMinimap(RouteView *mainView, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setRenderHints({});
     setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
+    // paintEvent draws the batched overview, not items, so Qt's per-item update regions do not apply.
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Overview: click or drag to move the view"));
     setStyleSheet(QStringLiteral("RouteMinimap { border: 1px solid #d0d5dd; border-radius: 6px; }"));
@@ -26,6 +46,35 @@ RouteMinimap::RouteMinimap(RouteView *mainView, QWidget *parent)
     connect(mainView, &RouteView::visibleAreaChanged, this, &RouteMinimap::refit);
     connect(mainView->routeScene(), &RouteScene::elementsBoundsChanged, this, &RouteMinimap::updateCardsRect);
     updateCardsRect();
+}
+
+QSize RouteMinimap::sizeFor(QSize viewSize)
+{
+    if (viewSize.width() < kMinViewSize.width() || viewSize.height() < kMinViewSize.height()) {
+        return {};
+    }
+    const int width = qFloor(viewSize.width() * kMaxWidthShare);
+    const int height = qFloor(viewSize.height() * kMaxHeightShare);
+    return {std::clamp(width, kMinSize.width(), kMaxSize.width()),
+            std::clamp(height, kMinSize.height(), kMaxSize.height())};
+}
+
+void RouteMinimap::placeIn(const QRect &area)
+{
+    const QSize size = sizeFor(area.size());
+    m_fits = !size.isEmpty();
+    if (m_fits) {
+        setGeometry(QRect(area.right() - kMargin - size.width() + 1, area.bottom() - kMargin - size.height() + 1,
+                          size.width(), size.height()));
+        raise();
+    }
+    setVisible(m_wanted && m_fits);
+}
+
+void RouteMinimap::setWanted(bool wanted)
+{
+    m_wanted = wanted;
+    setVisible(m_wanted && m_fits);
 }
 
 QRectF RouteMinimap::visibleSceneRect() const
@@ -71,6 +120,18 @@ void RouteMinimap::drawForeground(QPainter *painter, const QRectF &rect)
     painter->setPen(QPen(QColor(0x1A, 0x73, 0xE8), 0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(visible);
+}
+
+void RouteMinimap::paintEvent(QPaintEvent *event)
+{
+    // Always the batched overview: at this scale cards are specks, and painting them item by item made every
+    // edit repaint thousands of items a second time.
+    QPainter painter(viewport());
+    const QRectF exposed = mapToScene(event->rect()).boundingRect();
+    painter.setWorldTransform(viewportTransform());
+    drawBackground(&painter, exposed);
+    m_main->routeScene()->drawOverview(&painter, exposed);
+    drawForeground(&painter, exposed);
 }
 
 void RouteMinimap::centerMainViewAt(QPoint pos)

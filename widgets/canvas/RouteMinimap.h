@@ -22,9 +22,21 @@ public:
     // The main view's visible scene rectangle, as framed here.
     QRectF visibleSceneRect() const;
 
+    // The overview's size for a main view of `viewSize`: a fixed share of it, so that it never covers much
+    // of a small window, up to a cap on large screens. Empty when the view is too small to spare any room.
+    static QSize sizeFor(QSize viewSize);
+    static constexpr int kMargin = 12;
+    // Sizes the overview for `area` (the main view's viewport, in the parent's coordinates) and anchors it to
+    // the bottom-right corner; hides it while `area` is too small. Call on every resize.
+    void placeIn(const QRect &area);
+    // Whether the user wants the overview (View > Show Minimap); it shows only when that and the room allow.
+    void setWanted(bool wanted);
+    bool isWanted() const { return m_wanted; }
+
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -37,6 +49,8 @@ private:
     RouteView *m_main;
     QRectF m_cardsRect; // cached: walking every card on each scroll would cost O(n) per frame
     bool m_dragging = false;
+    bool m_wanted = true;
+    bool m_fits = true;
 };
 
 } // namespace rd

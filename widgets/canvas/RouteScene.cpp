@@ -2,8 +2,13 @@
 
 #include "app/RouteDocument.h"
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/DiffGhostItem.h"
+#include "widgets/canvas/DiffHaloItem.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
 
 #include <algorithm>
 
@@ -120,6 +125,9 @@ QRectF RouteScene::elementsBoundingRect() const
         const ElementItem *item = entry.second;
         bounds |= item->cardRect().translated(item->pos());
     }
+    for (const QGraphicsItem *ghost : m_diffGhosts) {
+        bounds |= ghost->sceneBoundingRect();
+    }
     return bounds;
 }
 
@@ -127,6 +135,7 @@ void RouteScene::rebuild()
 {
     m_items.clear();
     m_badged.clear();
+    m_diffGhosts.clear(); // clear() deletes them
     clear();
     const Route &route = m_document->route();
     m_items.reserve(route.size());
@@ -137,6 +146,7 @@ void RouteScene::rebuild()
         syncOutgoing(entry.second);
     }
     applyFindings();
+    applyDiffHighlights();
     scheduleBoundsChanged();
 }
 
@@ -215,6 +225,9 @@ void RouteScene::onElementAdded(const std::string &id)
     if (ElementItem *item = elementItem(id)) {
         syncOutgoing(item);
         syncIncoming(id);
+        if (m_diffMarks.contains(id)) {
+            applyDiffHighlights();
+        }
     }
     scheduleBoundsChanged();
 }
@@ -308,6 +321,148 @@ void RouteScene::scheduleBoundsChanged()
             emit elementsBoundsChanged();
         },
         Qt::QueuedConnection);
+}
+
+void RouteScene::setDiffHighlights(std::unordered_map<std::string, DiffMark> marks)
+{
+    m_diffMarks = std::move(marks);
+    applyDiffHighlights();
+}
+
+void RouteScene::clearDiffHighlights()
+{
+    m_diffMarks.clear();
+    applyDiffHighlights();
+}
+
+void RouteScene::applyDiffHighlights()
+{
+    for (QGraphicsItem *ghost : m_diffGhosts) {
+        delete ghost;
+    }
+    m_diffGhosts.clear();
+    for (const auto &entry : m_items) {
+        const QList<QGraphicsItem *> children = entry.second->childItems();
+        for (QGraphicsItem *child : children) {
+            if (child->type() == DiffHaloItem::Type) {
+                delete child;
+            }
+        }
+    }
+    if (m_diffMarks.empty()) {
+        scheduleBoundsChanged();
+        return;
+    }
+
+    std::vector<std::string> ghosts;
+    for (const auto &[id, mark] : m_diffMarks) {
+        if (ElementItem *card = elementItem(id)) {
+            new DiffHaloItem(card, mark);
+        } else {
+            ghosts.push_back(id);
+        }
+    }
+    // Below everything else, in id order, as many to a row as the route is wide (at least three).
+    std::sort(ghosts.begin(), ghosts.end());
+    const QRectF cards = elementsBoundingRect();
+    const QSizeF size = DiffGhostItem::size();
+    const qreal stepX = size.width() + 2 * kGrid;
+    const qreal stepY = size.height() + 3 * kGrid;
+    const auto columns = std::max<std::size_t>(3, static_cast<std::size_t>((cards.width() + 2 * kGrid) / stepX));
+    const QPointF origin = cards.isNull() ? QPointF(0, 0) : QPointF(cards.left(), cards.bottom() + 4 * kGrid);
+    for (std::size_t i = 0; i < ghosts.size(); ++i) {
+        auto *ghost = new DiffGhostItem(ghosts[i], m_diffMarks.at(ghosts[i]));
+        ghost->setPos(origin +
+                      QPointF(static_cast<qreal>(i % columns) * stepX, static_cast<qreal>(i / columns) * stepY));
+        addItem(ghost);
+        m_diffGhosts.push_back(ghost);
+    }
+    scheduleBoundsChanged();
+}
+
+void RouteScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    // A card drags itself by asking the document to move; in a read-only scene the drag never reaches it.
+    QGraphicsItem *grabber = mouseGrabberItem();
+    if (m_readOnly && (event->buttons() & Qt::LeftButton) && grabber != nullptr &&
+        grabber->type() == ElementItem::Type) {
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(event);
+}
+
+void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed) const
+{
+    // One vector per pen or brush: QPainter's array calls rasterise thousands of rects or lines for little more
+    // than the cost of one, where an item each would pay Qt's per-item transform and state setup.
+    struct Batch
+    {
+        QRgb color;
+        QVector<QRectF> rects;
+    };
+    std::vector<Batch> cards;
+    QVector<QRectF> selectedCards;
+    QVector<QRectF> errorBadges;
+    QVector<QRectF> warningBadges;
+    QVector<QLineF> wires;
+    QVector<QLineF> fallbackWires;
+    QVector<QLineF> selectedWires;
+    // Sizes that must read on screen whatever the zoom: a selection ring of 3 px, badges of 6 px.
+    const qreal pixel = 1.0 / std::max(painter->worldTransform().m11(), 1e-6);
+    const qreal ring = 3 * pixel;
+    const qreal badge = std::max(kBadgeRadius * 3, 6 * pixel);
+
+    for (const auto &[id, item] : m_items) {
+        const QRectF card = item->cardRect().translated(item->pos());
+        for (EdgeItem *edge : item->outgoing()) {
+            const QLineF line(edge->startPoint(), edge->endPoint());
+            if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed)) {
+                continue;
+            }
+            (edge->isSelected() ? selectedWires : edge->isFallback() ? fallbackWires : wires).append(line);
+        }
+        if (!card.intersects(exposed)) {
+            continue;
+        }
+        const QRgb color = item->color().rgba();
+        auto batch = std::find_if(cards.begin(), cards.end(), [color](const Batch &b) { return b.color == color; });
+        if (batch == cards.end()) {
+            cards.push_back({color, {}});
+            batch = std::prev(cards.end());
+        }
+        batch->rects.append(card);
+        if (item->isSelected()) {
+            selectedCards.append(card.adjusted(-ring, -ring, ring, ring));
+        }
+        if (item->errorCount() + item->warningCount() > 0) {
+            const QRectF mark(card.right() - badge / 2, card.top() - badge / 2, badge, badge);
+            (item->errorCount() > 0 ? errorBadges : warningBadges).append(mark);
+        }
+    }
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(QColor(0x7A, 0x86, 0x99), 0));
+    painter->drawLines(wires);
+    painter->setPen(QPen(QColor(0xC4, 0xCB, 0xD5), 0));
+    painter->drawLines(fallbackWires);
+    painter->setPen(QPen(QColor(0x1A, 0x73, 0xE8), 0));
+    painter->drawLines(selectedWires);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0x1A, 0x73, 0xE8));
+    painter->drawRects(selectedCards);
+    for (const Batch &batch : cards) {
+        painter->setBrush(QColor::fromRgba(batch.color));
+        painter->drawRects(batch.rects);
+    }
+    painter->setBrush(QColor(0xD9, 0x30, 0x25));
+    painter->drawRects(errorBadges);
+    painter->setBrush(QColor(0xF2, 0x9D, 0x00));
+    painter->drawRects(warningBadges);
+    painter->restore();
 }
 
 } // namespace rd

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "widgets/canvas/DiffMark.h"
+
 #include <QGraphicsScene>
 
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+class QPainter;
 
 namespace rd {
 
@@ -39,12 +43,29 @@ public:
     // The cards' extent (not the fixed sceneRect); null when the route is empty.
     QRectF elementsBoundingRect() const;
 
+    // The whole route in a handful of batched calls, for views zoomed out past canvas::kLodOverview: flat
+    // cards by type colour, hairline wires, selection and badges. Only what intersects `exposed` is drawn.
+    void drawOverview(QPainter *painter, const QRectF &exposed) const;
+
     // Where an element without a stored position is drawn: a simple grid by its index in the route.
     static QPointF fallbackPosition(std::size_t index);
+
+    // Marks added and changed elements with a ring on their card; ids without a card (removed ones) become
+    // ghost cards in a row below the route. Replaces earlier marks; they survive document resets.
+    void setDiffHighlights(std::unordered_map<std::string, DiffMark> marks);
+    void clearDiffHighlights();
+    const std::unordered_map<std::string, DiffMark> &diffHighlights() const { return m_diffMarks; }
+
+    // Cards cannot be dragged; RouteView::setReadOnly refuses every other edit.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
 
 signals:
     // Cards were added, removed or moved: the minimap refits on this (coalesced to once per event loop turn).
     void elementsBoundsChanged();
+
+protected:
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void rebuild();
@@ -55,6 +76,7 @@ private:
     void deleteEdge(EdgeItem *edge);
     void applyFindings();
     void scheduleBoundsChanged();
+    void applyDiffHighlights();
 
     void onElementAdded(const std::string &id);
     void onElementRemoved(const std::string &id);
@@ -66,6 +88,9 @@ private:
     std::unordered_map<std::string, ElementItem *> m_items;
     std::unordered_set<std::string> m_badged;
     bool m_boundsChangePending = false;
+    std::unordered_map<std::string, DiffMark> m_diffMarks;
+    std::vector<QGraphicsItem *> m_diffGhosts;
+    bool m_readOnly = false;
 };
 
 } // namespace rd

@@ -14,7 +14,11 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMimeData>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QScrollBar>
+#include <QStyleHintReturnMask>
+#include <QStyleOptionRubberBand>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -26,8 +30,6 @@ using namespace canvas;
 namespace {
 
 constexpr qreal kZoomStep = 1.25;
-constexpr QSize kMinimapSize(220, 150);
-constexpr int kMinimapMargin = 12;
 constexpr qreal kFitMargin = 60;
 constexpr qreal kMaxFitZoom = 1.0; // fitting a three-card route should not blow it up to 300%
 
@@ -70,12 +72,12 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
         makeAction(tr("Fit to &Selection"), QKeySequence(Qt::SHIFT | Qt::Key_F), &RouteView::fitToSelection);
 
     m_minimap = new RouteMinimap(this, this);
-    m_minimap->resize(kMinimapSize);
     m_minimapAction = new QAction(tr("Show &Minimap"), this);
     m_minimapAction->setCheckable(true);
     m_minimapAction->setChecked(true);
-    connect(m_minimapAction, &QAction::toggled, m_minimap, &QWidget::setVisible);
+    connect(m_minimapAction, &QAction::toggled, m_minimap, &RouteMinimap::setWanted);
 
+    connect(this, &RouteView::zoomChanged, this, &RouteView::updatePaintMode);
     connect(m_quickAdd, &QuickAddPopup::typeChosen, this, &RouteView::addPending);
     connect(m_quickAdd, &QuickAddPopup::cancelled, this, [this] { m_pendingAdd.reset(); });
 
@@ -83,13 +85,14 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
     auto updateActions = [this] {
         const bool any = !m_scene->selectedItems().isEmpty();
         const bool elements = !m_scene->selectedElementIds().empty();
-        m_deleteAction->setEnabled(any);
-        m_cutAction->setEnabled(elements);
+        m_deleteAction->setEnabled(any && !m_readOnly);
+        m_cutAction->setEnabled(elements && !m_readOnly);
         m_copyAction->setEnabled(elements);
-        m_duplicateAction->setEnabled(elements);
+        m_duplicateAction->setEnabled(elements && !m_readOnly);
         m_fitSelectionAction->setEnabled(elements);
     };
     connect(m_scene, &QGraphicsScene::selectionChanged, this, updateActions);
+    connect(this, &RouteView::readOnlyChanged, this, updateActions);
     updateActions();
 }
 
@@ -238,7 +241,11 @@ void RouteView::mousePressEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    if (event->button() == Qt::LeftButton && !m_wire) {
+    if (event->button() == Qt::LeftButton && elementAt(pos)) {
+        m_itemInteraction = true;
+        updatePaintMode();
+    }
+    if (event->button() == Qt::LeftButton && !m_wire && !m_readOnly) {
         if (ElementItem *item = elementAt(pos)) {
             if (const std::optional<int> port = item->outputAt(item->mapFromScene(mapToScene(pos)))) {
                 const ElementItem::Port &p = item->ports().at(static_cast<std::size_t>(*port));
@@ -284,6 +291,10 @@ void RouteView::mouseMoveEvent(QMouseEvent *event)
 
 void RouteView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && m_itemInteraction) {
+        m_itemInteraction = false;
+        updatePaintMode();
+    }
     if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
         setPanning(false);
         event->accept();
@@ -300,7 +311,7 @@ void RouteView::mouseReleaseEvent(QMouseEvent *event)
 void RouteView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
-    if (event->button() == Qt::LeftButton && elementAt(pos) == nullptr &&
+    if (event->button() == Qt::LeftButton && !m_readOnly && elementAt(pos) == nullptr &&
         !m_scene->itemAt(mapToScene(pos), transform())) {
         openQuickAdd(pos);
         event->accept();
@@ -344,13 +355,16 @@ void RouteView::finishWire(QPoint viewPos)
 
 void RouteView::openQuickAdd(QPoint viewPos)
 {
+    if (m_readOnly) {
+        return;
+    }
     m_pendingAdd = PendingAdd{mapToScene(viewPos), std::nullopt};
     m_quickAdd->popup(viewport()->mapToGlobal(viewPos), false);
 }
 
 void RouteView::addPending(ElementType type)
 {
-    if (!m_pendingAdd) {
+    if (!m_pendingAdd || m_readOnly) {
         return;
     }
     const PendingAdd pending = *m_pendingAdd;
@@ -365,6 +379,9 @@ void RouteView::addPending(ElementType type)
 
 void RouteView::addElementAtCenter(ElementType type)
 {
+    if (m_readOnly) {
+        return;
+    }
     const QPointF center = mapToScene(viewport()->rect().center());
     const std::string id =
         document()->addElement(type, snapToGrid(center - QPointF(kNodeWidth / 2, kPortsTop)), std::nullopt);
@@ -374,6 +391,10 @@ void RouteView::addElementAtCenter(ElementType type)
 
 void RouteView::dragEnterEvent(QDragEnterEvent *event)
 {
+    if (m_readOnly) {
+        event->ignore();
+        return;
+    }
     if (ElementPalette::typeFromMimeData(event->mimeData())) {
         event->acceptProposedAction();
         return;
@@ -383,6 +404,10 @@ void RouteView::dragEnterEvent(QDragEnterEvent *event)
 
 void RouteView::dragMoveEvent(QDragMoveEvent *event)
 {
+    if (m_readOnly) {
+        event->ignore();
+        return;
+    }
     if (ElementPalette::typeFromMimeData(event->mimeData())) {
         event->acceptProposedAction();
         return;
@@ -392,6 +417,10 @@ void RouteView::dragMoveEvent(QDragMoveEvent *event)
 
 void RouteView::dropEvent(QDropEvent *event)
 {
+    if (m_readOnly) {
+        event->ignore();
+        return;
+    }
     const std::optional<ElementType> type = ElementPalette::typeFromMimeData(event->mimeData());
     if (!type) {
         QGraphicsView::dropEvent(event);
@@ -410,6 +439,9 @@ void RouteView::dropEvent(QDropEvent *event)
 
 void RouteView::nudge(QPointF offset)
 {
+    if (m_readOnly) {
+        return;
+    }
     RouteDocument::Positions positions;
     for (const std::string &id : m_scene->selectedElementIds()) {
         if (const ElementItem *item = m_scene->elementItem(id)) {
@@ -492,23 +524,15 @@ void RouteView::focusOutEvent(QFocusEvent *event)
 
 void RouteView::deleteSelection()
 {
-    const std::vector<std::string> ids = m_scene->selectedElementIds();
-    // Wires selected on their own are disconnected; wires of removed elements go with them anyway.
-    std::vector<std::pair<std::string, std::string>> wires;
+    if (m_readOnly) {
+        return;
+    }
+    // Elements and wires go in one document call, so that one Ctrl+Z brings the whole selection back.
+    std::vector<RouteDocument::OutputRef> wires;
     for (const EdgeItem *edge : m_scene->selectedEdges()) {
-        const auto touches = [&ids](const std::string &id) {
-            return std::find(ids.begin(), ids.end(), id) != ids.end();
-        };
-        if (!touches(edge->source()->elementId()) && !touches(edge->target()->elementId())) {
-            wires.emplace_back(edge->source()->elementId(), edge->output());
-        }
+        wires.push_back({edge->source()->elementId(), edge->output()});
     }
-    for (const auto &[from, output] : wires) {
-        document()->disconnectOutput(from, output);
-    }
-    if (!ids.empty()) {
-        document()->removeElements(ids);
-    }
+    document()->removeSelection(m_scene->selectedElementIds(), wires);
 }
 
 void RouteView::copySelection()
@@ -525,6 +549,9 @@ void RouteView::copySelection()
 
 void RouteView::cutSelection()
 {
+    if (m_readOnly) {
+        return;
+    }
     const std::vector<std::string> ids = m_scene->selectedElementIds();
     if (ids.empty()) {
         return;
@@ -535,6 +562,9 @@ void RouteView::cutSelection()
 
 void RouteView::pasteData(const QByteArray &data, QPointF offset)
 {
+    if (m_readOnly) {
+        return;
+    }
     std::vector<Element> elements;
     RouteDocument::Positions positions;
     if (!RouteDocument::parseClipboard(data, elements, positions) || elements.empty()) {
@@ -573,7 +603,66 @@ void RouteView::selectAll()
     m_scene->selectElements(ids);
 }
 
+void RouteView::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly) {
+        return;
+    }
+    m_readOnly = readOnly;
+    m_scene->setReadOnly(readOnly);
+    if (readOnly) {
+        cancelWire();
+        m_pendingAdd.reset();
+        m_quickAdd->hide();
+    }
+    setAcceptDrops(!readOnly);
+    m_pasteAction->setEnabled(!readOnly);
+    emit readOnlyChanged(readOnly);
+}
+
 // --- painting and geometry
+
+bool RouteView::overviewActive() const
+{
+    return zoom() < kLodOverview && !m_itemInteraction;
+}
+
+void RouteView::updatePaintMode()
+{
+    // Qt's partial updates rely on where each item was last painted; in overview nothing is painted item by
+    // item, so every change repaints the (cheap) whole viewport instead.
+    const ViewportUpdateMode mode = overviewActive() ? FullViewportUpdate : SmartViewportUpdate;
+    if (viewportUpdateMode() != mode) {
+        setViewportUpdateMode(mode);
+        viewport()->update();
+    }
+}
+
+void RouteView::paintEvent(QPaintEvent *event)
+{
+    if (!overviewActive()) {
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    QPainter painter(viewport());
+    const QRectF exposed = mapToScene(event->rect()).boundingRect();
+    painter.setWorldTransform(viewportTransform());
+    drawBackground(&painter, exposed);
+    m_scene->drawOverview(&painter, exposed);
+    drawForeground(&painter, exposed);
+    painter.resetTransform();
+    if (const QRect band = rubberBandRect(); !band.isEmpty()) {
+        QStyleOptionRubberBand option;
+        option.initFrom(viewport());
+        option.rect = band;
+        option.shape = QRubberBand::Rectangle;
+        QStyleHintReturnMask mask;
+        if (viewport()->style()->styleHint(QStyle::SH_RubberBand_Mask, &option, viewport(), &mask)) {
+            painter.setClipRegion(mask.region, Qt::IntersectClip);
+        }
+        viewport()->style()->drawControl(QStyle::CE_RubberBand, &option, &painter, viewport());
+    }
+}
 
 void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
 {
@@ -628,13 +717,9 @@ void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
 
 void RouteView::placeMinimap()
 {
-    if (m_minimap == nullptr) {
-        return;
+    if (m_minimap != nullptr) {
+        m_minimap->placeIn(viewport()->geometry());
     }
-    const QRect area = viewport()->geometry();
-    m_minimap->move(area.right() - kMinimapSize.width() - kMinimapMargin,
-                    area.bottom() - kMinimapSize.height() - kMinimapMargin);
-    m_minimap->raise();
 }
 
 void RouteView::resizeEvent(QResizeEvent *event)

@@ -64,6 +64,11 @@ public:
     RouteMinimap *minimap() const { return m_minimap; }
     bool isWiring() const { return m_wire.has_value(); }
 
+    // Shows without editing: no drag, delete, cut, paste, wiring, quick add or palette drops. Selection,
+    // copy, zoom and fit still work. Also makes the scene read-only.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
 public slots:
     void zoomIn();
     void zoomOut();
@@ -86,6 +91,7 @@ signals:
     // The visible part of the scene changed (scroll, zoom, resize): the minimap repaints its frame.
     void visibleAreaChanged();
     void zoomChanged(qreal zoom);
+    void readOnlyChanged(bool readOnly);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -100,6 +106,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
@@ -126,6 +133,10 @@ private:
     void fitRect(const QRectF &rect);
     void placeMinimap();
     void setPanning(bool panning, QPoint at = {});
+    // Far out the route is drawn batched by the scene (RouteScene::drawOverview) rather than item by item;
+    // while a card or wire is being dragged, items paint themselves so the drag shows exactly as it will land.
+    bool overviewActive() const;
+    void updatePaintMode();
 
     RouteScene *m_scene;
     QuickAddPopup *m_quickAdd;
@@ -133,7 +144,9 @@ private:
     std::optional<Wire> m_wire;
     std::optional<PendingAdd> m_pendingAdd;
     bool m_spaceHeld = false;
+    bool m_readOnly = false;
     bool m_panning = false;
+    bool m_itemInteraction = false; // a card or wire drag started by the left button
     QPoint m_panLast;
     int m_pasteCount = 0;
     // One major grid cell of dots, rendered for the current zoom: the background is a single textured fill

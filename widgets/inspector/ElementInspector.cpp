@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -97,6 +98,7 @@ ElementInspector::ElementInspector(QWidget *parent)
 
     connect(m_idEdit, &QLineEdit::editingFinished, this, &ElementInspector::commitRename);
     connect(m_idEdit, &QLineEdit::textEdited, m_idMessage, &QLabel::hide);
+    m_idEdit->installEventFilter(this);
     refresh();
 }
 
@@ -235,6 +237,32 @@ void ElementInspector::commitRename()
     if (!m_document->renameElement(m_id, to)) {
         showRenameError(tr("\"%1\" cannot be used as an id.").arg(QString::fromStdString(to)));
     }
+}
+
+bool ElementInspector::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_idEdit && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        // Taking the override keeps a window-wide Esc shortcut from firing while there is an edit to abandon.
+        if (event->type() == QEvent::ShortcutOverride) {
+            if (m_idEdit->text() == QString::fromStdString(m_id)) {
+                return false;
+            }
+            event->accept();
+            return true;
+        }
+        revertId();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ElementInspector::revertId()
+{
+    // Esc abandons the typed id: with the field showing the current id again, leaving it renames nothing.
+    m_idMessage->hide();
+    m_idEdit->setText(QString::fromStdString(m_id));
+    m_idEdit->selectAll();
 }
 
 void ElementInspector::showRenameError(const QString &message)

@@ -38,10 +38,14 @@ public:
     // The page showing now (nullptr in the empty state): for tests and screenshots.
     InspectorPage *currentPage() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void refresh();
     void refreshFindings();
     void commitRename();
+    void revertId();
     void showRenameError(const QString &message);
     InspectorPage *pageFor(ElementType type) const;
 

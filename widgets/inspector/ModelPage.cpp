@@ -1,5 +1,6 @@
 #include "widgets/inspector/ModelPage.h"
 
+#include "widgets/inspector/NumberSpinBox.h"
 #include "widgets/inspector/ProviderCatalog.h"
 
 #include <QComboBox>
@@ -7,14 +8,14 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QSignalBlocker>
-#include <QSpinBox>
 #include <QStringListModel>
 
 namespace rd {
 
 ModelPage::ModelPage(QWidget *parent)
     : InspectorPage(parent), m_provider(new QComboBox(this)), m_model(new QLineEdit(this)),
-      m_modelSuggestions(new QStringListModel(this)), m_timeout(new QSpinBox(this)), m_retries(new QSpinBox(this))
+      m_modelSuggestions(new QStringListModel(this)), m_timeout(new NumberSpinBox(this)),
+      m_retries(new NumberSpinBox(this))
 {
     m_provider->setObjectName(QStringLiteral("provider"));
     m_provider->setEditable(true);
@@ -31,13 +32,15 @@ ModelPage::ModelPage(QWidget *parent)
     m_model->setCompleter(completer);
 
     m_timeout->setObjectName(QStringLiteral("timeout"));
-    m_timeout->setRange(0, 600000);
+    m_timeout->setDecimals(0);
+    m_timeout->setNumberRange(0, 600000);
     m_timeout->setSingleStep(1000);
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setToolTip(tr("How long to wait for the model to start answering before taking the fallback."));
 
     m_retries->setObjectName(QStringLiteral("retries"));
-    m_retries->setRange(0, 10);
+    m_retries->setDecimals(0);
+    m_retries->setNumberRange(0, 10);
     m_retries->setToolTip(tr("How many more attempts before taking the fallback."));
 
     auto *form = new QFormLayout(this);
@@ -55,10 +58,10 @@ ModelPage::ModelPage(QWidget *parent)
     connect(m_model, &QLineEdit::textEdited, this, &ModelPage::applyModel);
     connect(m_model, &QLineEdit::editingFinished, this, &ModelPage::endEditSession);
     connect(completer, qOverload<const QString &>(&QCompleter::activated), this, &ModelPage::applyModel);
-    connect(m_timeout, &QSpinBox::valueChanged, this, &ModelPage::applyTimeout);
-    connect(m_timeout, &QSpinBox::editingFinished, this, &ModelPage::endEditSession);
-    connect(m_retries, &QSpinBox::valueChanged, this, &ModelPage::applyRetries);
-    connect(m_retries, &QSpinBox::editingFinished, this, &ModelPage::endEditSession);
+    connect(m_timeout, &NumberSpinBox::valueChanged, this, &ModelPage::applyTimeout);
+    connect(m_timeout, &NumberSpinBox::editingFinished, this, &ModelPage::endEditSession);
+    connect(m_retries, &NumberSpinBox::valueChanged, this, &ModelPage::applyRetries);
+    connect(m_retries, &NumberSpinBox::editingFinished, this, &ModelPage::endEditSession);
 }
 
 void ModelPage::populate(const Element &element)
@@ -70,9 +73,8 @@ void ModelPage::populate(const Element &element)
     const QSignalBlocker b4(m_retries);
     m_provider->setEditText(QString::fromStdString(p.provider.value_or(std::string())));
     m_model->setText(QString::fromStdString(p.model.value_or(std::string())));
-    // Missing numbers show as 0; validation says they are missing.
-    m_timeout->setValue(p.timeout ? static_cast<int>(p.timeout->toInteger()) : 0);
-    m_retries->setValue(p.retries ? static_cast<int>(p.retries->toInteger()) : 0);
+    m_timeout->setNumber(p.timeout);
+    m_retries->setNumber(p.retries);
     updateModelSuggestions();
 }
 
@@ -100,20 +102,20 @@ void ModelPage::applyModel(const QString &text)
     }
 }
 
-void ModelPage::applyTimeout(int value)
+void ModelPage::applyTimeout()
 {
     if (const Element *current = currentElement()) {
         Element e = *current;
-        e.model.timeout = Number::fromInteger(value);
+        e.model.timeout = m_timeout->number();
         apply(e, tr("timeout"), QStringLiteral("timeout"));
     }
 }
 
-void ModelPage::applyRetries(int value)
+void ModelPage::applyRetries()
 {
     if (const Element *current = currentElement()) {
         Element e = *current;
-        e.model.retries = Number::fromInteger(value);
+        e.model.retries = m_retries->number();
         apply(e, tr("retries"), QStringLiteral("retries"));
     }
 }

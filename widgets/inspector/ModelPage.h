@@ -5,10 +5,11 @@
 class QComboBox;
 class QCompleter;
 class QLineEdit;
-class QSpinBox;
 class QStringListModel;
 
 namespace rd {
+
+class NumberSpinBox;
 
 // provider, model, timeout and retries of a model element.
 class ModelPage : public InspectorPage
@@ -25,14 +26,14 @@ private:
     void updateModelSuggestions();
     void applyProvider(const QString &text);
     void applyModel(const QString &text);
-    void applyTimeout(int value);
-    void applyRetries(int value);
+    void applyTimeout();
+    void applyRetries();
 
     QComboBox *m_provider;
     QLineEdit *m_model;
     QStringListModel *m_modelSuggestions;
-    QSpinBox *m_timeout;
-    QSpinBox *m_retries;
+    NumberSpinBox *m_timeout;
+    NumberSpinBox *m_retries;
 };
 
 } // namespace rd

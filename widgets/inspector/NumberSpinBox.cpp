@@ -1,5 +1,6 @@
 #include "widgets/inspector/NumberSpinBox.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace rd {
@@ -7,11 +8,22 @@ namespace rd {
 NumberSpinBox::NumberSpinBox(QWidget *parent) : QDoubleSpinBox(parent)
 {
     setDecimals(4);
-    setRange(0, 1e12);
+    setSpecialValueText(QStringLiteral("\u2014"));
+    setNumberRange(0, 1e12);
+    setValue(minimum());
 }
 
-Number NumberSpinBox::number() const
+void NumberSpinBox::setNumberRange(double lowest, double highest)
 {
+    m_lowest = lowest;
+    setRange(lowest - 1, highest);
+}
+
+std::optional<Number> NumberSpinBox::number() const
+{
+    if (!isSet()) {
+        return std::nullopt;
+    }
     const double v = value();
     if (std::floor(v) == v && std::fabs(v) < 9e15) {
         return Number::fromInteger(static_cast<std::int64_t>(v));
@@ -19,9 +31,10 @@ Number NumberSpinBox::number() const
     return Number::fromDouble(v);
 }
 
-void NumberSpinBox::setNumber(const Number &number)
+void NumberSpinBox::setNumber(const std::optional<Number> &number)
 {
-    setValue(number.toDouble());
+    // A stored value below the valid range (a hand-edited file) still shows as a number, never as "not set".
+    setValue(number ? std::max(number->toDouble(), m_lowest) : minimum());
 }
 
 QString NumberSpinBox::textFromValue(double value) const
@@ -38,6 +51,58 @@ QString NumberSpinBox::textFromValue(double value) const
         }
     }
     return text;
+}
+
+QString NumberSpinBox::numberText(const QString &text) const
+{
+    if (text == specialValueText()) {
+        return {};
+    }
+    QString core = text;
+    if (!prefix().isEmpty() && core.startsWith(prefix())) {
+        core.remove(0, prefix().size());
+    }
+    if (!suffix().isEmpty() && core.endsWith(suffix())) {
+        core.chop(suffix().size());
+    }
+    return core.trimmed();
+}
+
+double NumberSpinBox::valueFromText(const QString &text) const
+{
+    return numberText(text).isEmpty() ? minimum() : QDoubleSpinBox::valueFromText(text);
+}
+
+QValidator::State NumberSpinBox::validate(QString &text, int &pos) const
+{
+    if (numberText(text).isEmpty()) {
+        return QValidator::Acceptable;
+    }
+    const QValidator::State state = QDoubleSpinBox::validate(text, pos);
+    // Between "not set" and the lowest valid value lies nothing a user can mean.
+    if (state == QValidator::Acceptable && QDoubleSpinBox::valueFromText(text) < m_lowest) {
+        return QValidator::Intermediate;
+    }
+    return state;
+}
+
+void NumberSpinBox::stepBy(int steps)
+{
+    if (!isSet()) {
+        if (steps > 0) {
+            setValue(m_lowest);
+            selectAll();
+        }
+        return;
+    }
+    const double target = value() + steps * singleStep();
+    if (target < m_lowest) {
+        // Stepping down lands on the lowest value first, and only from there on "not set".
+        setValue(value() > m_lowest ? m_lowest : minimum());
+        selectAll();
+        return;
+    }
+    QDoubleSpinBox::stepBy(steps);
 }
 
 } // namespace rd

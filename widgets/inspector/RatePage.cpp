@@ -88,7 +88,7 @@ void RatePage::populate(const Element &element)
     const QSignalBlocker b5(m_windowUnit);
 
     m_key->setEditText(QString::fromStdString(p.key.value_or(std::string())));
-    m_limit->setNumber(p.limit.value_or(Number::fromInteger(0)));
+    m_limit->setNumber(p.limit);
 
     // A limit type the API does not know stays visible (and untouched) until the user picks a real one.
     while (m_limitType->count() > 2) {
@@ -102,18 +102,21 @@ void RatePage::populate(const Element &element)
     }
     m_limitType->setCurrentIndex(index);
 
-    const Number window = p.window.value_or(Number::fromInteger(0));
     std::size_t unit = 0;
-    if (window.isInteger() && window.toInteger() > 0) {
+    if (p.window && p.window->isInteger() && p.window->toInteger() > 0) {
         for (std::size_t i = kUnits.size(); i-- > 0;) {
-            if (window.toInteger() % kUnits[i].seconds == 0) {
+            if (p.window->toInteger() % kUnits[i].seconds == 0) {
                 unit = i;
                 break;
             }
         }
     }
     m_windowUnit->setCurrentIndex(static_cast<int>(unit));
-    m_windowAmount->setValue(window.toDouble() / static_cast<double>(kUnits[unit].seconds));
+    if (p.window) {
+        m_windowAmount->setNumber(Number::fromDouble(p.window->toDouble() / static_cast<double>(kUnits[unit].seconds)));
+    } else {
+        m_windowAmount->clearNumber();
+    }
     updateLimitDecoration();
 }
 
@@ -160,8 +163,14 @@ void RatePage::applyWindow()
     if (!current) {
         return;
     }
-    const double seconds = m_windowAmount->value() * static_cast<double>(m_windowUnit->currentData().toLongLong());
     Element e = *current;
+    if (!m_windowAmount->isSet()) {
+        // Picking a unit for a window that is not set must not invent one.
+        e.rate.window.reset();
+        apply(e, tr("window"), QStringLiteral("window"));
+        return;
+    }
+    const double seconds = m_windowAmount->value() * static_cast<double>(m_windowUnit->currentData().toLongLong());
     const double whole = std::round(seconds);
     // Whole seconds are written as an integer; a unit change never turns `3600` into `3600.0`.
     e.rate.window = std::fabs(seconds - whole) < 1e-9 ? Number::fromInteger(static_cast<std::int64_t>(whole))

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "model/Route.h"
+#include "model/RouteDeployment.h"
+#include "model/RouteDiff.h"
+#include "model/RouteVersion.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QFrame;
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace rd {
+
+class ApiActivityBar;
+class ApiClient;
+class RouteDocument;
+class RouteScene;
+class RouteView;
+struct ApiError;
+
+// Deploys a version of one remote route after showing what it changes against the deployed one: the
+// version's graph with added and changed elements ringed and removed ones as ghost cards, a list of the
+// changes (click one to find it), and the unified diff of the JSON.
+//
+// Before deploying it asks the server again; when the deployed or newest version is no longer what the
+// caller opened (setExpectedState), it says so and deploys only once that is acknowledged.
+class DeployDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    DeployDialog(ApiClient *client, QString gatewayId, QString routeId, QWidget *parent = nullptr);
+    ~DeployDialog() override;
+
+    // The version the picker starts on (the newest otherwise). Call before the dialog has loaded.
+    void setInitialVersion(const QString &versionId);
+    // What the caller's view of the route was built from. Without it, what the dialog first loaded counts.
+    void setExpectedState(const QString &deployedVersionId, const QString &latestVersionId);
+
+    QString selectedVersionId() const;
+    void selectVersion(const QString &versionId);
+    QString deployedVersionId() const { return m_deployedVersionId; }
+    // The comparison on screen, once both versions arrived.
+    const std::optional<RouteDiff> &diff() const { return m_diff; }
+    RouteView *view() const { return m_view; }
+    RouteScene *scene() const { return m_scene; }
+    QString errorText() const;
+    bool isBusy() const;
+    bool isServerChangeWarningShown() const;
+    QCheckBox *acknowledgeServerChange() const { return m_acknowledge; }
+    QPushButton *deployButton() const { return m_deployButton; }
+    QString diffText() const;
+
+public slots:
+    // Reloads versions and deployments, then the comparison.
+    void reload();
+    // Checks the server, then deploys the selected version (or shows why it does not).
+    void deploy();
+    void cancel();
+
+signals:
+    void deployed(const QString &versionId);
+    // The comparison for the selected version is on screen.
+    void diffShown();
+    // Loading, checking or deploying failed; `message` is what the error line shows.
+    void failed(const QString &message);
+    // The pre-deploy check found the route changed on the server.
+    void serverChangeDetected(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct ServerState
+    {
+        std::vector<RouteVersion> versions;       // newest first
+        std::vector<RouteDeployment> deployments; // newest first
+        std::optional<Route> route;
+    };
+
+    void startLoad(bool thenDeploy);
+    void applyState(const ServerState &state);
+    void populatePicker();
+    void compareSelected();
+    void fetchVersion(const QString &versionId, int generation);
+    void showComparison();
+    void renderDiffText();
+    void checkThenDeploy(const ServerState &state);
+    void createDeployment();
+    void showError(const QString &where, const ApiError &error);
+    void clearError();
+    void updateButtons();
+    void onChangeClicked(QListWidgetItem *item);
+    const RouteVersion *version(const QString &versionId) const;
+    bool isOlderThanDeployed(const QString &versionId) const;
+    static QString deployedOf(const ServerState &state);
+
+    ApiClient *m_client;
+    QString m_gatewayId;
+    QString m_routeId;
+    QString m_initialVersion;
+    std::optional<std::pair<QString, QString>> m_expected; // deployed, latest
+
+    std::vector<RouteVersion> m_versions;
+    std::vector<RouteDeployment> m_deployments;
+    QString m_deployedVersionId;
+    QString m_latestVersionId;
+    std::map<QString, Route> m_routes; // fetched versions by id
+    std::optional<RouteDiff> m_diff;
+    QString m_diffFor;    // the version m_diff shows
+    int m_generation = 0; // bumps on every new selection: late answers for an old one are dropped
+    bool m_loaded = false;
+    bool m_deploying = false;
+    bool m_serverChanged = false;
+
+    QComboBox *m_picker;
+    QLabel *m_summary;
+    QFrame *m_warning;
+    QLabel *m_warningText;
+    QCheckBox *m_acknowledge;
+    RouteDocument *m_document;
+    RouteScene *m_scene;
+    RouteView *m_view;
+    QListWidget *m_changes;
+    QPlainTextEdit *m_diffView;
+    ApiActivityBar *m_activity;
+    QLabel *m_error;
+    QPushButton *m_deployButton;
+};
+
+} // namespace rd

@@ -1,0 +1,573 @@
+#include "ui/GatewayBrowser.h"
+
+#include "app/api/ApiClient.h"
+#include "model/RouteDeployment.h"
+#include "ui/VersionText.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace rd {
+
+namespace {
+
+constexpr int kRouteIdRole = Qt::UserRole + 1;
+constexpr int kRouteNameRole = Qt::UserRole + 2;
+// The API pages at 20 by default; a gateway rarely has more routes than this, and one request is enough.
+constexpr int kRoutesPerPage = 100;
+
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+// Clients call a route as `dynamic/<name>`: a name with spaces or slashes could not be called.
+QString nameProblem(const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        return GatewayBrowser::tr("A route needs a name.");
+    }
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9._-]+$"));
+    if (!allowed.match(name).hasMatch()) {
+        return GatewayBrowser::tr("Use letters, digits, dots, dashes and underscores only: clients call the route "
+                                  "as dynamic/<name>.");
+    }
+    return {};
+}
+
+// What a new route starts as: the smallest graph the API accepts, ready to edit.
+Route starterRoute(const QString &name)
+{
+    Route route;
+    route.setName(name.toStdString());
+    route.addElement(Element::make(ElementType::Start, "start"));
+    Element model = Element::make(ElementType::Model, "model");
+    model.model.provider = "openai";
+    model.model.model = "gpt-4o-mini";
+    model.model.timeout = Number::fromInteger(30000);
+    model.model.retries = Number::fromInteger(1);
+    route.addElement(model);
+    route.addElement(Element::make(ElementType::End, "end"));
+    route.connect("start", "next", "model");
+    route.connect("model", "success", "end");
+    route.connect("model", "fallback", "end");
+    return route;
+}
+
+// Sorts the Modified column by the timestamp behind the localised text.
+class RouteItem : public QTreeWidgetItem
+{
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+    bool operator<(const QTreeWidgetItem &other) const override
+    {
+        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
+        if (column == GatewayBrowser::ModifiedColumn) {
+            return data(column, Qt::UserRole).toString() < other.data(column, Qt::UserRole).toString();
+        }
+        return QTreeWidgetItem::operator<(other);
+    }
+};
+
+} // namespace
+
+GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("gatewayBrowser"));
+
+    auto *heading = new QLabel(tr("Gateway"));
+    QFont bold = heading->font();
+    bold.setWeight(QFont::DemiBold);
+    heading->setFont(bold);
+
+    m_gateways = new QComboBox;
+    m_gateways->setObjectName(QStringLiteral("gatewayCombo"));
+    m_gateways->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_gateways->setMinimumContentsLength(12);
+    m_gateways->setToolTip(tr("The gateway whose routes are listed"));
+    m_refreshButton = new QToolButton;
+    m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    m_refreshButton->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    m_refreshButton->setText(tr("Refresh"));
+    m_refreshButton->setToolTip(tr("Load gateways and routes again (F5)"));
+    m_refreshButton->setShortcut(QKeySequence::Refresh);
+    m_refreshButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_refreshButton, &QToolButton::clicked, this, &GatewayBrowser::refresh);
+
+    auto *gatewayRow = new QHBoxLayout;
+    gatewayRow->setContentsMargins(0, 0, 0, 0);
+    gatewayRow->addWidget(m_gateways, 1);
+    gatewayRow->addWidget(m_refreshButton);
+
+    auto *routesHeading = new QLabel(tr("Routes"));
+    routesHeading->setFont(bold);
+
+    m_routes = new QTreeWidget;
+    m_routes->setObjectName(QStringLiteral("routeList"));
+    m_routes->setRootIsDecorated(false);
+    m_routes->setUniformRowHeights(true);
+    m_routes->setAlternatingRowColors(true);
+    m_routes->setSortingEnabled(true);
+    m_routes->setHeaderLabels({tr("Name"), tr("Deployed"), tr("Modified")});
+    m_routes->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_routes->header()->setSectionResizeMode(DeployedColumn, QHeaderView::ResizeToContents);
+    m_routes->header()->setSectionResizeMode(ModifiedColumn, QHeaderView::ResizeToContents);
+    m_routes->header()->setStretchLastSection(false);
+    m_routes->header()->setMinimumSectionSize(60);
+    m_routes->setMinimumWidth(300);
+    m_routes->sortByColumn(NameColumn, Qt::AscendingOrder);
+    m_routes->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_routes, &QTreeWidget::itemActivated, this, [this] { openSelectedRoute(); });
+    connect(m_routes, &QTreeWidget::itemSelectionChanged, this, &GatewayBrowser::updateActions);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("browserStatus"));
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setVisible(false);
+    connect(m_cancelButton, &QPushButton::clicked, this, &GatewayBrowser::cancel);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setContentsMargins(0, 0, 0, 0);
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_cancelButton);
+
+    m_error = new QLabel;
+    m_error->setObjectName(QStringLiteral("browserError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setVisible(false);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xC5, 0x22, 0x1F));
+    m_error->setPalette(errorPalette);
+
+    m_newButton = new QPushButton(tr("&New…"));
+    m_newButton->setObjectName(QStringLiteral("newRouteButton"));
+    m_newButton->setToolTip(tr("Create a route in this gateway"));
+    m_renameButton = new QPushButton(tr("Rena&me…"));
+    m_renameButton->setObjectName(QStringLiteral("renameRouteButton"));
+    m_deleteButton = new QPushButton(tr("&Delete…"));
+    m_deleteButton->setObjectName(QStringLiteral("deleteRouteButton"));
+    m_openButton = new QPushButton(tr("&Open"));
+    m_openButton->setObjectName(QStringLiteral("openRouteButton"));
+    m_openButton->setDefault(true);
+    m_logsButton = new QPushButton(tr("&Logs"));
+    m_logsButton->setObjectName(QStringLiteral("logsButton"));
+    m_logsButton->setToolTip(tr("Browse this gateway's logs"));
+    connect(m_newButton, &QPushButton::clicked, this, &GatewayBrowser::createRoute);
+    connect(m_renameButton, &QPushButton::clicked, this, &GatewayBrowser::renameSelectedRoute);
+    connect(m_deleteButton, &QPushButton::clicked, this, &GatewayBrowser::deleteSelectedRoute);
+    connect(m_openButton, &QPushButton::clicked, this, &GatewayBrowser::openSelectedRoute);
+    connect(m_logsButton, &QPushButton::clicked, this, [this] {
+        if (!currentGatewayId().isEmpty()) {
+            emit logsRequested(currentGatewayId());
+        }
+    });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(m_newButton);
+    buttons->addWidget(m_renameButton);
+    buttons->addWidget(m_deleteButton);
+    buttons->addStretch(1);
+    auto *buttons2 = new QHBoxLayout;
+    buttons2->setContentsMargins(0, 0, 0, 0);
+    buttons2->addWidget(m_logsButton);
+    buttons2->addStretch(1);
+    buttons2->addWidget(m_openButton);
+
+    connect(m_routes, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        const bool selected = !selectedRouteId().isEmpty();
+        menu.addAction(tr("Open"), this, &GatewayBrowser::openSelectedRoute)->setEnabled(selected);
+        menu.addAction(tr("Rename…"), this, &GatewayBrowser::renameSelectedRoute)->setEnabled(selected);
+        menu.addAction(tr("Delete…"), this, &GatewayBrowser::deleteSelectedRoute)->setEnabled(selected);
+        menu.addSeparator();
+        menu.addAction(tr("New Route…"), this, &GatewayBrowser::createRoute)->setEnabled(m_gateways->count() > 0);
+        menu.exec(m_routes->viewport()->mapToGlobal(pos));
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    layout->addWidget(heading);
+    layout->addLayout(gatewayRow);
+    layout->addSpacing(4);
+    layout->addWidget(routesHeading);
+    layout->addWidget(m_routes, 1);
+    layout->addLayout(buttons);
+    layout->addLayout(buttons2);
+    layout->addLayout(statusRow);
+    layout->addWidget(m_error);
+
+    connect(m_gateways, &QComboBox::currentIndexChanged, this, [this] {
+        emit gatewayChanged(currentGatewayId());
+        refreshRoutes();
+    });
+    updateActions();
+}
+
+void GatewayBrowser::setClient(ApiClient *client, const QString &preferredGateway)
+{
+    cancel();
+    m_client = client;
+    m_preferredGateway = preferredGateway;
+    {
+        const QSignalBlocker block(m_gateways);
+        m_gateways->clear();
+    }
+    m_routes->clear();
+    clearError();
+    refresh();
+}
+
+QString GatewayBrowser::currentGatewayId() const
+{
+    return m_gateways->currentData().toString();
+}
+
+QString GatewayBrowser::selectedRouteId() const
+{
+    const QTreeWidgetItem *item = m_routes->currentItem();
+    return item && item->isSelected() ? item->data(NameColumn, kRouteIdRole).toString() : QString();
+}
+
+QString GatewayBrowser::selectedRouteName() const
+{
+    const QTreeWidgetItem *item = m_routes->currentItem();
+    return item && item->isSelected() ? item->data(NameColumn, kRouteNameRole).toString() : QString();
+}
+
+QString GatewayBrowser::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void GatewayBrowser::refresh()
+{
+    if (!m_client) {
+        m_status->setText(tr("Not connected"));
+        updateActions();
+        return;
+    }
+    const QString keep = currentGatewayId().isEmpty() ? m_preferredGateway : currentGatewayId();
+    const int generation = ++m_generation;
+    PageQuery query;
+    query.perPage = 50;
+    startCall(m_client->listGateways(query, this,
+                                     [this, keep, generation](const ApiResult<ListPage<Gateway>> &result) {
+                                         if (generation != m_generation) {
+                                             return;
+                                         }
+                                         finishCall();
+                                         if (!result) {
+                                             showError(tr("Loading gateways"), *result.error);
+                                             return;
+                                         }
+                                         clearError();
+                                         const QSignalBlocker block(m_gateways);
+                                         m_gateways->clear();
+                                         for (const Gateway &gateway : result.value->items) {
+                                             m_gateways->addItem(qs(gateway.id()), qs(gateway.id()));
+                                         }
+                                         const int index = std::max(0, m_gateways->findData(keep));
+                                         m_gateways->setCurrentIndex(m_gateways->count() > 0 ? index : -1);
+                                         if (m_gateways->count() == 0) {
+                                             m_routes->clear();
+                                             m_status->setText(tr("This account has no gateways yet."));
+                                             updateActions();
+                                             return;
+                                         }
+                                         emit gatewayChanged(currentGatewayId());
+                                         refreshRoutes();
+                                     }),
+              tr("Loading gateways…"));
+}
+
+void GatewayBrowser::refreshRoutes()
+{
+    const QString gateway = currentGatewayId();
+    if (!m_client || gateway.isEmpty()) {
+        m_routes->clear();
+        updateActions();
+        return;
+    }
+    const int generation = ++m_generation;
+    PageQuery query;
+    query.perPage = kRoutesPerPage;
+    startCall(m_client->listRoutes(
+                  gateway, query, this,
+                  [this, generation, gateway](const ApiResult<ListPage<Route>> &result) {
+                      if (generation != m_generation) {
+                          return;
+                      }
+                      finishCall();
+                      if (!result) {
+                          showError(tr("Loading the routes of “%1”").arg(gateway), *result.error);
+                          return;
+                      }
+                      clearError();
+                      fillRoutes(result.value->items);
+                      const auto total = result.value->info.totalCount;
+                      if (total && *total > static_cast<std::int64_t>(result.value->items.size())) {
+                          m_status->setText(tr("Showing %1 of %2 routes").arg(result.value->items.size()).arg(*total));
+                      } else if (result.value->items.empty()) {
+                          m_status->setText(tr("No routes yet: create one with New…"));
+                      } else {
+                          m_status->setText(result.value->items.size() == 1
+                                                ? tr("1 route")
+                                                : tr("%1 routes").arg(result.value->items.size()));
+                      }
+                  }),
+              tr("Loading routes…"));
+}
+
+void GatewayBrowser::fillRoutes(const std::vector<Route> &routes)
+{
+    const QString keep = m_selectAfterLoad.isEmpty() ? selectedRouteId() : m_selectAfterLoad;
+    m_selectAfterLoad.clear();
+    m_routes->setSortingEnabled(false);
+    m_routes->clear();
+    for (const Route &route : routes) {
+        auto *item = new RouteItem(m_routes);
+        const QString name = qs(route.name());
+        item->setText(NameColumn, name);
+        item->setData(NameColumn, kRouteIdRole, qs(route.id()));
+        item->setData(NameColumn, kRouteNameRole, name);
+        item->setToolTip(NameColumn, tr("%1\nid %2\nClients call it as dynamic/%1").arg(name, qs(route.id())));
+        const auto &deployment = route.metadata().deployment;
+        if (deployment && deployment->is_object()) {
+            const auto decoded = RouteDeployment::fromJson(*deployment);
+            if (decoded) {
+                item->setText(DeployedColumn, VersionText::shortId(decoded.value->versionId()));
+                item->setToolTip(DeployedColumn, tr("Version %1\ndeployed %2")
+                                                     .arg(qs(decoded.value->versionId()),
+                                                          VersionText::fullTime(decoded.value->createdAt())));
+            }
+        } else {
+            item->setText(DeployedColumn, tr("—"));
+            item->setToolTip(DeployedColumn, tr("Not deployed"));
+        }
+        const std::string modified = route.metadata().modifiedAt.value_or(route.metadata().createdAt.value_or(""));
+        item->setText(ModifiedColumn, VersionText::localTime(modified));
+        item->setToolTip(ModifiedColumn, VersionText::fullTime(modified));
+        // Sort by the timestamp, not by its localised text.
+        item->setData(ModifiedColumn, Qt::UserRole, qs(modified));
+        if (item->data(NameColumn, kRouteIdRole).toString() == keep) {
+            m_routes->setCurrentItem(item);
+        }
+    }
+    m_routes->setSortingEnabled(true);
+    updateActions();
+}
+
+QTreeWidgetItem *GatewayBrowser::itemForRoute(const QString &routeId) const
+{
+    for (int i = 0; i < m_routes->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_routes->topLevelItem(i);
+        if (item->data(NameColumn, kRouteIdRole).toString() == routeId) {
+            return item;
+        }
+    }
+    return nullptr;
+}
+
+void GatewayBrowser::createRoute()
+{
+    const QString gateway = currentGatewayId();
+    if (!m_client || gateway.isEmpty()) {
+        return;
+    }
+    QString name;
+    for (QString problem;;) {
+        bool ok = false;
+        const QString label = problem.isEmpty() ? tr("Name of the new route in “%1”:").arg(gateway)
+                                                : problem + QStringLiteral("\n\n") + tr("Name:");
+        name = QInputDialog::getText(this, tr("New Route"), label, QLineEdit::Normal, name, &ok).trimmed();
+        if (!ok) {
+            return;
+        }
+        problem = nameProblem(name);
+        if (problem.isEmpty()) {
+            break;
+        }
+    }
+    const int generation = ++m_generation;
+    startCall(m_client->createRoute(gateway, starterRoute(name), this,
+                                    [this, generation, gateway, name](const ApiResult<Route> &result) {
+                                        if (generation == m_generation) {
+                                            finishCall();
+                                        }
+                                        if (!result) {
+                                            showError(tr("Creating route “%1”").arg(name), *result.error);
+                                            return;
+                                        }
+                                        clearError();
+                                        const QString id = qs(result.value->id());
+                                        m_selectAfterLoad = id;
+                                        refreshRoutes();
+                                        emit openRouteRequested(gateway, id, name);
+                                    }),
+              tr("Creating route “%1”…").arg(name));
+}
+
+void GatewayBrowser::renameSelectedRoute()
+{
+    const QString gateway = currentGatewayId();
+    const QString id = selectedRouteId();
+    const QString oldName = selectedRouteName();
+    if (!m_client || id.isEmpty()) {
+        return;
+    }
+    QString name = oldName;
+    for (QString problem;;) {
+        bool ok = false;
+        const QString label =
+            problem.isEmpty()
+                ? tr("New name for “%1”.\nClients calling dynamic/%1 must then use the new name.").arg(oldName)
+                : problem + QStringLiteral("\n\n") + tr("Name:");
+        name = QInputDialog::getText(this, tr("Rename Route"), label, QLineEdit::Normal, name, &ok).trimmed();
+        if (!ok || name == oldName) {
+            return;
+        }
+        problem = nameProblem(name);
+        if (problem.isEmpty()) {
+            break;
+        }
+    }
+    const int generation = ++m_generation;
+    startCall(m_client->renameRoute(gateway, id, name, this,
+                                    [this, generation, gateway, id, name, oldName](const ApiResult<Route> &result) {
+                                        if (generation == m_generation) {
+                                            finishCall();
+                                        }
+                                        if (!result) {
+                                            showError(tr("Renaming route “%1”").arg(oldName), *result.error);
+                                            return;
+                                        }
+                                        clearError();
+                                        m_selectAfterLoad = id;
+                                        refreshRoutes();
+                                        emit routeRenamed(gateway, id, name);
+                                    }),
+              tr("Renaming “%1”…").arg(oldName));
+}
+
+void GatewayBrowser::deleteSelectedRoute()
+{
+    const QString gateway = currentGatewayId();
+    const QString id = selectedRouteId();
+    const QString name = selectedRouteName();
+    if (!m_client || id.isEmpty()) {
+        return;
+    }
+    QMessageBox confirm(QMessageBox::Warning, tr("Delete Route"), tr("Delete the route “%1”?").arg(name),
+                        QMessageBox::Cancel, this);
+    confirm.setObjectName(QStringLiteral("confirmDeleteRoute"));
+    confirm.setInformativeText(tr("All its versions and deployments go with it, and requests to dynamic/%1 on "
+                                  "gateway “%2” will fail. This cannot be undone.")
+                                   .arg(name, gateway));
+    QPushButton *remove = confirm.addButton(tr("Delete “%1”").arg(name), QMessageBox::DestructiveRole);
+    confirm.setDefaultButton(QMessageBox::Cancel);
+    confirm.exec();
+    if (confirm.clickedButton() != remove) {
+        return;
+    }
+    const int generation = ++m_generation;
+    startCall(m_client->deleteRoute(gateway, id, this,
+                                    [this, generation, gateway, id, name](const ApiResult<Route> &result) {
+                                        if (generation == m_generation) {
+                                            finishCall();
+                                        }
+                                        if (!result) {
+                                            showError(tr("Deleting route “%1”").arg(name), *result.error);
+                                            return;
+                                        }
+                                        clearError();
+                                        delete itemForRoute(id);
+                                        emit routeDeleted(gateway, id);
+                                        refreshRoutes();
+                                    }),
+              tr("Deleting “%1”…").arg(name));
+}
+
+void GatewayBrowser::openSelectedRoute()
+{
+    const QString id = selectedRouteId();
+    if (!id.isEmpty()) {
+        emit openRouteRequested(currentGatewayId(), id, selectedRouteName());
+    }
+}
+
+void GatewayBrowser::cancel()
+{
+    if (m_call) {
+        ++m_generation;
+        m_call->cancel();
+        finishCall();
+        m_status->setText(tr("Cancelled"));
+    }
+}
+
+void GatewayBrowser::startCall(ApiCall *call, const QString &what)
+{
+    if (m_call && m_call != call) {
+        m_call->cancel();
+    }
+    m_call = call;
+    m_status->setText(what);
+    m_cancelButton->setVisible(true);
+    if (call) {
+        connect(call, &ApiCall::retrying, this, [this](int, int delayMs, const QString &reason) {
+            m_status->setText(ApiCall::describeRetry(reason, delayMs));
+        });
+    }
+    updateActions();
+    emit busyChanged(true);
+}
+
+void GatewayBrowser::finishCall()
+{
+    m_call.clear();
+    m_cancelButton->setVisible(false);
+    m_status->clear();
+    updateActions();
+    emit busyChanged(false);
+}
+
+void GatewayBrowser::showError(const QString &where, const ApiError &error)
+{
+    m_error->setText(QStringLiteral("%1: %2").arg(where, error.toString()));
+    m_error->setVisible(true);
+}
+
+void GatewayBrowser::clearError()
+{
+    m_error->clear();
+    m_error->setVisible(false);
+}
+
+void GatewayBrowser::updateActions()
+{
+    const bool connected = m_client && !currentGatewayId().isEmpty();
+    const bool selected = connected && !selectedRouteId().isEmpty();
+    const bool busy = isBusy();
+    m_newButton->setEnabled(connected && !busy);
+    m_renameButton->setEnabled(selected && !busy);
+    m_deleteButton->setEnabled(selected && !busy);
+    m_openButton->setEnabled(selected);
+    m_logsButton->setEnabled(connected);
+    m_refreshButton->setEnabled(m_client != nullptr);
+}
+
+} // namespace rd
