@@ -86,21 +86,19 @@ void RemoteRoute::open(Done done)
                           }
                           // Seen from one client: a route answered with no elements. Its newest version has them.
                           const QString versionStep = tr("Loading the newest version of “%1”").arg(m_name);
-                          track(m_client->getVersion(m_gatewayId, m_routeId, m_latestVersionId, this,
-                                                     [this, done, versionStep](const ApiResult<RouteVersion> &version) {
-                                                         track(nullptr);
-                                                         if (!version) {
-                                                             done(version.error, versionStep);
-                                                             return;
-                                                         }
-                                                         if (auto graph = version.value->route(); graph) {
-                                                             RouteMetadata metadata = m_route.metadata();
-                                                             m_route = std::move(*graph.value);
-                                                             m_route.metadata() = std::move(metadata);
-                                                             m_shownVersionId = m_latestVersionId;
-                                                         }
-                                                         done(std::nullopt, {});
-                                                     }),
+                          track(m_client->getVersionGraph(m_gatewayId, m_routeId, m_latestVersionId, this,
+                                                          [this, done, versionStep](const ApiResult<Route> &version) {
+                                                              track(nullptr);
+                                                              if (!version) {
+                                                                  done(version.error, versionStep);
+                                                                  return;
+                                                              }
+                                                              RouteMetadata metadata = m_route.metadata();
+                                                              m_route = *version.value;
+                                                              m_route.metadata() = std::move(metadata);
+                                                              m_shownVersionId = m_latestVersionId;
+                                                              done(std::nullopt, {});
+                                                          }),
                                 versionStep);
                       },
                       tr("Listing the versions of “%1”").arg(m_name));

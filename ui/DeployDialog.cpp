@@ -441,36 +441,27 @@ void DeployDialog::compareSelected()
 
 void DeployDialog::fetchVersion(const QString &versionId, int generation)
 {
-    m_activity->track(
-        m_client->getVersion(m_gatewayId, m_routeId, versionId, this,
-                             [this, versionId, generation](const ApiResult<RouteVersion> &r) {
-                                 const QString where = tr("Fetching version %1").arg(VersionText::shortId(versionId));
-                                 if (!r) {
-                                     if (r.error->kind != ApiError::Kind::Cancelled) {
-                                         showError(where, *r.error);
-                                     }
-                                     return;
-                                 }
-                                 Decoded<Route> route = r.value->route();
-                                 if (!route) {
-                                     ApiError error;
-                                     error.kind = ApiError::Kind::InvalidResponse;
-                                     error.summary = tr("The version's elements could not be read: %1")
-                                                         .arg(QString::fromStdString(route.error->toString()));
-                                     showError(where, error);
-                                     return;
-                                 }
-                                 m_routes[versionId] = std::move(*route.value);
-                                 if (generation != m_generation) {
-                                     return;
-                                 }
-                                 const QString target = selectedVersionId();
-                                 if (m_routes.contains(target) &&
-                                     (m_deployedVersionId.isEmpty() || m_routes.contains(m_deployedVersionId))) {
-                                     showComparison();
-                                 }
-                             }),
-        tr("Fetching version %1…").arg(VersionText::shortId(versionId)));
+    m_activity->track(m_client->getVersionGraph(
+                          m_gatewayId, m_routeId, versionId, this,
+                          [this, versionId, generation](const ApiResult<Route> &r) {
+                              const QString where = tr("Fetching version %1").arg(VersionText::shortId(versionId));
+                              if (!r) {
+                                  if (r.error->kind != ApiError::Kind::Cancelled) {
+                                      showError(where, *r.error);
+                                  }
+                                  return;
+                              }
+                              m_routes[versionId] = *r.value;
+                              if (generation != m_generation) {
+                                  return;
+                              }
+                              const QString target = selectedVersionId();
+                              if (m_routes.contains(target) &&
+                                  (m_deployedVersionId.isEmpty() || m_routes.contains(m_deployedVersionId))) {
+                                  showComparison();
+                              }
+                          }),
+                      tr("Fetching version %1…").arg(VersionText::shortId(versionId)));
 }
 
 void DeployDialog::showComparison()

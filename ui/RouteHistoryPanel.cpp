@@ -344,32 +344,23 @@ void RouteHistoryPanel::fetchSelected(Use use)
     }
     m_error->hide();
     const QString shortId = VersionText::shortId(versionId);
-    m_activity->track(
-        m_client->getVersion(m_gatewayId, m_routeId, versionId, this,
-                             [this, versionId, shortId, use](const ApiResult<RouteVersion> &r) {
-                                 const QString where = tr("Fetching version %1").arg(shortId);
-                                 if (!r) {
-                                     if (r.error->kind != ApiError::Kind::Cancelled) {
-                                         showError(where, *r.error);
-                                     }
-                                     return;
-                                 }
-                                 Decoded<Route> route = r.value->route();
-                                 if (!route) {
-                                     ApiError error;
-                                     error.kind = ApiError::Kind::InvalidResponse;
-                                     error.summary = tr("The version's elements could not be read: %1")
-                                                         .arg(QString::fromStdString(route.error->toString()));
-                                     showError(where, error);
-                                     return;
-                                 }
-                                 if (use == Use::Open) {
-                                     emit openVersionRequested(*route.value, versionId);
-                                 } else {
-                                     emit restoreVersionRequested(*route.value, versionId);
-                                 }
-                             }),
-        use == Use::Open ? tr("Opening version %1…").arg(shortId) : tr("Fetching version %1 to restore…").arg(shortId));
+    m_activity->track(m_client->getVersionGraph(m_gatewayId, m_routeId, versionId, this,
+                                                [this, versionId, shortId, use](const ApiResult<Route> &r) {
+                                                    const QString where = tr("Fetching version %1").arg(shortId);
+                                                    if (!r) {
+                                                        if (r.error->kind != ApiError::Kind::Cancelled) {
+                                                            showError(where, *r.error);
+                                                        }
+                                                        return;
+                                                    }
+                                                    if (use == Use::Open) {
+                                                        emit openVersionRequested(*r.value, versionId);
+                                                    } else {
+                                                        emit restoreVersionRequested(*r.value, versionId);
+                                                    }
+                                                }),
+                      use == Use::Open ? tr("Opening version %1…").arg(shortId)
+                                       : tr("Fetching version %1 to restore…").arg(shortId));
 }
 
 void RouteHistoryPanel::deploySelected()

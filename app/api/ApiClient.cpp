@@ -96,11 +96,13 @@ QString secondsText(int ms)
     return QStringLiteral("%1 s").arg(s);
 }
 
-template <class T>
+template<class T>
 Decoded<ListPage<T>> decodeList(const ApiEnvelope &envelope, const char *dataKey,
                                 Decoded<T> (*decodeOne)(const Json &, std::string_view))
 {
-    auto one = [decodeOne](const Json &json, const std::string &path) { return decodeOne(json, path); };
+    auto one = [decodeOne](const Json &json, const std::string &path) {
+        return decodeOne(json, path);
+    };
     const PageInfo info = envelope.pageInfo.value_or(PageInfo{});
     if (envelope.payload.is_array()) {
         return ListPage<T>::decode(envelope.payload, info, "$.result", one);
@@ -205,7 +207,7 @@ ApiCall *ApiClient::enqueue(Request request, QObject *context)
     return call;
 }
 
-template <class T, class Decode>
+template<class T, class Decode>
 ApiCall *ApiClient::send(Request request, QObject *context, ApiCallback<T> callback, Decode decode)
 {
     ApiCall *call = enqueue(std::move(request), context);
@@ -215,8 +217,8 @@ ApiCall *ApiClient::send(Request request, QObject *context, ApiCallback<T> callb
             ApiError e;
             e.kind = ApiError::Kind::InvalidResponse;
             e.httpStatus = outcome.status;
-            e.summary = QStringLiteral("The answer from %1 to %2 could not be read.")
-                            .arg(hostOf(call->m_url), call->m_action);
+            e.summary =
+                QStringLiteral("The answer from %1 to %2 could not be read.").arg(hostOf(call->m_url), call->m_action);
             e.detail = m_credentials.redact(what);
             e.mayHaveBeenApplied = !call->m_idempotent;
             result.error = std::move(e);
@@ -229,8 +231,8 @@ ApiCall *ApiClient::send(Request request, QObject *context, ApiCallback<T> callb
             result.error = std::move(e);
         } else if (outcome.timedOut || outcome.status < 200 || outcome.status >= 300) {
             result.error = makeError(call, outcome);
-        } else if (auto json = JsonText::parse(std::string_view(outcome.body.constData(),
-                                                                static_cast<std::size_t>(outcome.body.size())));
+        } else if (auto json = JsonText::parse(
+                       std::string_view(outcome.body.constData(), static_cast<std::size_t>(outcome.body.size())));
                    !json) {
             invalid(QStringLiteral("not JSON: ") + QString::fromStdString(json.error->toString()));
         } else if (auto envelope = ApiEnvelope::fromJson(*json.value); !envelope) {
@@ -311,16 +313,16 @@ void ApiClient::onReplyFinished(ApiCall *call, QNetworkReply *reply)
     outcome.timedOut = call->m_timedOut;
     outcome.retryAfterMs = parseRetryAfterMs(reply);
 
-    const QString status = outcome.timedOut          ? QStringLiteral("timed out")
-                           : outcome.status > 0      ? QString::number(outcome.status)
-                           : call->m_cancelled       ? QStringLiteral("cancelled")
-                                                     : QStringLiteral("network error %1").arg(outcome.networkError);
-    emit requestLogged(m_credentials.redact(QStringLiteral("%1 %2 \u2192 %3 in %4 ms (attempt %5)")
-                                                .arg(QString::fromLatin1(call->m_method),
-                                                     call->m_url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority),
-                                                     status)
-                                                .arg(call->m_clock.elapsed())
-                                                .arg(call->m_attempts)));
+    const QString status = outcome.timedOut     ? QStringLiteral("timed out")
+                           : outcome.status > 0 ? QString::number(outcome.status)
+                           : call->m_cancelled  ? QStringLiteral("cancelled")
+                                                : QStringLiteral("network error %1").arg(outcome.networkError);
+    emit requestLogged(
+        m_credentials.redact(QStringLiteral("%1 %2 \u2192 %3 in %4 ms (attempt %5)")
+                                 .arg(QString::fromLatin1(call->m_method),
+                                      call->m_url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority), status)
+                                 .arg(call->m_clock.elapsed())
+                                 .arg(call->m_attempts)));
 
     QString reason;
     if (!call->m_cancelled && call->m_attempts <= m_options.maxRetries && shouldRetry(call, outcome, reason)) {
@@ -374,8 +376,8 @@ int ApiClient::retryDelayMs(const ApiCall *call, const HttpOutcome &outcome) con
     if (outcome.retryAfterMs >= 0) {
         return outcome.retryAfterMs;
     }
-    const double base = std::min<double>(m_options.backoffMaxMs,
-                                         m_options.backoffInitialMs * std::pow(2.0, call->m_attempts - 1));
+    const double base =
+        std::min<double>(m_options.backoffMaxMs, m_options.backoffInitialMs * std::pow(2.0, call->m_attempts - 1));
     // Jitter spreads retries of many clients that failed at the same moment.
     const double jitter = 1.0 - 0.25 * QRandomGenerator::global()->generateDouble();
     return static_cast<int>(base * jitter);
@@ -405,7 +407,8 @@ ApiError ApiClient::makeError(const ApiCall *call, const HttpOutcome &outcome) c
         e.detail = m_credentials.redact(outcome.networkErrorString);
         switch (outcome.networkError) {
         case QNetworkReply::ConnectionRefusedError:
-            e.summary = QStringLiteral("Nothing answered at %1: is the server running and the address right?").arg(host);
+            e.summary =
+                QStringLiteral("Nothing answered at %1: is the server running and the address right?").arg(host);
             break;
         case QNetworkReply::HostNotFoundError:
             e.summary = QStringLiteral("Cannot find %1: check the network connection and the API address.").arg(host);
@@ -428,8 +431,8 @@ ApiError ApiClient::makeError(const ApiCall *call, const HttpOutcome &outcome) c
     }
 
     std::optional<ApiEnvelope> envelope;
-    if (auto json = JsonText::parse(std::string_view(outcome.body.constData(),
-                                                     static_cast<std::size_t>(outcome.body.size())));
+    if (auto json =
+            JsonText::parse(std::string_view(outcome.body.constData(), static_cast<std::size_t>(outcome.body.size())));
         json) {
         if (auto decoded = ApiEnvelope::fromJson(*json.value); decoded && !decoded.value->errors.empty()) {
             envelope = std::move(*decoded.value);
@@ -460,9 +463,9 @@ ApiError ApiClient::makeError(const ApiCall *call, const HttpOutcome &outcome) c
         e.summary = QStringLiteral("The credentials lack the \u201cAI Gateway %1\u201d permission for this account.")
                         .arg(call->m_method == "GET" ? QStringLiteral("Read") : QStringLiteral("Write"));
     } else if (s == 404) {
-        e.summary = (call->m_subject.isEmpty() ? QStringLiteral("What %1 asked for").arg(call->m_action)
-                                               : call->m_subject) +
-                    QStringLiteral(" was not found.");
+        e.summary =
+            (call->m_subject.isEmpty() ? QStringLiteral("What %1 asked for").arg(call->m_action) : call->m_subject) +
+            QStringLiteral(" was not found.");
     } else if (s == 429) {
         e.summary = e.retryAfterSeconds > 0
                         ? QStringLiteral("Rate limited by Cloudflare: try again in %1 s.").arg(e.retryAfterSeconds)
@@ -656,8 +659,8 @@ ApiCall *ApiClient::createRoute(const QString &gatewayId, const Route &route, QO
     return send<Route>(std::move(r), context, std::move(callback), &decodeRoutePayload);
 }
 
-ApiCall *ApiClient::renameRoute(const QString &gatewayId, const QString &routeId, const QString &name,
-                                QObject *context, ApiCallback<Route> callback)
+ApiCall *ApiClient::renameRoute(const QString &gatewayId, const QString &routeId, const QString &name, QObject *context,
+                                ApiCallback<Route> callback)
 {
     Request r;
     r.method = "PATCH";
@@ -706,15 +709,33 @@ ApiCall *ApiClient::createVersion(const QString &gatewayId, const QString &route
     return send<Route>(std::move(r), context, std::move(callback), &decodeRoutePayload);
 }
 
-ApiCall *ApiClient::getVersion(const QString &gatewayId, const QString &routeId, const QString &versionId,
-                               QObject *context, ApiCallback<RouteVersion> callback)
+ApiClient::Request ApiClient::versionRequest(const QString &gatewayId, const QString &routeId, const QString &versionId)
 {
     Request r;
     r.path = routePath(gatewayId, routeId) + QStringLiteral("/versions/") + segment(versionId);
     r.action = QStringLiteral("get version %1 of route %2").arg(quoted(versionId), quoted(routeId));
     r.subject = QStringLiteral("Version %1 of route %2").arg(quoted(versionId), quoted(routeId));
-    return send<RouteVersion>(std::move(r), context, std::move(callback),
+    return r;
+}
+
+ApiCall *ApiClient::getVersion(const QString &gatewayId, const QString &routeId, const QString &versionId,
+                               QObject *context, ApiCallback<RouteVersion> callback)
+{
+    return send<RouteVersion>(versionRequest(gatewayId, routeId, versionId), context, std::move(callback),
                               [](const ApiEnvelope &e) { return RouteVersion::fromJson(e.payload, "$.result"); });
+}
+
+ApiCall *ApiClient::getVersionGraph(const QString &gatewayId, const QString &routeId, const QString &versionId,
+                                    QObject *context, ApiCallback<Route> callback)
+{
+    return send<Route>(versionRequest(gatewayId, routeId, versionId), context, std::move(callback),
+                       [](const ApiEnvelope &e) -> Decoded<Route> {
+                           Decoded<RouteVersion> version = RouteVersion::fromJson(e.payload, "$.result");
+                           if (!version) {
+                               return Decoded<Route>::failure(std::move(*version.error), std::move(version.warnings));
+                           }
+                           return version.value->route();
+                       });
 }
 
 ApiCall *ApiClient::listDeployments(const QString &gatewayId, const QString &routeId, const PageQuery &query,
@@ -808,8 +829,8 @@ ApiCall *ApiClient::getLogResponse(const QString &gatewayId, const QString &logI
     return send<Json>(std::move(r), context, std::move(callback), &rawPayload);
 }
 
-ApiCall *ApiClient::patchLog(const QString &gatewayId, const QString &logId, const LogPatch &patch,
-                             QObject *context, ApiCallback<Json> callback)
+ApiCall *ApiClient::patchLog(const QString &gatewayId, const QString &logId, const LogPatch &patch, QObject *context,
+                             ApiCallback<Json> callback)
 {
     Request r;
     r.method = "PATCH";

@@ -43,10 +43,10 @@ public:
     struct Options
     {
         QUrl baseUrl = kCloudflareBaseUrl;
-        int timeoutMs = 30000;       // per attempt
-        int maxRetries = 2;          // attempts after the first
-        int maxInFlight = 6;         // requests on the wire at once; more wait in a queue
-        int backoffInitialMs = 500;  // first retry delay, doubling up to backoffMaxMs
+        int timeoutMs = 30000;      // per attempt
+        int maxRetries = 2;         // attempts after the first
+        int maxInFlight = 6;        // requests on the wire at once; more wait in a queue
+        int backoffInitialMs = 500; // first retry delay, doubling up to backoffMaxMs
         int backoffMaxMs = 8000;
         int maxRetryAfterMs = 60000; // a longer Retry-After is reported instead of waited out
     };
@@ -73,23 +73,24 @@ public:
     // Dynamic routes
     ApiCall *listRoutes(const QString &gatewayId, const PageQuery &query, QObject *context,
                         ApiCallback<ListPage<Route>> callback);
-    ApiCall *getRoute(const QString &gatewayId, const QString &routeId, QObject *context,
-                      ApiCallback<Route> callback);
-    ApiCall *createRoute(const QString &gatewayId, const Route &route, QObject *context,
-                         ApiCallback<Route> callback);
+    ApiCall *getRoute(const QString &gatewayId, const QString &routeId, QObject *context, ApiCallback<Route> callback);
+    ApiCall *createRoute(const QString &gatewayId, const Route &route, QObject *context, ApiCallback<Route> callback);
     ApiCall *renameRoute(const QString &gatewayId, const QString &routeId, const QString &name, QObject *context,
                          ApiCallback<Route> callback);
     ApiCall *deleteRoute(const QString &gatewayId, const QString &routeId, QObject *context,
                          ApiCallback<Route> callback);
-    ApiCall *listVersions(const QString &gatewayId, const QString &routeId, const PageQuery &query,
-                          QObject *context, ApiCallback<ListPage<RouteVersion>> callback);
+    ApiCall *listVersions(const QString &gatewayId, const QString &routeId, const PageQuery &query, QObject *context,
+                          ApiCallback<ListPage<RouteVersion>> callback);
     // Answers with the route (the API does not return the new version's id: find it in listVersions).
     ApiCall *createVersion(const QString &gatewayId, const QString &routeId, const Route &route, QObject *context,
                            ApiCallback<Route> callback);
-    ApiCall *getVersion(const QString &gatewayId, const QString &routeId, const QString &versionId,
-                        QObject *context, ApiCallback<RouteVersion> callback);
-    ApiCall *listDeployments(const QString &gatewayId, const QString &routeId, const PageQuery &query,
-                             QObject *context, ApiCallback<ListPage<RouteDeployment>> callback);
+    ApiCall *getVersion(const QString &gatewayId, const QString &routeId, const QString &versionId, QObject *context,
+                        ApiCallback<RouteVersion> callback);
+    // The same, decoded down to the version's graph: an unreadable graph is an InvalidResponse error.
+    ApiCall *getVersionGraph(const QString &gatewayId, const QString &routeId, const QString &versionId,
+                             QObject *context, ApiCallback<Route> callback);
+    ApiCall *listDeployments(const QString &gatewayId, const QString &routeId, const PageQuery &query, QObject *context,
+                             ApiCallback<ListPage<RouteDeployment>> callback);
     ApiCall *createDeployment(const QString &gatewayId, const QString &routeId, const QString &versionId,
                               QObject *context, ApiCallback<Route> callback);
 
@@ -132,7 +133,8 @@ private:
         QString subject; // for not-found messages: "Route “abc”"
     };
 
-    template <class T, class Decode>
+    static Request versionRequest(const QString &gatewayId, const QString &routeId, const QString &versionId);
+    template<class T, class Decode>
     ApiCall *send(Request request, QObject *context, ApiCallback<T> callback, Decode decode);
     ApiCall *enqueue(Request request, QObject *context);
     void pump();

@@ -2,6 +2,7 @@
 #include "app/sandbox/SandboxServer.h"
 #include "model/RouteCodec.h"
 #include "model/Validator.h"
+#include "support/ApiAwait.h"
 #include "support/RouteGenerator.h"
 
 #include <QElapsedTimer>
@@ -15,40 +16,14 @@
 #include <set>
 
 using namespace rd;
+using rd::test::await;
+using rd::test::why;
 
 namespace {
 
 const QByteArray kToken = "sandbox-token-7f3a9c2e51b04d86";
 const QString kAccount = QStringLiteral("0d37909e38d3e99c29fa2cd343ac421a");
 const QString kGateway = QStringLiteral("demo-gateway");
-
-// Runs the event loop until the call's callback has run, and returns what it got.
-template <class T, class Start>
-ApiResult<T> await(Start start, int timeoutMs = 20000)
-{
-    std::optional<ApiResult<T>> result;
-    QEventLoop loop;
-    start([&](const ApiResult<T> &r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result) {
-        ApiResult<T> timedOut;
-        timedOut.error = ApiError{};
-        timedOut.error->summary = QStringLiteral("test: no callback within %1 ms").arg(timeoutMs);
-        return timedOut;
-    }
-    return *result;
-}
-
-QString why(const std::optional<ApiError> &error)
-{
-    return error ? error->toString() : QString();
-}
 
 Route simpleRoute(const std::string &name, const std::string &modelName = "gpt-4o-mini")
 {
@@ -102,8 +77,9 @@ private:
 
     ApiResult<ListPage<Route>> listRoutes()
     {
-        return await<ListPage<Route>>(
-            [&](auto cb) { m_client->listRoutes(kGateway, PageQuery{1, 50, {}, {}, {}}, this, cb); });
+        return await<ListPage<Route>>([&](auto cb) {
+            m_client->listRoutes(kGateway, PageQuery{1, 50, {}, {}, {}}, this, cb);
+        });
     }
 
     int countRoutesNamed(const std::string &name)
@@ -185,12 +161,14 @@ private slots:
         QVERIFY(!updated.value->collectLogs());
         QCOMPARE(updated.value->rateLimitingLimit()->toInteger(), qint64(25));
 
-        auto search = await<ListPage<Gateway>>(
-            [&](auto cb) { m_client->listGateways(PageQuery{1, 0, QStringLiteral("client-test"), {}, {}}, this, cb); });
+        auto search = await<ListPage<Gateway>>([&](auto cb) {
+            m_client->listGateways(PageQuery{1, 0, QStringLiteral("client-test"), {}, {}}, this, cb);
+        });
         QVERIFY2(search, qPrintable(why(search.error)));
         QCOMPARE(search.value->items.size(), std::size_t(1));
 
-        auto deleted = await<Gateway>([&](auto cb) { m_client->deleteGateway(QStringLiteral("client-test-gw"), this, cb); });
+        auto deleted =
+            await<Gateway>([&](auto cb) { m_client->deleteGateway(QStringLiteral("client-test-gw"), this, cb); });
         QVERIFY2(deleted, qPrintable(why(deleted.error)));
         auto gone = await<Gateway>([&](auto cb) { m_client->getGateway(QStringLiteral("client-test-gw"), this, cb); });
         QVERIFY(!gone);
@@ -236,8 +214,8 @@ private slots:
         auto versioned = await<Route>([&](auto cb) { m_client->createVersion(kGateway, id, v2, this, cb); });
         QVERIFY2(versioned, qPrintable(why(versioned.error)));
 
-        auto versions = await<ListPage<RouteVersion>>(
-            [&](auto cb) { m_client->listVersions(kGateway, id, {}, this, cb); });
+        auto versions =
+            await<ListPage<RouteVersion>>([&](auto cb) { m_client->listVersions(kGateway, id, {}, this, cb); });
         QVERIFY2(versions, qPrintable(why(versions.error)));
         QCOMPARE(versions.value->items.size(), std::size_t(2));
         // Newest first: the version just made, not yet active.
@@ -257,8 +235,8 @@ private slots:
         });
         QVERIFY2(deployed, qPrintable(why(deployed.error)));
 
-        auto deployments = await<ListPage<RouteDeployment>>(
-            [&](auto cb) { m_client->listDeployments(kGateway, id, {}, this, cb); });
+        auto deployments =
+            await<ListPage<RouteDeployment>>([&](auto cb) { m_client->listDeployments(kGateway, id, {}, this, cb); });
         QVERIFY2(deployments, qPrintable(why(deployments.error)));
         QCOMPARE(deployments.value->items.size(), std::size_t(2));
         QCOMPARE(deployments.value->items.front().versionId(), newest.versionId());
@@ -418,8 +396,8 @@ private slots:
 
     void providerConfigs()
     {
-        auto configs = await<ListPage<ProviderConfig>>(
-            [&](auto cb) { m_client->listProviderConfigs(kGateway, {}, this, cb); });
+        auto configs =
+            await<ListPage<ProviderConfig>>([&](auto cb) { m_client->listProviderConfigs(kGateway, {}, this, cb); });
         QVERIFY2(configs, qPrintable(why(configs.error)));
         QVERIFY(!configs.value->items.empty());
         for (const ProviderConfig &c : configs.value->items) {
@@ -430,7 +408,8 @@ private slots:
 
     void accountsAreNamespaces()
     {
-        m_client->setCredentials(ApiCredentials::apiToken(QStringLiteral("another-account"), QString::fromLatin1(kToken)));
+        m_client->setCredentials(
+            ApiCredentials::apiToken(QStringLiteral("another-account"), QString::fromLatin1(kToken)));
         auto routes = listRoutes();
         QVERIFY2(routes, qPrintable(why(routes.error)));
         for (const Route &r : routes.value->items) {
@@ -469,7 +448,8 @@ private slots:
 
         const int before = m_server->requestCount(QStringLiteral("POST"), QStringLiteral("/routes"));
         m_server->injectFault(FaultSpec{FaultSpec::Kind::ServerError, 1, 0, 1, QStringLiteral("POST"), {}, false});
-        auto created = await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-500"), this, cb); });
+        auto created =
+            await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-500"), this, cb); });
         QVERIFY(!created);
         QCOMPARE(created.error->httpStatus, 500);
         QVERIFY2(created.error->summary.contains(QStringLiteral("server error")), qPrintable(created.error->summary));
@@ -494,13 +474,16 @@ private slots:
         QVERIFY2(result, qPrintable(why(result.error)));
         QCOMPARE(delays, QList<int>{1000});
         QCOMPARE(reasons, QStringList{QStringLiteral("rate limited")});
-        QCOMPARE(ApiCall::describeRetry(reasons.front(), delays.front()), QStringLiteral("rate limited \u2014 retrying in 1 s"));
-        QCOMPARE(ApiCall::describeRetry(QStringLiteral("rate limited"), 11200), QStringLiteral("rate limited \u2014 retrying in 12 s"));
+        QCOMPARE(ApiCall::describeRetry(reasons.front(), delays.front()),
+                 QStringLiteral("rate limited \u2014 retrying in 1 s"));
+        QCOMPARE(ApiCall::describeRetry(QStringLiteral("rate limited"), 11200),
+                 QStringLiteral("rate limited \u2014 retrying in 12 s"));
         QVERIFY(clock.elapsed() >= 900);
 
         // A POST refused with 429 was not applied: repeating it is safe and creates exactly one route.
         m_server->injectFault(FaultSpec{FaultSpec::Kind::RateLimited, 1, 0, 1, QStringLiteral("POST"), {}, false});
-        auto created = await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-429"), this, cb); });
+        auto created =
+            await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-429"), this, cb); });
         QVERIFY2(created, qPrintable(why(created.error)));
         QCOMPARE(countRoutesNamed("client-429"), 1);
     }
@@ -527,7 +510,8 @@ private slots:
         QVERIFY2(list.error->detail.contains(QStringLiteral("not JSON")), qPrintable(list.error->detail));
 
         m_server->injectFault(FaultSpec{FaultSpec::Kind::MalformedJson, 1, 0, 1, QStringLiteral("POST"), {}, false});
-        auto created = await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-junk"), this, cb); });
+        auto created =
+            await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-junk"), this, cb); });
         QVERIFY(!created);
         QCOMPARE(created.error->kind, ApiError::Kind::InvalidResponse);
         QVERIFY(created.error->mayHaveBeenApplied); // a 200 with junk: the server may have done it
@@ -542,7 +526,8 @@ private slots:
         // The server applied the POST and then the connection died: never repeat it, say so instead.
         const int before = m_server->requestCount(QStringLiteral("POST"), QStringLiteral("/routes"));
         m_server->injectFault(FaultSpec{FaultSpec::Kind::DropConnection, 1, 0, 1, QStringLiteral("POST"), {}, true});
-        auto created = await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-drop"), this, cb); });
+        auto created =
+            await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-drop"), this, cb); });
         QVERIFY(!created);
         QCOMPARE(created.error->kind, ApiError::Kind::Network);
         QVERIFY(created.error->mayHaveBeenApplied);
@@ -562,7 +547,8 @@ private slots:
         QVERIFY2(list, qPrintable(why(list.error))); // first attempt timed out, the retry was fast
 
         m_server->injectFault(FaultSpec{FaultSpec::Kind::Slow, 1, 1500, 1, QStringLiteral("POST"), {}, false});
-        auto created = await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-slow"), this, cb); });
+        auto created =
+            await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute("client-slow"), this, cb); });
         QVERIFY(!created);
         QCOMPARE(created.error->kind, ApiError::Kind::Timeout);
         QVERIFY(created.error->mayHaveBeenApplied);

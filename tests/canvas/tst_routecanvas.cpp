@@ -8,6 +8,7 @@
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"
+#include "widgets/canvas/OverviewRaster.h"
 #include "widgets/canvas/QuickAddPopup.h"
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
@@ -89,6 +90,7 @@ private slots:
     void arrowKeysNudgeByGrid();
     void rubberBandSelects();
     void farZoomPaintsBatchedOverview();
+    void overviewRasterClipsAndFills();
     void minimapMovesMainView();
     void minimapScalesWithTheView();
     void quickAddFilters();
@@ -523,6 +525,39 @@ void TestRouteCanvas::farZoomPaintsBatchedOverview()
     QCOMPARE(m_scene->selectedElementIds(), std::vector<std::string>{"start"});
     frame = m_view->viewport()->grab().toImage();
     QCOMPARE(frame.pixelColor(outside).rgb(), QColor(0x1A, 0x73, 0xE8).rgb());
+}
+
+void TestRouteCanvas::overviewRasterClipsAndFills()
+{
+    // A raster over logical (100,50)-(199,149) at 2x: 200x200 pixels.
+    OverviewRaster raster(QRect(100, 50, 100, 100), 2.0);
+    const QImage &image = raster.image();
+    QCOMPARE(image.size(), QSize(200, 200));
+    const QRgb blue = qRgb(0, 0, 255);
+    const auto count = [&image](QRgb color) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                n += image.pixel(x, y) == color ? 1 : 0;
+            }
+        }
+        return n;
+    };
+    // Entirely outside: nothing drawn, no write out of bounds.
+    raster.drawLine(QLineF(-5000, -5000, -10, 40), blue);
+    raster.drawLine(QLineF(300, 0, 400, 500), blue);
+    QCOMPARE(count(blue), 0);
+    // From far off screen across it horizontally: clipped to exactly the image's width.
+    raster.drawLine(QLineF(-100000, 100, 100000, 100), blue);
+    QCOMPARE(count(blue), 200);
+    QCOMPARE(image.pixel(0, 100), blue);
+    QCOMPARE(image.pixel(199, 100), blue);
+    // A rect smaller than a pixel still shows; one hanging over the edge is cut.
+    const QRgb red = qRgb(255, 0, 0);
+    raster.fillRect(QRectF(120.1, 60.1, 0.1, 0.1), red);
+    QCOMPARE(count(red), 1);
+    raster.fillRect(QRectF(190, 140, 50, 50), red);
+    QCOMPARE(count(red), 1 + 20 * 20);
 }
 
 void TestRouteCanvas::rubberBandSelects()

@@ -180,6 +180,7 @@ void TestSession::wholeSession()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     GatewayBrowser *browser = window.gatewayBrowser();
     QTRY_COMPARE_WITH_TIMEOUT(browser->routeList()->topLevelItemCount(), 2, 15000);
+    screenshot(&window, QStringLiteral("session-welcome.png"));
 
     // --- connect: a wrong token is refused with the server's reason and nothing is kept; the right one works.
     QAction *connectAction = window.findChild<QAction *>(QStringLiteral("connectAction"));

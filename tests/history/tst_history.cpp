@@ -1,6 +1,7 @@
 #include "app/RouteDocument.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
+#include "support/ApiAwait.h"
 #include "ui/DeployDialog.h"
 #include "ui/RouteHistoryPanel.h"
 #include "widgets/canvas/DiffGhostItem.h"
@@ -25,38 +26,14 @@
 #include <memory>
 
 using namespace rd;
+using rd::test::await;
+using rd::test::why;
 
 namespace {
 
 const QByteArray kToken = "sandbox-token-history-5e1f";
 const QString kAccount = QStringLiteral("0d37909e38d3e99c29fa2cd343ac421a");
 const QString kGateway = QStringLiteral("demo-gateway");
-
-template<class T, class Start> ApiResult<T> await(Start start, int timeoutMs = 20000)
-{
-    std::optional<ApiResult<T>> result;
-    QEventLoop loop;
-    start([&](const ApiResult<T> &r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result) {
-        ApiResult<T> timedOut;
-        timedOut.error = ApiError{};
-        timedOut.error->summary = QStringLiteral("test: no callback within %1 ms").arg(timeoutMs);
-        return timedOut;
-    }
-    return *result;
-}
-
-QString why(const std::optional<ApiError> &error)
-{
-    return error ? error->toString() : QString();
-}
 
 Route simpleRoute(const std::string &name)
 {

@@ -2,6 +2,7 @@
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxDemoData.h"
 #include "app/sandbox/SandboxServer.h"
+#include "support/ApiAwait.h"
 #include "ui/LogDetailPanel.h"
 #include "ui/LogsPage.h"
 
@@ -30,6 +31,8 @@
 #include <set>
 
 using namespace rd;
+using rd::test::await;
+using rd::test::why;
 
 namespace {
 
@@ -37,27 +40,6 @@ const QByteArray kToken = "sandbox-token-logs-4c1d";
 const QString kAccount = QStringLiteral("1b2c3d4e5f60718293a4b5c6d7e8f901");
 const QString kLogs = QStringLiteral("/logs");
 constexpr int kWaitMs = 15000;
-
-template<class T, class Start> ApiResult<T> await(Start start)
-{
-    std::optional<ApiResult<T>> result;
-    QEventLoop loop;
-    start([&](const ApiResult<T> &r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(kWaitMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result) {
-        ApiResult<T> timedOut;
-        timedOut.error = ApiError{};
-        timedOut.error->summary = QStringLiteral("test: no callback");
-        return timedOut;
-    }
-    return *result;
-}
 
 // Waits for the model to finish the page it is loading (or is about to load).
 bool waitForPage(LogTableModel &model)
@@ -101,11 +83,6 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7A, 0x7A, 0x7E));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7A, 0x7A, 0x7E));
     return p;
-}
-
-QString why(const std::optional<ApiError> &error)
-{
-    return error ? error->toString() : QString();
 }
 
 QString cell(const LogTableModel &model, int row, int column)

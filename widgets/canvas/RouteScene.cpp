@@ -6,6 +6,7 @@
 #include "widgets/canvas/DiffHaloItem.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
+#include "widgets/canvas/OverviewRaster.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
@@ -394,8 +395,8 @@ void RouteScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed) const
 {
-    // One vector per pen or brush: QPainter's array calls rasterise thousands of rects or lines for little more
-    // than the cost of one, where an item each would pay Qt's per-item transform and state setup.
+    // Gathered per colour, then rasterised in one pass (OverviewRaster): no per-item dispatch, no per-shape
+    // QPainter state, one blit.
     struct Batch
     {
         QRgb color;
@@ -441,27 +442,36 @@ void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed) const
         }
     }
 
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(QColor(0x7A, 0x86, 0x99), 0));
-    painter->drawLines(wires);
-    painter->setPen(QPen(QColor(0xC4, 0xCB, 0xD5), 0));
-    painter->drawLines(fallbackWires);
-    painter->setPen(QPen(QColor(0x1A, 0x73, 0xE8), 0));
-    painter->drawLines(selectedWires);
-
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(0x1A, 0x73, 0xE8));
-    painter->drawRects(selectedCards);
-    for (const Batch &batch : cards) {
-        painter->setBrush(QColor::fromRgba(batch.color));
-        painter->drawRects(batch.rects);
+    const QTransform toDevice = painter->worldTransform();
+    const QRect deviceArea = toDevice.mapRect(exposed).toAlignedRect().intersected(
+        QRect(0, 0, painter->device()->width(), painter->device()->height()));
+    if (deviceArea.isEmpty()) {
+        return;
     }
-    painter->setBrush(QColor(0xD9, 0x30, 0x25));
-    painter->drawRects(errorBadges);
-    painter->setBrush(QColor(0xF2, 0x9D, 0x00));
-    painter->drawRects(warningBadges);
+    OverviewRaster raster(deviceArea, painter->device()->devicePixelRatioF());
+    // Fallbacks first, selected last: what matters most ends up on top where wires cross; cards over wires.
+    const auto lines = [&](const QVector<QLineF> &batch, QRgb color) {
+        for (const QLineF &line : batch) {
+            raster.drawLine(toDevice.map(line), color);
+        }
+    };
+    const auto rects = [&](const QVector<QRectF> &batch, QRgb color) {
+        for (const QRectF &rect : batch) {
+            raster.fillRect(toDevice.mapRect(rect), color);
+        }
+    };
+    lines(fallbackWires, qRgb(0xC4, 0xCB, 0xD5));
+    lines(wires, qRgb(0x7A, 0x86, 0x99));
+    lines(selectedWires, qRgb(0x1A, 0x73, 0xE8));
+    rects(selectedCards, qRgb(0x1A, 0x73, 0xE8));
+    for (const Batch &batch : cards) {
+        rects(batch.rects, batch.color);
+    }
+    rects(errorBadges, qRgb(0xD9, 0x30, 0x25));
+    rects(warningBadges, qRgb(0xF2, 0x9D, 0x00));
+    painter->save();
+    painter->resetTransform();
+    raster.paint(painter);
     painter->restore();
 }
 
