@@ -525,6 +525,13 @@ void TestRouteCanvas::farZoomPaintsBatchedOverview()
     QCOMPARE(m_scene->selectedElementIds(), std::vector<std::string>{"start"});
     frame = m_view->viewport()->grab().toImage();
     QCOMPARE(frame.pixelColor(outside).rgb(), QColor(0x1A, 0x73, 0xE8).rgb());
+
+    // The overview follows edits: a moved card is drawn where it now is, and nothing is left where it was.
+    const QPointF shift(0, 700);
+    m_doc->moveElements({{"start", start->pos() + shift}});
+    frame = m_view->viewport()->grab().toImage();
+    QCOMPARE(frame.pixelColor(viewPoint(card.center() + shift)).rgb(), startColor.rgb());
+    QVERIFY(frame.pixelColor(viewPoint(card.center())).rgb() != startColor.rgb());
 }
 
 void TestRouteCanvas::overviewRasterClipsAndFills()

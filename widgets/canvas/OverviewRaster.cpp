@@ -8,12 +8,12 @@
 
 namespace rd {
 
-OverviewRaster::OverviewRaster(const QRect &area, qreal devicePixelRatio)
-    : m_area(area), m_ratio(devicePixelRatio),
+OverviewRaster::OverviewRaster(const QRect &area, qreal devicePixelRatio, const QColor &background)
+    : m_area(area), m_ratio(devicePixelRatio), m_opaque(background.isValid()),
       m_image(area.size() * devicePixelRatio, QImage::Format_ARGB32_Premultiplied)
 {
     m_image.setDevicePixelRatio(devicePixelRatio);
-    m_image.fill(Qt::transparent);
+    m_image.fill(m_opaque ? QColor(background.rgb()) : QColor(Qt::transparent));
 }
 
 // Liang–Barsky against the image's pixel rectangle: a wire from far off screen is cut to what shows before
@@ -110,7 +110,11 @@ void OverviewRaster::fillRect(const QRectF &rect, QRgb color)
 
 void OverviewRaster::paint(QPainter *painter) const
 {
+    if (m_opaque) {
+        painter->setCompositionMode(QPainter::CompositionMode_Source);
+    }
     painter->drawImage(m_area.topLeft(), m_image);
+    painter->setCompositionMode(QPainter::CompositionMode_SourceOver);
 }
 
 } // namespace rd

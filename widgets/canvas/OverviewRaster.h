@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QImage>
 #include <QLineF>
 #include <QRect>
@@ -16,8 +17,9 @@ namespace rd {
 class OverviewRaster
 {
 public:
-    // A transparent raster over `area` (logical pixels of the target) at `devicePixelRatio`.
-    OverviewRaster(const QRect &area, qreal devicePixelRatio);
+    // A raster over `area` (logical pixels of the target) at `devicePixelRatio`: transparent, or opaque in
+    // `background` when that is valid (then painting it copies instead of blending).
+    OverviewRaster(const QRect &area, qreal devicePixelRatio, const QColor &background = QColor());
 
     // `line` in the target's logical coordinates; clipped to the layer. `color` is drawn opaque.
     void drawLine(const QLineF &line, QRgb color);
@@ -32,6 +34,7 @@ private:
 
     QRect m_area;
     qreal m_ratio;
+    bool m_opaque;
     QImage m_image;
 };
 

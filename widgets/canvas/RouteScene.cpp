@@ -19,6 +19,14 @@ using namespace canvas;
 
 RouteScene::RouteScene(RouteDocument *document, QObject *parent) : QGraphicsScene(parent), m_document(document)
 {
+    // The overview's geometry is rebuilt on the next far-out frame after anything it shows changed.
+    const auto invalidate = [this] {
+        m_overview.reset();
+    };
+    connect(document, &RouteDocument::changed, this, invalidate);
+    connect(document, &RouteDocument::findingsChanged, this, invalidate);
+    connect(document, &RouteDocument::documentReset, this, invalidate);
+    connect(this, &QGraphicsScene::selectionChanged, this, invalidate);
     // NoIndex, measured with bench_canvas (RelWithDebInfo, 2 busy cores, 5,000 elements and 10,286 wires): a drag
     // step (move one card and its edges, then one index query) costs 1.2 ms against 4.4 ms with BspTreeIndex,
     // which re-sorts every moved item; a click's hit test 1.2 ms against 4.2 ms; the first query after
@@ -393,82 +401,72 @@ void RouteScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mouseMoveEvent(event);
 }
 
-void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed) const
+void RouteScene::buildOverview() const
 {
-    // Gathered per colour, then rasterised in one pass (OverviewRaster): no per-item dispatch, no per-shape
-    // QPainter state, one blit.
-    struct Batch
-    {
-        QRgb color;
-        QVector<QRectF> rects;
-    };
-    std::vector<Batch> cards;
-    QVector<QRectF> selectedCards;
-    QVector<QRectF> errorBadges;
-    QVector<QRectF> warningBadges;
-    QVector<QLineF> wires;
-    QVector<QLineF> fallbackWires;
-    QVector<QLineF> selectedWires;
-    // Sizes that must read on screen whatever the zoom: a selection ring of 3 px, badges of 6 px.
-    const qreal pixel = 1.0 / std::max(painter->worldTransform().m11(), 1e-6);
-    const qreal ring = 3 * pixel;
-    const qreal badge = std::max(kBadgeRadius * 3, 6 * pixel);
-
+    // Gathered once per change of the route or the selection, in drawing order (fallbacks under plain wires,
+    // selected ones on top; cards over wires), so a frame only maps and rasterises.
+    Overview overview;
+    std::vector<std::pair<QLineF, QRgb>> fallback;
+    std::vector<std::pair<QLineF, QRgb>> selected;
     for (const auto &[id, item] : m_items) {
         const QRectF card = item->cardRect().translated(item->pos());
         for (EdgeItem *edge : item->outgoing()) {
             const QLineF line(edge->startPoint(), edge->endPoint());
-            if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed)) {
-                continue;
+            if (edge->isSelected()) {
+                selected.emplace_back(line, qRgb(0x1A, 0x73, 0xE8));
+            } else if (edge->isFallback()) {
+                fallback.emplace_back(line, qRgb(0xC4, 0xCB, 0xD5));
+            } else {
+                overview.wires.emplace_back(line, qRgb(0x7A, 0x86, 0x99));
             }
-            (edge->isSelected() ? selectedWires : edge->isFallback() ? fallbackWires : wires).append(line);
         }
-        if (!card.intersects(exposed)) {
-            continue;
-        }
-        const QRgb color = item->color().rgba();
-        auto batch = std::find_if(cards.begin(), cards.end(), [color](const Batch &b) { return b.color == color; });
-        if (batch == cards.end()) {
-            cards.push_back({color, {}});
-            batch = std::prev(cards.end());
-        }
-        batch->rects.append(card);
+        overview.cards.emplace_back(card, item->color().rgb());
         if (item->isSelected()) {
-            selectedCards.append(card.adjusted(-ring, -ring, ring, ring));
+            overview.selectedCards.push_back(card);
         }
         if (item->errorCount() + item->warningCount() > 0) {
-            const QRectF mark(card.right() - badge / 2, card.top() - badge / 2, badge, badge);
-            (item->errorCount() > 0 ? errorBadges : warningBadges).append(mark);
+            overview.badges.emplace_back(card.topRight(),
+                                         item->errorCount() > 0 ? qRgb(0xD9, 0x30, 0x25) : qRgb(0xF2, 0x9D, 0x00));
         }
     }
+    overview.wires.insert(overview.wires.begin(), fallback.begin(), fallback.end());
+    overview.wires.insert(overview.wires.end(), selected.begin(), selected.end());
+    m_overview = std::move(overview);
+}
 
+void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed, const QColor &background) const
+{
+    if (!m_overview) {
+        buildOverview();
+    }
     const QTransform toDevice = painter->worldTransform();
     const QRect deviceArea = toDevice.mapRect(exposed).toAlignedRect().intersected(
         QRect(0, 0, painter->device()->width(), painter->device()->height()));
     if (deviceArea.isEmpty()) {
         return;
     }
-    OverviewRaster raster(deviceArea, painter->device()->devicePixelRatioF());
-    // Fallbacks first, selected last: what matters most ends up on top where wires cross; cards over wires.
-    const auto lines = [&](const QVector<QLineF> &batch, QRgb color) {
-        for (const QLineF &line : batch) {
-            raster.drawLine(toDevice.map(line), color);
+    OverviewRaster raster(deviceArea, painter->device()->devicePixelRatioF(), background);
+    const QRectF visible(deviceArea);
+    for (const auto &[sceneLine, color] : m_overview->wires) {
+        const QLineF line = toDevice.map(sceneLine);
+        if (QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(visible)) {
+            raster.drawLine(line, color);
         }
-    };
-    const auto rects = [&](const QVector<QRectF> &batch, QRgb color) {
-        for (const QRectF &rect : batch) {
-            raster.fillRect(toDevice.mapRect(rect), color);
-        }
-    };
-    lines(fallbackWires, qRgb(0xC4, 0xCB, 0xD5));
-    lines(wires, qRgb(0x7A, 0x86, 0x99));
-    lines(selectedWires, qRgb(0x1A, 0x73, 0xE8));
-    rects(selectedCards, qRgb(0x1A, 0x73, 0xE8));
-    for (const Batch &batch : cards) {
-        rects(batch.rects, batch.color);
     }
-    rects(errorBadges, qRgb(0xD9, 0x30, 0x25));
-    rects(warningBadges, qRgb(0xF2, 0x9D, 0x00));
+    // A selection ring of 3 px and badges of 6 px, whatever the zoom: both must read on screen.
+    for (const QRectF &card : m_overview->selectedCards) {
+        raster.fillRect(toDevice.mapRect(card).adjusted(-3, -3, 3, 3), qRgb(0x1A, 0x73, 0xE8));
+    }
+    for (const auto &[card, color] : m_overview->cards) {
+        const QRectF shown = toDevice.mapRect(card);
+        if (shown.intersects(visible)) {
+            raster.fillRect(shown, color);
+        }
+    }
+    for (const auto &[corner, color] : m_overview->badges) {
+        const QPointF at = toDevice.map(corner);
+        raster.fillRect(QRectF(at.x() - 3, at.y() - 3, 6, 6), color);
+    }
     painter->save();
     painter->resetTransform();
     raster.paint(painter);

@@ -3,7 +3,10 @@
 #include "widgets/canvas/DiffMark.h"
 
 #include <QGraphicsScene>
+#include <QLineF>
+#include <QRgb>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,9 +46,10 @@ public:
     // The cards' extent (not the fixed sceneRect); null when the route is empty.
     QRectF elementsBoundingRect() const;
 
-    // The whole route in a handful of batched calls, for views zoomed out past canvas::kLodOverview: flat
-    // cards by type colour, hairline wires, selection and badges. Only what intersects `exposed` is drawn.
-    void drawOverview(QPainter *painter, const QRectF &exposed) const;
+    // The whole route rasterised in one pass, for views zoomed out past canvas::kLodOverview: flat cards by
+    // type colour, hairline wires, selection and badges. Only what intersects `exposed` is drawn. With a valid
+    // `background` the pass is opaque and replaces the view's background (one copy instead of a blend).
+    void drawOverview(QPainter *painter, const QRectF &exposed, const QColor &background = QColor()) const;
 
     // Where an element without a stored position is drawn: a simple grid by its index in the route.
     static QPointF fallbackPosition(std::size_t index);
@@ -91,6 +95,15 @@ private:
     std::unordered_map<std::string, DiffMark> m_diffMarks;
     std::vector<QGraphicsItem *> m_diffGhosts;
     bool m_readOnly = false;
+    struct Overview
+    {
+        std::vector<std::pair<QLineF, QRgb>> wires; // in drawing order
+        std::vector<std::pair<QRectF, QRgb>> cards;
+        std::vector<QRectF> selectedCards;
+        std::vector<std::pair<QPointF, QRgb>> badges; // at the card's top-right corner
+    };
+    void buildOverview() const;
+    mutable std::optional<Overview> m_overview;
 };
 
 } // namespace rd

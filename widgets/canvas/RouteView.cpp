@@ -647,8 +647,8 @@ void RouteView::paintEvent(QPaintEvent *event)
     QPainter painter(viewport());
     const QRectF exposed = mapToScene(event->rect()).boundingRect();
     painter.setWorldTransform(viewportTransform());
-    drawBackground(&painter, exposed);
-    m_scene->drawOverview(&painter, exposed);
+    // The overview paints the canvas colour itself: far out the grid's dots would only be haze.
+    m_scene->drawOverview(&painter, exposed, kCanvasBackground);
     drawForeground(&painter, exposed);
     painter.resetTransform();
     if (const QRect band = rubberBandRect(); !band.isEmpty()) {
@@ -666,7 +666,7 @@ void RouteView::paintEvent(QPaintEvent *event)
 
 void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    painter->fillRect(rect, QColor(0xF4, 0xF5, 0xF7));
+    painter->fillRect(rect, kCanvasBackground);
     // Dots every grid step, larger ones every five; coarser as the view zooms out, none when even the coarse
     // dots would be closer than 10 px (a grey haze that costs more than it tells).
     const qreal z = zoom();
