@@ -159,7 +159,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_browserDock->setWidget(m_browser);
     m_browserDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
-    resizeDocks({m_browserDock}, {380}, Qt::Horizontal);
+    resizeDocks({m_browserDock}, {320}, Qt::Horizontal);
 
     createActions();
     createMenus();

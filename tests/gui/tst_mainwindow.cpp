@@ -87,6 +87,7 @@ void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name)
     if (!dir.isEmpty()) {
         // Item views settle their scroll bars on a timer; grab what a user would see, not the first frame.
         QTest::qWait(200);
+        QVERIFY(QDir().mkpath(dir));
         QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
     }
 }
@@ -340,7 +341,8 @@ void TestMainWindow::statusShowsTheLocalSandbox()
     window.show();
     window.useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
     QVERIFY(window.connectionIndicator()->text().contains(QStringLiteral("connecting")));
-    QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Local sandbox \u00b7 1 gateway"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Local sandbox \u00b7 1 gateway"),
+                              10000);
     QVERIFY(window.connectionIndicator()->toolTip().contains(QStringLiteral("127.0.0.1")));
     saveScreenshot(&window, QStringLiteral("connected.png"));
 }
@@ -357,7 +359,8 @@ void TestMainWindow::statusShowsAnUnreachableServer()
     MainWindow window;
     window.show();
     window.useConnection(&client, QStringLiteral("Cloudflare"));
-    QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Cloudflare \u00b7 unavailable"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Cloudflare \u00b7 unavailable"),
+                              10000);
     QVERIFY2(window.connectionIndicator()->toolTip().contains(QStringLiteral("Nothing answered")),
              qPrintable(window.connectionIndicator()->toolTip()));
 }

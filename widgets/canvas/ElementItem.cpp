@@ -102,6 +102,9 @@ ElementItem::ElementItem(const Element &element)
 {
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(false);
+    // A card's antialiased shadow, outline and texts are painted once per zoom level into a pixmap, then
+    // copied: scrolling and dragging repaint cards far more often than they change.
+    setCacheMode(DeviceCoordinateCache);
     setElement(element);
 }
 
