@@ -28,6 +28,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -355,6 +356,21 @@ void TestSession::wholeSession()
 
     // Leave without a prompt: the rest of the edit is thrown away on purpose.
     doc->undoStack()->setClean();
+
+    // The next start reopens the route tab (on the same connection) and lists it under Open Recent.
+    window.close();
+    QVERIFY(
+        QSettings().value(QStringLiteral("session/openTabs")).toStringList().join(QLatin1Char(' ')).contains(routeId));
+    MainWindow next;
+    next.restoreOpenTabs();
+    next.setConnections(&sandboxClient, &connections);
+    next.show();
+    QTRY_VERIFY_WITH_TIMEOUT(next.findRemoteEditor(kGateway, routeId) != nullptr, 15000);
+    auto *recent = next.findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QVERIFY(recent);
+    const QList<QAction *> recentActions = recent->actions();
+    QVERIFY(std::any_of(recentActions.begin(), recentActions.end(),
+                        [](const QAction *action) { return action->text().startsWith(kRouteName); }));
 }
 
 QTEST_MAIN(TestSession)
