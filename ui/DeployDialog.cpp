@@ -208,6 +208,9 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
 
 DeployDialog::~DeployDialog()
 {
+    // Requests started for this dialog are cancelled as it goes, and the activity bar hears of it: it must not
+    // call back into a dialog already past its destructor.
+    disconnect(m_activity, nullptr, this, nullptr);
     // The scene's items point into the document: the view and scene go first.
     delete m_view;
     delete m_scene;

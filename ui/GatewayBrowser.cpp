@@ -272,6 +272,7 @@ void GatewayBrowser::refresh()
                                          finishCall();
                                          if (!result) {
                                              showError(tr("Loading gateways"), *result.error);
+                                             emit gatewaysFailed(*result.error);
                                              return;
                                          }
                                          clearError();
@@ -282,6 +283,7 @@ void GatewayBrowser::refresh()
                                          }
                                          const int index = std::max(0, m_gateways->findData(keep));
                                          m_gateways->setCurrentIndex(m_gateways->count() > 0 ? index : -1);
+                                         emit gatewaysLoaded(m_gateways->count());
                                          if (m_gateways->count() == 0) {
                                              m_routes->clear();
                                              m_status->setText(tr("This account has no gateways yet."));

@@ -62,6 +62,9 @@ signals:
     void routeRenamed(const QString &gatewayId, const QString &routeId, const QString &name);
     void routeDeleted(const QString &gatewayId, const QString &routeId);
     void busyChanged(bool busy);
+    // The account answered the gateway list (also after Refresh), or could not be reached.
+    void gatewaysLoaded(int count);
+    void gatewaysFailed(const rd::ApiError &error);
 
 private:
     void startCall(ApiCall *call, const QString &what);

@@ -136,6 +136,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             [this](const QString &gateway, const QString &route, const QString &name) {
                 openRemoteRoute(gateway, route, name);
             });
+    connect(m_browser, &GatewayBrowser::gatewaysFailed, this, [this](const ApiError &error) {
+        m_connection->setText(tr("%1 · unavailable").arg(m_connectionName));
+        m_connection->setColor(QColor(0xD9, 0x30, 0x25));
+        m_connection->setToolTip(error.toString());
+        statusBar()->showMessage(error.summary, 10000);
+    });
+    connect(m_browser, &GatewayBrowser::gatewaysLoaded, this, [this](int count) {
+        // Routes that were open when the window last closed, now that the account answers.
+        const QStringList pending = std::exchange(m_pendingTabs, {});
+        for (const QString &entry : pending) {
+            if (entry.startsWith(QLatin1String("route:"))) {
+                openRecent(entry);
+            }
+        }
+        m_connection->setText(count == 1 ? tr("%1 · 1 gateway").arg(m_connectionName)
+                                         : tr("%1 · %2 gateways").arg(m_connectionName).arg(count));
+        m_connection->setColor(QColor(0x1E, 0x8E, 0x3E));
+        m_connection->setToolTip(
+            tr("Connected to %1").arg(m_client ? m_client->options().baseUrl.toString() : QString()));
+    });
     connect(m_browser, &GatewayBrowser::logsRequested, this, [this](const QString &gateway) { showLogs(gateway); });
     connect(m_browser, &GatewayBrowser::gatewayChanged, this, [this](const QString &gateway) {
         if (!gateway.isEmpty()) {
@@ -357,28 +377,7 @@ void MainWindow::useConnection(ApiClient *client, const QString &name)
     m_connection->setText(tr("%1 · connecting…").arg(name));
     m_connection->setColor(QColor(0xE8, 0xA3, 0x17));
     m_connection->setToolTip(client->options().baseUrl.toString());
-    client->listGateways({}, this,
-                         [this, name, url = client->options().baseUrl](const ApiResult<ListPage<Gateway>> &r) {
-                             if (!r) {
-                                 m_connection->setText(tr("%1 · unavailable").arg(name));
-                                 m_connection->setColor(QColor(0xD9, 0x30, 0x25));
-                                 m_connection->setToolTip(r.error->toString());
-                                 statusBar()->showMessage(r.error->summary, 10000);
-                                 return;
-                             }
-                             // Routes that were open when the window last closed, now that the account answers.
-                             const QStringList pending = std::exchange(m_pendingTabs, {});
-                             for (const QString &entry : pending) {
-                                 if (entry.startsWith(QLatin1String("route:"))) {
-                                     openRecent(entry);
-                                 }
-                             }
-                             const int count = static_cast<int>(r.value->items.size());
-                             m_connection->setText(count == 1 ? tr("%1 · 1 gateway").arg(name)
-                                                              : tr("%1 · %2 gateways").arg(name).arg(count));
-                             m_connection->setColor(QColor(0x1E, 0x8E, 0x3E));
-                             m_connection->setToolTip(tr("Connected to %1").arg(url.toString()));
-                         });
+    // The browser's own gateway list answers for the status too (see the constructor): one request, not two.
 }
 
 void MainWindow::readSettings()

@@ -147,7 +147,12 @@ RouteHistoryPanel::RouteHistoryPanel(ApiClient *client, QString gatewayId, QStri
     QTimer::singleShot(0, this, &RouteHistoryPanel::refresh);
 }
 
-RouteHistoryPanel::~RouteHistoryPanel() = default;
+RouteHistoryPanel::~RouteHistoryPanel()
+{
+    // Closing cancels this panel's requests (they were started for it), and a cancelled request tells the
+    // activity bar, which would call back into a panel already past its destructor.
+    disconnect(m_activity, nullptr, this, nullptr);
+}
 
 void RouteHistoryPanel::setExpectedState(const QString &deployedVersionId, const QString &latestVersionId)
 {

@@ -389,30 +389,31 @@ void RouteView::addElementAtCenter(ElementType type)
     setFocus(Qt::OtherFocusReason);
 }
 
-void RouteView::dragEnterEvent(QDragEnterEvent *event)
+bool RouteView::takePaletteDrag(QDragMoveEvent *event) const
 {
     if (m_readOnly) {
         event->ignore();
-        return;
+        return true;
     }
     if (ElementPalette::typeFromMimeData(event->mimeData())) {
         event->acceptProposedAction();
-        return;
+        return true;
     }
-    QGraphicsView::dragEnterEvent(event);
+    return false;
+}
+
+void RouteView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!takePaletteDrag(event)) {
+        QGraphicsView::dragEnterEvent(event);
+    }
 }
 
 void RouteView::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (m_readOnly) {
-        event->ignore();
-        return;
+    if (!takePaletteDrag(event)) {
+        QGraphicsView::dragMoveEvent(event);
     }
-    if (ElementPalette::typeFromMimeData(event->mimeData())) {
-        event->acceptProposedAction();
-        return;
-    }
-    QGraphicsView::dragMoveEvent(event);
 }
 
 void RouteView::dropEvent(QDropEvent *event)

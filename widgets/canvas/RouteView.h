@@ -136,6 +136,8 @@ private:
     // Far out the route is drawn batched by the scene (RouteScene::drawOverview) rather than item by item;
     // while a card or wire is being dragged, items paint themselves so the drag shows exactly as it will land.
     bool overviewActive() const;
+    // A palette drag is this view's to accept (or, read-only, to refuse): true when it handled the event.
+    bool takePaletteDrag(QDragMoveEvent *event) const;
     void updatePaintMode();
 
     RouteScene *m_scene;
