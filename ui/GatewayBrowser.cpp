@@ -5,6 +5,7 @@
 #include "ui/VersionText.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -361,7 +362,10 @@ void GatewayBrowser::fillRoutes(const std::vector<Route> &routes)
             item->setToolTip(DeployedColumn, tr("Not deployed"));
         }
         const std::string modified = route.metadata().modifiedAt.value_or(route.metadata().createdAt.value_or(""));
-        item->setText(ModifiedColumn, VersionText::localTime(modified));
+        // Minutes are enough in a list this narrow; the tooltip has the full time.
+        const QDateTime at = QDateTime::fromString(qs(modified), Qt::ISODateWithMs);
+        item->setText(ModifiedColumn,
+                      at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : qs(modified));
         item->setToolTip(ModifiedColumn, VersionText::fullTime(modified));
         // Sort by the timestamp, not by its localised text.
         item->setData(ModifiedColumn, Qt::UserRole, qs(modified));

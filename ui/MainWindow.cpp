@@ -179,7 +179,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_browserDock->setWidget(m_browser);
     m_browserDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
-    resizeDocks({m_browserDock}, {320}, Qt::Horizontal);
+    resizeDocks({m_browserDock}, {280}, Qt::Horizontal);
 
     createActions();
     createMenus();
@@ -387,7 +387,7 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
         // First run: a comfortable size, centred, that still fits small laptop screens.
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
-        const QSize size(qMin(1200, available.width() * 9 / 10), qMin(780, available.height() * 9 / 10));
+        const QSize size(qMin(1440, available.width() * 9 / 10), qMin(900, available.height() * 9 / 10));
         resize(size);
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     }
