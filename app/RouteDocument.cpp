@@ -120,13 +120,19 @@ void RouteDocument::revalidate()
     emit findingsChanged();
 }
 
-std::string RouteDocument::addElement(ElementType type, QPointF pos, const std::optional<OutputRef> &connectFrom)
+Element RouteDocument::makeElement(ElementType type, std::string id)
 {
-    const std::string id = m_route.freshId(type);
-    Element element = Element::make(type, id);
+    Element element = Element::make(type, std::move(id));
     if (type == ElementType::Percentage && element.outputs.empty()) {
         element.outputs.push_back(Output{"100%", {}, {}});
     }
+    return element;
+}
+
+std::string RouteDocument::addElement(ElementType type, QPointF pos, const std::optional<OutputRef> &connectFrom)
+{
+    const std::string id = m_route.freshId(type);
+    Element element = makeElement(type, id);
 
     std::optional<InsertElementsCommand::SourceChange> source;
     if (connectFrom && !connectFrom->output.empty()) {

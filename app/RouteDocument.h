@@ -51,6 +51,9 @@ public:
         std::string output;
     };
     std::string addElement(ElementType type, QPointF pos, const std::optional<OutputRef> &connectFrom = {});
+    // The element addElement creates (a percentage starts with one 100% branch): views size its card from it
+    // to find room before adding.
+    static Element makeElement(ElementType type, std::string id);
     // Removes elements and every wire into them.
     void removeElements(const std::vector<std::string> &ids);
     // Deletes what is selected on the canvas as one undo step: the elements (as removeElements) and the

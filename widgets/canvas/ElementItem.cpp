@@ -261,6 +261,7 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF card = cardRect();
     const bool selected = isSelected();
+    paintFocusRing(painter);
 
     if (lod < kLodShape) {
         // Far out a card is a few pixels: a flat block in its colour, no antialiasing, is all that reads.
@@ -351,6 +352,37 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             painter->drawStaticText(center - QPointF(m_badgeWidth / 2, st.badgeMetrics.height() / 2), m_badgeText);
         }
     }
+}
+
+void ElementItem::setFocusRing(bool on)
+{
+    if (on != m_focusRing) {
+        m_focusRing = on;
+        update();
+    }
+}
+
+QColor ElementItem::focusRingColor()
+{
+    // Dark amber: apart from the selection's blue and every type colour, and readable on the light canvas.
+    return {0xB5, 0x47, 0x08};
+}
+
+void ElementItem::paintFocusRing(QPainter *painter) const
+{
+    if (!m_focusRing) {
+        return;
+    }
+    // Dashed and a gap outside the selection ring, so a focused card that is also selected shows both. Zoomed
+    // out the pen keeps 2.5 screen pixels and grows inwards, staying inside boundingRect() (7 units out).
+    const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    const qreal width = std::max(2.5, 2.5 / std::max(lod, 0.01));
+    const qreal out = 7 - width / 2;
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(QPen(focusRingColor(), width, Qt::DashLine, Qt::FlatCap));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(cardRect().adjusted(-out, -out, out, out), std::max<qreal>(2, kCornerRadius + out),
+                             std::max<qreal>(2, kCornerRadius + out));
 }
 
 RouteScene *ElementItem::routeScene() const

@@ -69,6 +69,12 @@ public:
     // Where the input port sits relative to the card's top-left, for placing a new card under the cursor.
     static QPointF inputPortOffset();
 
+    // The keyboard focus ring: which card the arrow keys and the connect picker act on, drawn apart from (and
+    // outside) the selection ring. The view decides which card has it; paint() reads the flag.
+    void setFocusRing(bool on);
+    bool hasFocusRing() const { return m_focusRing; }
+    static QColor focusRingColor();
+
     // Edges touching this card; the scene keeps these lists so a move only updates its own edges.
     std::vector<EdgeItem *> &outgoing() { return m_outgoing; }
     std::vector<EdgeItem *> &incoming() { return m_incoming; }
@@ -82,6 +88,7 @@ protected:
 private:
     RouteScene *routeScene() const;
     void rebuildGeometry();
+    void paintFocusRing(QPainter *painter) const;
 
     std::string m_id;
     ElementType m_type = ElementType::Unknown;
@@ -99,6 +106,7 @@ private:
     QPainterPath m_shape;
     int m_errors = 0;
     int m_warnings = 0;
+    bool m_focusRing = false;
 
     std::vector<EdgeItem *> m_outgoing;
     std::vector<EdgeItem *> m_incoming;

@@ -1,15 +1,18 @@
 #include "widgets/canvas/RouteView.h"
 
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/CardFocus.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"
+#include "widgets/canvas/FreeSpot.h"
 #include "widgets/canvas/QuickAddPopup.h"
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QGraphicsPathItem>
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -21,6 +24,7 @@
 #include <QStyleOptionRubberBand>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rd {
@@ -63,6 +67,8 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
     m_duplicateAction =
         makeAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), &RouteView::duplicateSelection);
     m_selectAllAction = makeAction(tr("Select &All"), QKeySequence::SelectAll, &RouteView::selectAll);
+    m_connectAction = makeAction(tr("Co&nnect Output…"), QKeySequence(Qt::Key_C), &RouteView::connectOutput);
+    m_cardFocus = new CardFocus(this);
     m_zoomInAction = makeAction(tr("Zoom &In"), QKeySequence(Qt::CTRL | Qt::Key_Equal), &RouteView::zoomIn);
     m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(QKeySequence::ZoomIn)});
     m_zoomOutAction = makeAction(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), &RouteView::zoomOut);
@@ -90,6 +96,7 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
         m_copyAction->setEnabled(elements);
         m_duplicateAction->setEnabled(elements && !m_readOnly);
         m_fitSelectionAction->setEnabled(elements);
+        m_connectAction->setEnabled(m_scene->selectedElementIds().size() == 1 && !m_readOnly);
     };
     connect(m_scene, &QGraphicsScene::selectionChanged, this, updateActions);
     connect(this, &RouteView::readOnlyChanged, this, updateActions);
@@ -118,7 +125,8 @@ QAction *RouteView::makeAction(const QString &text, const QKeySequence &shortcut
 
 QList<QAction *> RouteView::editActions() const
 {
-    return {m_cutAction, m_copyAction, m_pasteAction, m_duplicateAction, m_deleteAction, m_selectAllAction};
+    return {m_cutAction,    m_copyAction,      m_pasteAction,  m_duplicateAction,
+            m_deleteAction, m_selectAllAction, m_connectAction};
 }
 
 QList<QAction *> RouteView::viewActions() const
@@ -236,6 +244,8 @@ void RouteView::setPanning(bool panning, QPoint at)
 void RouteView::mousePressEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
+    // The mouse takes over: arrows nudge again until Tab gives a card keyboard focus.
+    m_cardFocus->clear();
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         setPanning(true, pos);
         event->accept();
@@ -348,7 +358,9 @@ void RouteView::finishWire(QPoint viewPos)
         return;
     }
     m_pendingAdd = PendingAdd{mapToScene(viewPos), RouteDocument::OutputRef{from, output}};
-    m_quickAdd->popup(viewport()->mapToGlobal(viewPos), true);
+    const ElementItem *source = m_scene->elementItem(from);
+    m_quickAdd->popup(viewport()->mapToGlobal(viewPos),
+                      QuickAddPopup::offeredTypes(true, source ? source->elementType() : ElementType::Unknown, output));
 }
 
 // --- adding elements
@@ -359,7 +371,10 @@ void RouteView::openQuickAdd(QPoint viewPos)
         return;
     }
     m_pendingAdd = PendingAdd{mapToScene(viewPos), std::nullopt};
-    m_quickAdd->popup(viewport()->mapToGlobal(viewPos), false);
+    const auto &elements = document()->route().elements();
+    const bool hasStart =
+        std::any_of(elements.begin(), elements.end(), [](const Element &e) { return e.type == ElementType::Start; });
+    m_quickAdd->popup(viewport()->mapToGlobal(viewPos), QuickAddPopup::offeredTypes(hasStart));
 }
 
 void RouteView::addPending(ElementType type)
@@ -382,11 +397,20 @@ void RouteView::addElementAtCenter(ElementType type)
     if (m_readOnly) {
         return;
     }
-    const QPointF center = mapToScene(viewport()->rect().center());
-    const std::string id =
-        document()->addElement(type, snapToGrid(center - QPointF(kNodeWidth / 2, kPortsTop)), std::nullopt);
+    // In the middle of what is visible, or the nearest free spot to it: never on another card.
+    const ElementItem shape(RouteDocument::makeElement(type, "new"));
+    const QRectF card = shape.cardRect();
+    const QPointF wanted = mapToScene(viewport()->rect().center()) - card.center();
+    const QPointF pos = FreeSpot::forScene(*m_scene).nearest({card}, wanted, visibleSceneRect());
+    const std::string id = document()->addElement(type, pos, std::nullopt);
     m_scene->selectElements({id});
+    ensureVisible(m_scene->elementItem(id)->sceneBoundingRect(), 20, 20);
     setFocus(Qt::OtherFocusReason);
+}
+
+QRectF RouteView::visibleSceneRect() const
+{
+    return mapToScene(viewport()->rect()).boundingRect();
 }
 
 bool RouteView::takePaletteDrag(QDragMoveEvent *event) const
@@ -457,6 +481,20 @@ void RouteView::nudge(QPointF offset)
 void RouteView::keyPressEvent(QKeyEvent *event)
 {
     const qreal step = (event->modifiers() & Qt::ShiftModifier) ? kGrid * kCoarseNudgeSteps : kGrid;
+    const bool arrow = event->key() == Qt::Key_Left || event->key() == Qt::Key_Right || event->key() == Qt::Key_Up ||
+                       event->key() == Qt::Key_Down;
+    // With a card focused, plain arrows follow the wires; Alt or Shift still nudge.
+    if (arrow && m_cardFocus->isActive() && !(event->modifiers() & (Qt::AltModifier | Qt::ShiftModifier))) {
+        m_cardFocus->arrow(event->key());
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Menu || (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier)) {
+        QContextMenuEvent menu(QContextMenuEvent::Keyboard, QPoint(), QPoint(), event->modifiers());
+        contextMenuEvent(&menu);
+        event->accept();
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Space:
         if (!event->isAutoRepeat() && !m_wire) {
@@ -470,6 +508,7 @@ void RouteView::keyPressEvent(QKeyEvent *event)
         if (m_wire) {
             cancelWire();
         } else {
+            m_cardFocus->clear();
             m_scene->clearSelection();
         }
         event->accept();
@@ -510,8 +549,64 @@ void RouteView::keyReleaseEvent(QKeyEvent *event)
     QGraphicsView::keyReleaseEvent(event);
 }
 
+void RouteView::focusInEvent(QFocusEvent *event)
+{
+    // Tabbing into the canvas lands on a card (the selected one, else the first or, backwards, the last).
+    if (event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason) {
+        m_cardFocus->tab(event->reason() == Qt::TabFocusReason);
+    }
+    QGraphicsView::focusInEvent(event);
+}
+
+bool RouteView::focusNextPrevChild(bool next)
+{
+    // Tab walks the cards; past the last (or before the first) it leaves the canvas like any other widget.
+    if (m_cardFocus->tab(next)) {
+        return true;
+    }
+    m_cardFocus->clear();
+    return QGraphicsView::focusNextPrevChild(next);
+}
+
+void RouteView::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::string id;
+    QPoint at = event->globalPos();
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        if (const ElementItem *card = elementAt(event->pos())) {
+            id = card->elementId();
+            if (!card->isSelected()) {
+                m_scene->selectElements({id});
+            }
+        }
+    } else {
+        id = m_cardFocus->actionTarget();
+        if (const ElementItem *card = id.empty() ? nullptr : m_scene->elementItem(id)) {
+            at = viewport()->mapToGlobal(mapFromScene(card->mapToScene(QPointF(kNodeWidth - 20, kHeaderHeight))));
+        }
+    }
+    if (id.empty() || m_cardFocus->showContextMenu(id, at) == nullptr) {
+        QGraphicsView::contextMenuEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void RouteView::connectOutput()
+{
+    const std::string id = m_cardFocus->actionTarget();
+    if (!id.empty()) {
+        m_cardFocus->openConnectPicker(id);
+    }
+}
+
 void RouteView::focusOutEvent(QFocusEvent *event)
 {
+    // Keyboard focus on a card lasts while the canvas has focus; popups (the picker, a menu) and switching
+    // windows are not leaving it.
+    if (event->reason() != Qt::PopupFocusReason && event->reason() != Qt::ActiveWindowFocusReason) {
+        m_cardFocus->clear();
+    }
     // A Space released elsewhere would otherwise leave the canvas stuck in pan mode.
     if (m_spaceHeld) {
         m_spaceHeld = false;
@@ -545,7 +640,6 @@ void RouteView::copySelection()
     auto *mime = new QMimeData;
     mime->setData(RouteDocument::clipboardMimeType(), document()->copy(ids));
     QGuiApplication::clipboard()->setMimeData(mime);
-    m_pasteCount = 0;
 }
 
 void RouteView::cutSelection()
@@ -561,7 +655,7 @@ void RouteView::cutSelection()
     document()->removeElements(ids);
 }
 
-void RouteView::pasteData(const QByteArray &data, QPointF offset)
+void RouteView::pasteData(const QByteArray &data, QPointF wantedCenter)
 {
     if (m_readOnly) {
         return;
@@ -571,8 +665,23 @@ void RouteView::pasteData(const QByteArray &data, QPointF offset)
     if (!RouteDocument::parseClipboard(data, elements, positions) || elements.empty()) {
         return;
     }
-    const std::vector<std::string> ids = document()->paste(elements, positions, offset);
+    // The copied cards keep their arrangement and go, as a group, to the free spot nearest the wanted one.
+    std::vector<QRectF> shape;
+    QRectF bounds;
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const QPointF pos = positions.try_emplace(elements[i].id, RouteScene::fallbackPosition(i)).first->second;
+        const ElementItem card(elements[i]);
+        shape.push_back(card.cardRect().translated(pos));
+        bounds |= shape.back();
+    }
+    for (QRectF &part : shape) {
+        part.translate(-bounds.topLeft());
+    }
+    const QPointF wanted = wantedCenter - QPointF(bounds.width() / 2, bounds.height() / 2);
+    const QPointF origin = FreeSpot::forScene(*m_scene).nearest(shape, wanted, visibleSceneRect());
+    const std::vector<std::string> ids = document()->paste(elements, positions, origin - bounds.topLeft());
     m_scene->selectElements(ids);
+    ensureVisible(QRectF(origin, bounds.size()), 20, 20);
 }
 
 void RouteView::paste()
@@ -581,17 +690,27 @@ void RouteView::paste()
     if (mime == nullptr || !mime->hasFormat(RouteDocument::clipboardMimeType())) {
         return;
     }
-    // Each paste of the same copy lands one step further, so repeated pastes do not stack invisibly.
-    ++m_pasteCount;
-    pasteData(mime->data(RouteDocument::clipboardMimeType()), QPointF(2 * kGrid, 2 * kGrid) * m_pasteCount);
+    // In the middle of the view, in free space: each paste of the same copy finds a new spot of its own.
+    pasteData(mime->data(RouteDocument::clipboardMimeType()), mapToScene(viewport()->rect().center()));
 }
 
 void RouteView::duplicateSelection()
 {
     const std::vector<std::string> ids = m_scene->selectedElementIds();
-    if (!ids.empty()) {
-        pasteData(document()->copy(ids), QPointF(2 * kGrid, 2 * kGrid));
+    if (ids.empty()) {
+        return;
     }
+    // Beside the original when it is in view (the copy is wanted next to it), else in the middle of the view.
+    QRectF bounds;
+    for (const std::string &id : ids) {
+        if (const ElementItem *item = m_scene->elementItem(id)) {
+            bounds |= item->cardRect().translated(item->pos());
+        }
+    }
+    const QRectF visible = visibleSceneRect();
+    const QPointF wanted = visible.intersects(bounds) ? bounds.center() + QPointF(bounds.width() + 2 * kGrid, 0)
+                                                      : mapToScene(viewport()->rect().center());
+    pasteData(document()->copy(ids), wanted);
 }
 
 void RouteView::selectAll()

@@ -14,6 +14,7 @@ class QGraphicsPathItem;
 
 namespace rd {
 
+class CardFocus;
 class ElementItem;
 class QuickAddPopup;
 class RouteMinimap;
@@ -23,8 +24,11 @@ class RouteScene;
 // fit (F, Shift+F), rubber-band selection, wiring by dragging from an output port, the quick-add popup,
 // dropping palette types, clipboard and deletion. Every change goes to the scene's RouteDocument.
 //
-// Keyboard: arrows nudge the selection by one grid step (20 px), Shift+arrows by five; Delete removes the
-// selected elements (or disconnects selected wires); Esc cancels a wire being dragged.
+// Keyboard: Tab and Shift+Tab give the cards keyboard focus (a focus ring, see CardFocus), arrows then follow
+// the wires and C connects the focused card's output to another element; without a focused card the arrows
+// nudge the selection by one grid step (20 px). Alt+arrows always nudge by a step, Shift+arrows by five;
+// Delete removes the selected elements (or disconnects selected wires); Esc cancels a wire being dragged,
+// else ends keyboard focus and clears the selection; the Menu key or Shift+F10 opens the card's menu.
 //
 // The window puts editActions() in its Edit menu and viewActions() in its View menu; their shortcuts are
 // WidgetWithChildrenShortcut, so they fire while the canvas has focus and leave other widgets' keys alone.
@@ -40,7 +44,7 @@ public:
     RouteScene *routeScene() const { return m_scene; }
     RouteDocument *document() const;
 
-    // Delete, Cut, Copy, Paste, Duplicate, Select All.
+    // Delete, Cut, Copy, Paste, Duplicate, Select All, Connect Output.
     QList<QAction *> editActions() const;
     // Zoom In, Zoom Out, Actual Size, Fit to View, Fit to Selection, Show Minimap.
     QList<QAction *> viewActions() const;
@@ -50,6 +54,8 @@ public:
     QAction *pasteAction() const { return m_pasteAction; }
     QAction *duplicateAction() const { return m_duplicateAction; }
     QAction *selectAllAction() const { return m_selectAllAction; }
+    QAction *connectAction() const { return m_connectAction; }
+    CardFocus *cardFocus() const { return m_cardFocus; }
     QAction *fitToViewAction() const { return m_fitAction; }
     QAction *fitToSelectionAction() const { return m_fitSelectionAction; }
     QAction *minimapAction() const { return m_minimapAction; }
@@ -81,6 +87,8 @@ public slots:
     void paste();
     void duplicateSelection();
     void selectAll();
+    // Opens the connect picker for the focused (or the only selected) card's first unwired output.
+    void connectOutput();
     // Adds an element of `type` in the middle of what is visible (the palette's double-click).
     void addElementAtCenter(ElementType type);
     // Opens the quick-add popup at a viewport point; a chosen type is created there.
@@ -101,7 +109,10 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -128,7 +139,9 @@ private:
     ElementItem *elementAt(QPoint viewPos) const;
     void finishWire(QPoint viewPos);
     void addPending(ElementType type);
-    void pasteData(const QByteArray &data, QPointF offset);
+    // Pastes the copied cards as a group, centred as near `wantedCenter` as free space allows.
+    void pasteData(const QByteArray &data, QPointF wantedCenter);
+    QRectF visibleSceneRect() const;
     void nudge(QPointF offset);
     void fitRect(const QRectF &rect);
     void placeMinimap();
@@ -150,7 +163,7 @@ private:
     bool m_panning = false;
     bool m_itemInteraction = false; // a card or wire drag started by the left button
     QPoint m_panLast;
-    int m_pasteCount = 0;
+    CardFocus *m_cardFocus = nullptr;
     // One major grid cell of dots, rendered for the current zoom: the background is a single textured fill
     // instead of thousands of antialiased points (35 ms -> under 1 ms per 1080p frame).
     QImage m_gridTile;
@@ -163,6 +176,7 @@ private:
     QAction *m_pasteAction;
     QAction *m_duplicateAction;
     QAction *m_selectAllAction;
+    QAction *m_connectAction;
     QAction *m_zoomInAction;
     QAction *m_zoomOutAction;
     QAction *m_resetZoomAction;
