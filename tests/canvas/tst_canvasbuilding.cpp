@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QTest>
 #include <QUndoStack>
@@ -77,6 +78,7 @@ private slots:
     void quickAddOnCanvasOffersNoSecondStart();
     void quickAddFromOutputOffersWhatConnectsFirst();
     void tabFocusesCardsWithARing();
+    void focusRingShowsFarOut();
     void arrowsFollowWires();
     void arrowsNudgeWithoutFocusedCard();
     void connectByKeyboardToExistingElement();
@@ -325,6 +327,28 @@ void TestCanvasBuilding::tabFocusesCardsWithARing()
     QCOMPARE(ringPixels("llama_8b"), 0);
 }
 
+void TestCanvasBuilding::focusRingShowsFarOut()
+{
+    // Zoomed out past the overview threshold the route is drawn in one batch, not card by card: the ring
+    // must still show.
+    m_view->setZoom(canvas::kLodOverview / 2, m_view->viewport()->rect().center());
+    m_view->centerOn(m_scene->elementsBoundingRect().center());
+    const auto ringInFrame = [this] {
+        const QImage frame = m_view->viewport()->grab().toImage();
+        int n = 0;
+        for (int y = 0; y < frame.height(); ++y) {
+            for (int x = 0; x < frame.width(); ++x) {
+                n += isRingColour(frame.pixelColor(x, y)) ? 1 : 0;
+            }
+        }
+        return n;
+    };
+    QCOMPARE(ringInFrame(), 0);
+    QTest::keyClick(m_view, Qt::Key_Tab);
+    QCOMPARE(selectedOne(), std::string("start"));
+    QTRY_VERIFY(ringInFrame() > 20);
+}
+
 void TestCanvasBuilding::arrowsFollowWires()
 {
     QTest::keyClick(m_view, Qt::Key_Tab);
@@ -382,6 +406,8 @@ void TestCanvasBuilding::connectByKeyboardToExistingElement()
     QuickAddPopup *popup = m_view->quickAddPopup();
     QTest::keyClick(m_view, Qt::Key_C);
     QTRY_VERIFY(popup->isVisible());
+    // For a model's success the end comes first: what such an output usually leads to.
+    QVERIFY(popup->list()->item(0)->text().startsWith(QStringLiteral("end")));
     // It starts at the first unwired output; Tab moves to the next one.
     QTest::keyClick(popup->searchField(), Qt::Key_Tab);
     QTest::keyClicks(popup->searchField(), QStringLiteral("gemini"));

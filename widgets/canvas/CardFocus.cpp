@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_set>
 
 namespace rd {
@@ -272,11 +273,21 @@ void CardFocus::openConnectPicker(const std::string &id, const std::string &outp
     }
     current = std::max(current, 0);
 
-    // Existing elements that can take a wire, nearest first, the ones to the right (where routes flow) before
-    // the ones behind.
     const Route &route = m_scene->document()->route();
+    bool hasStart = false;
+    for (const Element &element : route.elements()) {
+        hasStart = hasStart || element.type == ElementType::Start;
+    }
+    const std::vector<ElementType> types =
+        QuickAddPopup::offeredTypes(hasStart, card->elementType(), outputs[static_cast<std::size_t>(current)]);
+
+    // Existing elements that can take a wire: the likeliest type first (a model's success: the end), then the
+    // nearest, the ones to the right (where routes flow) before the ones behind.
     const QPointF port = card->mapToScene(card->outputPortPos(current));
-    std::vector<std::pair<qreal, QuickAddPopup::Existing>> ranked;
+    const auto typeRank = [&types](ElementType type) {
+        return static_cast<std::size_t>(std::find(types.begin(), types.end(), type) - types.begin());
+    };
+    std::vector<std::tuple<std::size_t, qreal, QuickAddPopup::Existing>> ranked;
     std::unordered_set<std::string> seen;
     for (const Element &element : route.elements()) {
         const ElementItem *target = item(element.id);
@@ -285,20 +296,16 @@ void CardFocus::openConnectPicker(const std::string &id, const std::string &outp
         }
         const QPointF input = target->mapToScene(target->inputPortPos());
         const qreal distance = QLineF(port, input).length() + (input.x() < port.x() ? 1e6 : 0);
-        ranked.push_back({distance, {element.id, element.type}});
+        ranked.emplace_back(typeRank(element.type), distance, QuickAddPopup::Existing{element.id, element.type});
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+        return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    });
     std::vector<QuickAddPopup::Existing> existing;
     existing.reserve(ranked.size());
     for (auto &entry : ranked) {
-        existing.push_back(std::move(entry.second));
+        existing.push_back(std::move(std::get<2>(entry)));
     }
-    bool hasStart = false;
-    for (const Element &element : route.elements()) {
-        hasStart = hasStart || element.type == ElementType::Start;
-    }
-    const std::vector<ElementType> types =
-        QuickAddPopup::offeredTypes(hasStart, card->elementType(), outputs[static_cast<std::size_t>(current)]);
 
     const QPoint at = m_view->viewport()->mapToGlobal(m_view->mapFromScene(port) + QPoint(14, -14));
     m_connecting = id;

@@ -835,6 +835,22 @@ void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
     painter->fillRect(rect, brush);
 }
 
+void RouteView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    // Far out the cards are not painted one by one (see overviewActive), so the focus ring is drawn here.
+    const ElementItem *focused = overviewActive() ? m_scene->elementItem(m_cardFocus->focusedId()) : nullptr;
+    if (focused == nullptr) {
+        return;
+    }
+    QPen pen(ElementItem::focusRingColor(), 2.5, Qt::DashLine);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const qreal out = 4 / zoom(); // four screen pixels outside the card
+    painter->drawRect(focused->cardRect().translated(focused->pos()).adjusted(-out, -out, out, out));
+}
+
 void RouteView::placeMinimap()
 {
     if (m_minimap != nullptr) {
