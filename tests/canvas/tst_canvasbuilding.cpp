@@ -5,6 +5,7 @@
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"
 #include "widgets/canvas/QuickAddPopup.h"
@@ -189,6 +190,17 @@ void TestCanvasBuilding::paletteEnterLandsInFreeSpaceNearCentre()
         QCOMPARE(m_doc->route().find(id)->type, type);
         checkFreeAndNearCentre(id, 500);
         QCOMPARE(m_doc->position(id).value(), canvas::snapToGrid(m_doc->position(id).value()));
+        // There is room in view off the wires too: the new card hides none.
+        const QRectF card = cardRect(id);
+        for (QGraphicsItem *item : m_scene->items()) {
+            if (item->type() == EdgeItem::Type) {
+                const QPainterPath &wire = static_cast<EdgeItem *>(item)->path();
+                for (int i = 0; i <= 100; ++i) {
+                    QVERIFY2(!card.contains(wire.pointAtPercent(i / 100.0)),
+                             qPrintable(QStringLiteral("%1 hides a wire").arg(QString::fromStdString(id))));
+                }
+            }
+        }
     }
 }
 

@@ -1,9 +1,11 @@
 #include "widgets/canvas/FreeSpot.h"
 
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/RouteScene.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -18,15 +20,20 @@ constexpr qreal kCell = 256;
 // 400 rings of grid steps reach 8,000 scene units in every direction: well past any screenful at a readable
 // zoom, and few enough (about 640,000 points at worst) that even a packed 3,000-card route answers at once.
 constexpr int kMaxRings = 400;
+constexpr std::size_t kMaxWireSamplesEdges = 2000;
 
 } // namespace
 
-FreeSpot::FreeSpot(std::vector<QRectF> occupied, qreal gap) : m_occupied(std::move(occupied))
+FreeSpot::FreeSpot(std::vector<QRectF> occupied, qreal gap, std::vector<QPointF> wires)
+    : m_occupied(std::move(occupied))
 {
     for (std::size_t i = 0; i < m_occupied.size(); ++i) {
         m_occupied[i].adjust(-gap, -gap, gap, gap);
         m_bounds |= m_occupied[i];
         forCells(m_occupied[i], [this, i](std::int64_t key) { m_cells[key].push_back(i); });
+    }
+    for (const QPointF &p : wires) {
+        forCells(QRectF(p, QSizeF(0, 0)), [this, p](std::int64_t key) { m_wireCells[key].push_back(p); });
     }
 }
 
@@ -40,7 +47,21 @@ FreeSpot FreeSpot::forScene(const RouteScene &scene)
             cards.push_back(card->cardRect().translated(card->pos()));
         }
     }
-    return FreeSpot(std::move(cards), kGrid);
+    // Wires are sampled every few dozen units; past a few thousand the first pass would cost more than it is
+    // worth on a route that dense, and cards only keep off cards.
+    std::vector<QPointF> wires;
+    if (scene.edgeCount() <= kMaxWireSamplesEdges) {
+        for (QGraphicsItem *item : scene.items()) {
+            if (item->type() == EdgeItem::Type) {
+                const QPainterPath &path = static_cast<const EdgeItem *>(item)->path();
+                const int samples = std::clamp(static_cast<int>(path.length() / (kGrid * 2)), 2, 200);
+                for (int i = 0; i <= samples; ++i) {
+                    wires.push_back(path.pointAtPercent(static_cast<qreal>(i) / samples));
+                }
+            }
+        }
+    }
+    return FreeSpot(std::move(cards), kGrid, std::move(wires));
 }
 
 std::int64_t FreeSpot::cellKey(int x, int y)
@@ -61,10 +82,23 @@ template<typename F> void FreeSpot::forCells(const QRectF &rect, F &&f) const
     }
 }
 
-bool FreeSpot::isFree(const std::vector<QRectF> &shape, QPointF origin) const
+bool FreeSpot::isFree(const std::vector<QRectF> &shape, QPointF origin, bool offWires) const
 {
     for (const QRectF &part : shape) {
         const QRectF placed = part.translated(origin);
+        if (offWires) {
+            bool crossed = false;
+            const QRectF around = placed.adjusted(-kGrid / 2, -kGrid / 2, kGrid / 2, kGrid / 2);
+            forCells(around, [&](std::int64_t key) {
+                if (const auto it = m_wireCells.find(key); !crossed && it != m_wireCells.end()) {
+                    crossed = std::any_of(it->second.begin(), it->second.end(),
+                                          [&around](QPointF p) { return around.contains(p); });
+                }
+            });
+            if (crossed) {
+                return false;
+            }
+        }
         if (!placed.intersects(m_bounds)) {
             continue;
         }
@@ -92,6 +126,25 @@ bool FreeSpot::isFree(const std::vector<QRectF> &shape, QPointF origin) const
 QPointF FreeSpot::nearest(const std::vector<QRectF> &shape, QPointF wantedOrigin, const QRectF &visible) const
 {
     const QPointF center = snapToGrid(wantedOrigin);
+    if (!m_wireCells.empty()) {
+        if (const std::optional<QPointF> clear = search(shape, center, visible, true)) {
+            return *clear;
+        }
+    }
+    if (const std::optional<QPointF> free = search(shape, center, visible, false)) {
+        return *free;
+    }
+    // Right of every card, level with the wanted spot: nothing can be there.
+    QRectF extent;
+    for (const QRectF &part : shape) {
+        extent |= part;
+    }
+    return snapToGrid(QPointF(m_bounds.right() - extent.left() + kGrid, center.y()));
+}
+
+std::optional<QPointF> FreeSpot::search(const std::vector<QRectF> &shape, QPointF center, const QRectF &visible,
+                                        bool offWires) const
+{
     QRectF extent;
     for (const QRectF &part : shape) {
         extent |= part;
@@ -101,18 +154,20 @@ QPointF FreeSpot::nearest(const std::vector<QRectF> &shape, QPointF wantedOrigin
     };
     // Rings stop counting as "still on screen" once they are wider than the visible area in both directions.
     const int visibleRings = static_cast<int>(std::ceil(std::max(visible.width(), visible.height()) / kGrid)) + 1;
+    // Keeping off wires is only worth it on screen: off it, any spot free of cards will do.
+    const int rings = offWires ? std::min(visibleRings, kMaxRings) : kMaxRings;
 
     std::optional<QPointF> outside; // the nearest free point off screen, kept while on-screen rings remain
-    for (int ring = 0; ring <= kMaxRings; ++ring) {
+    for (int ring = 0; ring <= rings; ++ring) {
         std::optional<QPointF> best;
         qreal bestDistance = std::numeric_limits<qreal>::max();
         const auto consider = [&](int dx, int dy) {
             const QPointF origin = center + QPointF(dx * kGrid, dy * kGrid);
             const qreal distance = std::hypot(qreal(dx), qreal(dy));
-            if (distance < bestDistance && inside(origin) && isFree(shape, origin)) {
+            if (distance < bestDistance && inside(origin) && isFree(shape, origin, offWires)) {
                 best = origin;
                 bestDistance = distance;
-            } else if (!outside && !inside(origin) && isFree(shape, origin)) {
+            } else if (!offWires && !outside && !inside(origin) && isFree(shape, origin)) {
                 outside = origin;
             }
         };
@@ -126,17 +181,13 @@ QPointF FreeSpot::nearest(const std::vector<QRectF> &shape, QPointF wantedOrigin
             consider(-ring, -i);
         }
         if (best) {
-            return *best;
+            return best;
         }
         if (outside && ring >= visibleRings) {
-            return *outside;
+            return outside;
         }
     }
-    if (outside) {
-        return *outside;
-    }
-    // Right of every card, level with the wanted spot: nothing can be there.
-    return snapToGrid(QPointF(m_bounds.right() - extent.left() + kGrid, center.y()));
+    return outside;
 }
 
 } // namespace rd
