@@ -318,6 +318,7 @@ QWidget *RouteEditorPage::createEditor()
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
     splitter->setSizes({150, 900, 280});
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_columnsUserSized = true; });
     return splitter;
 }
 
@@ -367,11 +368,8 @@ void RouteEditorPage::placeBottomPanel()
     const QList<int> sizes = m_mainSplitter->sizes();
     const int total = sizes.value(0) + sizes.value(1);
     if (total <= 0 || !isVisible()) {
-        // Not laid out yet: the first resize places it (resizeEvent).
-        m_placeBottomPanel = true;
-        return;
+        return; // not laid out yet: the first resize places it (settleLayout)
     }
-    m_placeBottomPanel = false;
     if (s_bottomPanelHeight <= 0) {
         s_bottomPanelHeight = QSettings().value(kBottomPanelHeightKey, 0).toInt();
     }
@@ -386,10 +384,8 @@ void RouteEditorPage::placeBottomPanel()
 void RouteEditorPage::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (!m_columnsSized || m_placeBottomPanel) {
-        // Queued: the splitters get their new sizes after this page's.
-        QMetaObject::invokeMethod(this, &RouteEditorPage::settleLayout, Qt::QueuedConnection);
-    }
+    // Queued: the splitters get their new sizes after this page's.
+    QMetaObject::invokeMethod(this, &RouteEditorPage::settleLayout, Qt::QueuedConnection);
 }
 
 void RouteEditorPage::settleLayout()
@@ -399,15 +395,16 @@ void RouteEditorPage::settleLayout()
     }
     const QList<int> columns = m_editorSplitter->sizes();
     const int width = columns.value(0) + columns.value(1) + columns.value(2);
-    if (!m_columnsSized && width > 0) {
-        m_columnsSized = true;
-        // In a narrow window the palette and the inspector give up some width, so that the canvas stays the
-        // widest column; they never get narrower than their fields need.
-        const int palette = qBound(130, width * 15 / 100, 150);
+    if (!m_columnsUserSized && width > 0) {
+        // Until the user drags a divider, the columns follow the window: in a narrow one the palette and the
+        // inspector give up some width, so that the canvas stays the widest column; they never get narrower
+        // than their fields need.
+        const int palette = qBound(110, width * 15 / 100, 150);
         const int inspector = qMax(m_inspector->minimumSizeHint().width(), qBound(240, width * 27 / 100, 280));
         m_editorSplitter->setSizes({palette, width - palette - inspector, inspector});
     }
-    if (m_placeBottomPanel && m_bottomPanel->isExpanded()) {
+    // The open panel keeps its height in proportion too: a panel sized in a large window must not eat a small one.
+    if (m_bottomPanel->isExpanded()) {
         placeBottomPanel();
     }
 }

@@ -139,7 +139,6 @@ private:
     int m_problemsTab = 0;
     int m_historyTab = -1;
     bool m_hadProblems = false;
-    bool m_placeBottomPanel = false;
     // The open panel's height, the same for every page and remembered across sessions.
     static int s_bottomPanelHeight;
     bool m_fitted = false;
@@ -147,7 +146,7 @@ private:
     RouteHistoryPanel *m_history = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_editorSplitter = nullptr; // palette | canvas | inspector
-    bool m_columnsSized = false;
+    bool m_columnsUserSized = false;       // the user dragged a divider: the columns keep their widths
     QString m_readOnlyVersion;
 
     QFutureWatcher<RouteDocument::Positions> *m_layoutWatcher = nullptr;

@@ -205,6 +205,19 @@ void TestEditorLayout::canvasIsTheLargestThing()
     verifyCanvasIsLargest(editor);
     QCOMPARE(window.size(), size);
     saveScreenshot(&window, QStringLiteral("editor-problems-%1x%2.png").arg(size.width()).arg(size.height()));
+
+    // Made smaller or larger afterwards, the canvas is still the main thing: the side columns follow the window.
+    for (const QSize other : {QSize(1024, 700), QSize(1600, 1000)}) {
+        window.resize(other);
+        QTRY_COMPARE(window.size(), other);
+        verifyCanvasIsLargest(editor);
+        editor->scene()->selectElements({"free_rate_limit"});
+        verifyCanvasIsLargest(editor);
+        verifyInspectorFits(editor, QStringLiteral("free_rate_limit"));
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+    }
 }
 
 void TestEditorLayout::problemsPanelOpensForProblemsAndRemembersItsHeight()

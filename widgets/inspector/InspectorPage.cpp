@@ -68,8 +68,8 @@ void InspectorPage::setStatusText(QLabel *label, const QString &text, const QCol
 
 void InspectorPage::letShrink(QComboBox *combo)
 {
-    // About eight characters and the arrow: enough to recognise an option.
-    combo->setMinimumWidth(combo->fontMetrics().averageCharWidth() * 8 + combo->iconSize().width() + 24);
+    // About six characters and the arrow: enough to recognise an option.
+    combo->setMinimumWidth(combo->fontMetrics().averageCharWidth() * 6 + combo->iconSize().width() + 24);
 }
 
 QString InspectorPage::wrappable(const QString &text)
