@@ -3,6 +3,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,6 +13,30 @@
 #include <QVBoxLayout>
 
 namespace rd {
+
+namespace {
+
+// `text` with line breaks where it would run past `width`, breaking between words.
+QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty()) {
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
 
 OpenErrorsDialog::OpenErrorsDialog(const QList<Failure> &failures, QWidget *parent)
     : QDialog(parent), m_list(new QTreeWidget)
@@ -36,7 +61,7 @@ OpenErrorsDialog::OpenErrorsDialog(const QList<Failure> &failures, QWidget *pare
     m_list->setObjectName(QStringLiteral("openErrorsList"));
     m_list->setHeaderLabels({tr("File"), tr("Reason")});
     m_list->setRootIsDecorated(false);
-    m_list->setWordWrap(true);
+    m_list->setAlternatingRowColors(true);
     m_list->setUniformRowHeights(false);
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
     m_list->setFocusPolicy(Qt::NoFocus);
@@ -45,12 +70,21 @@ OpenErrorsDialog::OpenErrorsDialog(const QList<Failure> &failures, QWidget *pare
         const bool builtIn = failure.path.startsWith(QLatin1Char(':'));
         item->setText(0, builtIn ? failure.path : QFileInfo(failure.path).fileName());
         item->setToolTip(0, QDir::toNativeSeparators(failure.path));
-        item->setText(1, failure.reason.isEmpty() ? tr("The file could not be read.") : failure.reason);
-        item->setToolTip(1, item->text(1));
+        const QString reason = failure.reason.isEmpty() ? tr("The file could not be read.") : failure.reason;
+        item->setToolTip(1, reason);
+        item->setData(1, Qt::UserRole, reason);
     }
     m_list->header()->setStretchLastSection(true);
     m_list->resizeColumnToContents(0);
     m_list->setColumnWidth(0, qMin(m_list->columnWidth(0) + 16, 240));
+    constexpr int kWidth = 680;
+    // Item views do not wrap text to the column on their own: the reasons are broken into lines that fit it, so
+    // that a long parser message is read in full rather than cut off.
+    const int reasonWidth = kWidth - m_list->columnWidth(0) - 80;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        item->setText(1, wrapped(item->data(1, Qt::UserRole).toString(), m_list->fontMetrics(), reasonWidth));
+    }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -59,7 +93,7 @@ OpenErrorsDialog::OpenErrorsDialog(const QList<Failure> &failures, QWidget *pare
     layout->addLayout(top);
     layout->addWidget(m_list, 1);
     layout->addWidget(buttons);
-    resize(640, qMin(440, 170 + 44 * static_cast<int>(failures.size())));
+    resize(kWidth, qMin(460, 170 + 48 * static_cast<int>(failures.size())));
 }
 
 } // namespace rd
