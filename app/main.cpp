@@ -10,22 +10,62 @@
 #include <QIcon>
 #include <QSettings>
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(rd::AppInfo::name());
-    QApplication::setApplicationDisplayName(rd::AppInfo::name());
-    QApplication::setOrganizationName(rd::AppInfo::organization());
-    QApplication::setApplicationVersion(rd::AppInfo::version());
-    QApplication::setDesktopFileName(rd::AppInfo::desktopFileName());
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/route-designer.svg")));
+#include <algorithm>
 
-    QCommandLineParser parser;
+namespace {
+
+void describeCommandLine(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(rd::AppInfo::tagline());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Route files to open."),
                                  QStringLiteral("[files...]"));
+}
+
+// --help and --version are answered on the terminal before any window exists: a QApplication aborts where
+// there is no display (a CI job, an ssh session), and printing text needs none. Anything else, including
+// Qt's own options such as -platform, is left to the GUI's parser.
+void answerTextOnlyOptions(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    QCommandLineParser parser;
+    describeCommandLine(parser);
+    parser.parse(arguments);
+    const QStringList given = parser.optionNames();
+    const bool textOnly = std::any_of(given.begin(), given.end(), [](const QString &name) {
+        return name == QLatin1String("h") || name == QLatin1String("help") || name == QLatin1String("help-all") ||
+               name == QLatin1String("?") || name == QLatin1String("v") || name == QLatin1String("version");
+    });
+    if (!textOnly) {
+        return;
+    }
+    QCoreApplication app(argc, argv);
+    QCommandLineParser printer;
+    describeCommandLine(printer);
+    printer.process(app); // prints the help or the version and exits
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Set before any application object: both the text-only answer and the GUI use them.
+    QCoreApplication::setApplicationName(rd::AppInfo::name());
+    QCoreApplication::setOrganizationName(rd::AppInfo::organization());
+    QCoreApplication::setApplicationVersion(rd::AppInfo::version());
+    answerTextOnlyOptions(argc, argv);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(rd::AppInfo::name());
+    QApplication::setDesktopFileName(rd::AppInfo::desktopFileName());
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/route-designer.svg")));
+
+    QCommandLineParser parser;
+    describeCommandLine(parser);
     parser.process(app);
 
     rd::MainWindow window;
@@ -44,8 +84,8 @@ int main(int argc, char *argv[])
     rd::ConnectionStore connections(&settings, &secrets);
     window.restoreOpenTabs();
     window.setConnections(sandbox.isRunning() ? sandbox.client() : nullptr, &connections);
-    for (const QString &path : parser.positionalArguments()) {
-        window.openRouteFile(path);
-    }
+    // After the restored tabs: the files asked for now are what the user wants in front. Routes restored
+    // from the server arrive later and open behind them (see MainWindow::restoreOpenTabs).
+    window.openRouteFiles(parser.positionalArguments());
     return QApplication::exec();
 }

@@ -56,12 +56,19 @@ QLabel *hintLabel(const QString &objectName)
 {
     auto *label = new QLabel;
     label->setObjectName(objectName);
-    // Unwrapped on purpose: a wrapped label inside a form row gets its height for the wrong width and is clipped.
+    // Its line is always reserved, shown or hidden: a hint that comes and goes while the user types must not push
+    // the fields below it around. Unwrapped on purpose (a wrapped label inside a form row gets its height for the
+    // wrong width and is clipped), and it never widens the dialog: a hint longer than the field is cut at the
+    // field's edge and shown whole in the tooltip.
+    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    policy.setRetainSizeWhenHidden(true);
+    label->setSizePolicy(policy);
+    label->setFixedHeight(label->fontMetrics().height());
     label->setVisible(false);
     return label;
 }
 
-// A field with a message under it that comes and goes without the form rows jumping sideways.
+// A field with a message under it that comes and goes without the form rows jumping.
 QWidget *withHint(QWidget *field, QLabel *hint)
 {
     auto *box = new QWidget;
@@ -73,12 +80,11 @@ QWidget *withHint(QWidget *field, QLabel *hint)
     return box;
 }
 
-// `level` is "warning" (allowed, but probably a mistake) or "error" (blocks Connect). True when the hint appeared
-// or disappeared, so the dialog has to make room.
-bool setHint(QLabel *hint, const QString &text, const char *level)
+// `level` is "warning" (allowed, but probably a mistake) or "error" (blocks Connect).
+void setHint(QLabel *hint, const QString &text, const char *level)
 {
     hint->setText(text);
-    const bool wasShown = !hint->isHidden();
+    hint->setToolTip(text);
     hint->setVisible(!text.isEmpty());
     if (hint->property("level").toString() != QLatin1String(level)) {
         hint->setProperty("level", QString::fromLatin1(level));
@@ -86,7 +92,6 @@ bool setHint(QLabel *hint, const QString &text, const char *level)
         hint->style()->unpolish(hint);
         hint->style()->polish(hint);
     }
-    return wasShown != !hint->isHidden();
 }
 
 QLineEdit *secretEdit(const QString &objectName)
@@ -118,6 +123,7 @@ ConnectDialog::ConnectDialog(ConnectionStore *store, const Connection &existing,
     const auto showKeychainNote = [this] {
         m_keychainNote->setText(SecretStore::sessionOnlyMessage());
         m_keychainNote->setVisible(true);
+        fitHeight();
     };
     connect(secrets, &SecretStore::keychainUnavailable, this, showKeychainNote);
     if (!secrets->persistent()) {
@@ -199,7 +205,7 @@ void ConnectDialog::build()
     connect(m_advancedToggle, &QToolButton::toggled, this, [this, baseUrlRow](bool open) {
         m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
         m_form->setRowVisible(baseUrlRow, open);
-        adjustSize();
+        fitHeight();
     });
 
     m_keychainNote = new QLabel;
@@ -217,8 +223,15 @@ void ConnectDialog::build()
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_busy);
     statusRow->addWidget(m_status, 1);
-    m_busy->setVisible(false);
-    m_status->setVisible(false);
+    // The row keeps its room while idle, and the status text never widens the dialog: the fields above must
+    // not move or resize when a check starts.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    for (QWidget *busyPart : {static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_status)}) {
+        QSizePolicy policy = busyPart->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        busyPart->setSizePolicy(policy);
+        busyPart->setVisible(false);
+    }
 
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("connectError"));
@@ -278,18 +291,18 @@ void ConnectDialog::updateKind()
     m_globalKey->setPlaceholderText(canKeep ? keep : tr("From My Profile › API Tokens"));
     validate();
     if (isVisible()) {
-        adjustSize();
+        fitHeight();
     }
 }
 
 void ConnectDialog::validate()
 {
     const QString accountId = m_accountId->text().trimmed();
-    bool hintsChanged = setHint(m_accountIdHint,
-                                accountId.isEmpty() || looksLikeAccountId(accountId)
-                                    ? QString()
-                                    : tr("Usually 32 hexadecimal characters: is this a zone ID?"),
-                                "warning");
+    setHint(m_accountIdHint,
+            accountId.isEmpty() || looksLikeAccountId(accountId)
+                ? QString()
+                : tr("Usually 32 hexadecimal characters: is this a zone ID?"),
+            "warning");
 
     bool urlOk = true;
     QString urlHint;
@@ -305,10 +318,7 @@ void ConnectDialog::validate()
             urlHint = tr("Plain http: the secret would cross the network unencrypted.");
         }
     }
-    hintsChanged |= setHint(m_baseUrlHint, urlHint, urlWarning ? "warning" : "error");
-    if (hintsChanged && isVisible()) {
-        adjustSize();
-    }
+    setHint(m_baseUrlHint, urlHint, urlWarning ? "warning" : "error");
 
     const bool token = m_tokenKind->isChecked();
     const bool secretOk = keepsStoredSecret() || !formSecret().isEmpty();
@@ -346,7 +356,20 @@ void ConnectDialog::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
-    adjustSize();
+    fitHeight();
+}
+
+void ConnectDialog::fitHeight()
+{
+    // Only the height follows the content: a width chosen by the layout or the user stays, so the fields keep
+    // their size when a message appears under them.
+    if (!isVisible()) {
+        return;
+    }
+    layout()->activate();
+    const int needed =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
+    resize(width(), qMax(needed, layout()->totalMinimumSize().height()));
 }
 
 QString ConnectDialog::errorText() const

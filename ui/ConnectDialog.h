@@ -59,6 +59,8 @@ private:
     void validate();
     void setState(State state);
     void showError(const QString &message);
+    // Makes the dialog as tall as its content needs at its current width.
+    void fitHeight();
 
     void startConnect();
     void check(const Connection &connection, const QString &secret);

@@ -147,6 +147,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         const QStringList pending = std::exchange(m_pendingTabs, {});
         for (const QString &entry : pending) {
             if (entry.startsWith(QLatin1String("route:"))) {
+                const QStringList parts = entry.mid(6).split(QLatin1Char('|'));
+                if (parts.size() == 3) {
+                    m_restoringRoutes.insert(parts[1] + QLatin1Char('|') + parts[2]);
+                }
                 openRecent(entry);
             }
         }
@@ -434,9 +438,7 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     }
     event->acceptProposedAction();
-    for (const QString &file : files) {
-        openRouteFile(file);
-    }
+    openRouteFiles(files);
 }
 
 void MainWindow::openRouteDialog()
@@ -457,6 +459,28 @@ void MainWindow::openExampleRoute()
 
 bool MainWindow::openRouteFile(const QString &path)
 {
+    QString reason;
+    if (!loadRouteFile(path, &reason)) {
+        showOpenErrors({{path, reason}});
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::openRouteFiles(const QStringList &paths)
+{
+    QList<OpenErrorsDialog::Failure> failures;
+    for (const QString &path : paths) {
+        QString reason;
+        if (!loadRouteFile(path, &reason)) {
+            failures.append({path, reason});
+        }
+    }
+    showOpenErrors(failures);
+}
+
+bool MainWindow::loadRouteFile(const QString &path, QString *reason)
+{
     const QString canonical = path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).absoluteFilePath();
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(i));
@@ -469,12 +493,12 @@ bool MainWindow::openRouteFile(const QString &path)
 
     const RouteFile file = RouteFile::open(canonical);
     if (!file.isValid()) {
-        showOpenError(canonical, file.errorText());
+        *reason = file.errorText();
         return false;
     }
     const RouteFileContent &document = *file.document();
     if (document.routes.empty()) {
-        showOpenError(canonical, tr("The file holds no routes."));
+        *reason = tr("The file holds no routes.");
         return false;
     }
 
@@ -517,16 +541,27 @@ bool MainWindow::openRouteFile(const QString &path)
     return true;
 }
 
-void MainWindow::showOpenError(const QString &path, const QString &reason)
+void MainWindow::showOpenErrors(const QList<OpenErrorsDialog::Failure> &failures)
 {
+    if (failures.isEmpty()) {
+        return;
+    }
     // Window-modal and non-blocking: the window stays responsive and tests can inspect the box.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Route"),
-                                tr("“%1” could not be opened as a route.").arg(QFileInfo(path).fileName()),
-                                QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("openErrorBox"));
-    box->setInformativeText(reason.isEmpty() ? tr("The file could not be read.") : reason);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    if (failures.size() == 1) {
+        const OpenErrorsDialog::Failure &failure = failures.front();
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Route"),
+                                    tr("“%1” could not be opened as a route.").arg(QFileInfo(failure.path).fileName()),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("openErrorBox"));
+        box->setInformativeText(failure.reason.isEmpty() ? tr("The file could not be read.") : failure.reason);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    // Several at once (a command line, a drop): one list, not a box per file to click away.
+    auto *dialog = new OpenErrorsDialog(failures, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::closeCurrentRoute()
@@ -1014,6 +1049,7 @@ void MainWindow::openRemoteRoute(const QString &gatewayId, const QString &routeI
                 box.setInformativeText(error->toString());
                 box.exec();
             }
+            m_restoringRoutes.remove(remote->gatewayId() + QLatin1Char('|') + remote->routeId());
             remote->deleteLater();
             return;
         }
@@ -1023,7 +1059,12 @@ void MainWindow::openRemoteRoute(const QString &gatewayId, const QString &routeI
         editor->setRemote(remote);
         addEditor(editor, tr("Route %1 in gateway %2").arg(remote->name(), remote->gatewayId()));
         wireRemoteEditor(editor);
-        m_tabs->setCurrentWidget(editor);
+        // A route reopened from the last session stays behind the tab in front (a file from the command line,
+        // say); one the user asked for now comes to the front.
+        const bool restored = m_restoringRoutes.remove(remote->gatewayId() + QLatin1Char('|') + remote->routeId());
+        if (!restored || !currentEditor()) {
+            m_tabs->setCurrentWidget(editor);
+        }
         updateCentralPage();
         addRecent(routeEntry(connection, remote->gatewayId(), remote->routeId()),
                   tr("%1 (%2)").arg(remote->name(), remote->gatewayId()));
@@ -1361,7 +1402,8 @@ void MainWindow::restoreOpenTabs()
             openRouteFile(entry.mid(5));
         }
     }
-    // Routes wait for the connection's first answer (useConnection), so they open against the right account.
+    // Routes wait for the connection's first answer (useConnection), so they open against the right account,
+    // and behind whatever tab is in front by then.
 }
 
 } // namespace rd

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "app/Connection.h"
+#include "ui/OpenErrorsDialog.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 class QAction;
 class QActionGroup;
@@ -42,6 +44,8 @@ public:
     // Opens every route a file holds, each in its own tab; a file already open is brought to the front.
     // On failure says why in a message box and returns false.
     bool openRouteFile(const QString &path);
+    // Opens several files (a command line, a drop); the ones that fail are listed together in one dialog.
+    void openRouteFiles(const QStringList &paths);
 
     // Shows which API the window works against, checks that it answers by listing the gateways, and lists
     // them in the gateway browser.
@@ -125,7 +129,9 @@ private:
     bool maybeSave(RouteEditorPage *editor);
     static QString draftKey(const QString &sourcePath, const std::string &routeName);
     void updateCentralPage();
-    void showOpenError(const QString &path, const QString &reason);
+    // Opens a route file without telling the user about a failure: `reason` says why it failed.
+    bool loadRouteFile(const QString &path, QString *reason);
+    void showOpenErrors(const QList<OpenErrorsDialog::Failure> &failures);
 
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
@@ -178,6 +184,9 @@ private:
     QAction *m_modelLogsAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QStringList m_pendingTabs; // open tabs to restore once the connection answers
+    // Routes of the last session being reopened: they arrive when the server answers, and open behind the tab
+    // in front rather than take it from a file the user has just opened.
+    QSet<QString> m_restoringRoutes;
 };
 
 } // namespace rd

@@ -5,6 +5,7 @@
 #include "app/RemoteRoute.h"
 #include "app/RouteFile.h"
 #include "ui/DeployDialog.h"
+#include "ui/EditorBottomPanel.h"
 #include "ui/RouteHistoryPanel.h"
 #include "ui/VersionText.h"
 #include "widgets/ElementTypeStyle.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QSvgGenerator>
@@ -34,11 +36,15 @@
 
 namespace rd {
 
+int RouteEditorPage::s_bottomPanelHeight = 0;
+
 namespace {
 
 enum ProblemColumn { ProblemSeverityColumn, ProblemCodeColumn, ProblemElementColumn, ProblemMessageColumn };
 
 constexpr int kElementIdRole = Qt::UserRole + 1;
+
+const QString kBottomPanelHeightKey = QStringLiteral("routeEditor/bottomPanelHeight");
 
 QString qs(const std::string &text)
 {
@@ -80,21 +86,33 @@ RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions
     m_document = new RouteDocument(std::move(route), std::move(positions), this);
     connect(m_document, &RouteDocument::changed, this, [this] { ++m_revision; });
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(createEditor());
-    m_bottomSplitter = new QSplitter(Qt::Horizontal);
-    m_bottomSplitter->setChildrenCollapsible(false);
-    m_bottomSplitter->addWidget(createProblemsPanel());
-    splitter->addWidget(m_bottomSplitter);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
-
+    // The canvas row takes the room; the Problems/History panel under it is a one-line bar until there is
+    // something to read, and as tall as the user last made it when open.
+    m_mainSplitter = new QSplitter(Qt::Vertical);
+    m_mainSplitter->setObjectName(QStringLiteral("editorSplitter"));
+    m_mainSplitter->setChildrenCollapsible(false);
+    m_mainSplitter->addWidget(createEditor());
+    m_bottomPanel = new EditorBottomPanel;
+    m_problemsTab = m_bottomPanel->addPage(createProblemsPanel(), tr("Problems"), QStringLiteral("problemsTab"));
+    m_mainSplitter->addWidget(m_bottomPanel);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 0);
+    connect(m_bottomPanel, &EditorBottomPanel::expandedChanged, this, [this](bool expanded) {
+        if (expanded) {
+            placeBottomPanel();
+        }
+    });
+    connect(m_mainSplitter, &QSplitter::splitterMoved, this, [this] {
+        if (m_bottomPanel->isExpanded()) {
+            s_bottomPanelHeight = m_mainSplitter->sizes().value(1);
+            QSettings().setValue(kBottomPanelHeightKey, s_bottomPanelHeight);
+        }
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->setSpacing(8);
     layout->addWidget(createHeader());
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_mainSplitter, 1);
 
     populateProblems();
     connect(m_document, &RouteDocument::findingsChanged, this, [this] {
@@ -213,6 +231,9 @@ QWidget *RouteEditorPage::createHeader()
     m_pathLabel = new QLabel;
     m_pathLabel->setObjectName(QStringLiteral("routePath"));
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Where the route lives can be long (a path, a gateway and version): it must not set the window's minimum
+    // width. Cut short, the whole text is in the tooltip.
+    m_pathLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QPalette muted = m_pathLabel->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     m_pathLabel->setPalette(muted);
@@ -288,6 +309,7 @@ QWidget *RouteEditorPage::createEditor()
     paletteLayout->addWidget(m_palette, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
+    m_editorSplitter = splitter;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(paletteColumn);
     splitter->addWidget(m_view);
@@ -296,6 +318,7 @@ QWidget *RouteEditorPage::createEditor()
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
     splitter->setSizes({150, 900, 280});
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_columnsUserSized = true; });
     return splitter;
 }
 
@@ -337,16 +360,53 @@ QWidget *RouteEditorPage::createProblemsPanel()
     m_problemStack = new QStackedWidget;
     m_problemStack->addWidget(m_problemList);
     m_problemStack->addWidget(noProblems);
+    return m_problemStack;
+}
 
-    m_problemsHeading = sectionHeading(tr("Problems"));
+void RouteEditorPage::placeBottomPanel()
+{
+    const QList<int> sizes = m_mainSplitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0 || !isVisible()) {
+        return; // not laid out yet: the first resize places it (settleLayout)
+    }
+    if (s_bottomPanelHeight <= 0) {
+        s_bottomPanelHeight = QSettings().value(kBottomPanelHeightKey, 0).toInt();
+    }
+    // A quarter of the page by default; opened, never so tall that the canvas stops being the main thing
+    // (the user can still drag it taller).
+    const int wanted = s_bottomPanelHeight > 0 ? s_bottomPanelHeight : total / 4;
+    const int lowest = m_bottomPanel->barHeight() + 80;
+    const int height = qMax(lowest, qMin(wanted, total * 3 / 10));
+    m_mainSplitter->setSizes({total - height, height});
+}
 
-    auto *panel = new QWidget;
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    layout->addWidget(m_problemsHeading);
-    layout->addWidget(m_problemStack, 1);
-    return panel;
+void RouteEditorPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Queued: the splitters get their new sizes after this page's.
+    QMetaObject::invokeMethod(this, &RouteEditorPage::settleLayout, Qt::QueuedConnection);
+}
+
+void RouteEditorPage::settleLayout()
+{
+    if (!isVisible()) {
+        return;
+    }
+    const QList<int> columns = m_editorSplitter->sizes();
+    const int width = columns.value(0) + columns.value(1) + columns.value(2);
+    if (!m_columnsUserSized && width > 0) {
+        // Until the user drags a divider, the columns follow the window: in a narrow one the palette and the
+        // inspector give up some width, so that the canvas stays the widest column; they never get narrower
+        // than their fields need.
+        const int palette = qBound(110, width * 15 / 100, 150);
+        const int inspector = qMax(m_inspector->minimumSizeHint().width(), qBound(240, width * 27 / 100, 280));
+        m_editorSplitter->setSizes({palette, width - palette - inspector, inspector});
+    }
+    // The open panel keeps its height in proportion too: a panel sized in a large window must not eat a small one.
+    if (m_bottomPanel->isExpanded()) {
+        placeBottomPanel();
+    }
 }
 
 void RouteEditorPage::populateProblems()
@@ -400,7 +460,23 @@ void RouteEditorPage::populateProblems()
     }
 
     m_problemStack->setCurrentIndex(items.isEmpty() ? 1 : 0);
-    m_problemsHeading->setText(items.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(items.size()));
+    const int count = static_cast<int>(items.size());
+    m_bottomPanel->setPageTitle(m_problemsTab, count == 0 ? tr("Problems") : tr("Problems (%1)").arg(count));
+    if (count == 0) {
+        m_bottomPanel->setSummary(QIcon(QStringLiteral(":/icons/ok.svg")),
+                                  tr("No problems found. The API would accept this route as it is."));
+    } else {
+        m_bottomPanel->setSummary(QIcon(), QString());
+    }
+    // The panel opens when problems appear and closes again when the last one is fixed; in between its
+    // height and whether it is open are the user's.
+    const bool hasProblems = count > 0;
+    if (hasProblems && !m_hadProblems) {
+        m_bottomPanel->showPage(m_problemsTab);
+    } else if (!hasProblems && m_hadProblems && m_bottomPanel->currentPage() == m_problemsTab) {
+        m_bottomPanel->setExpanded(false);
+    }
+    m_hadProblems = hasProblems;
 }
 
 void RouteEditorPage::setRemote(RemoteRoute *remote)
@@ -418,9 +494,8 @@ void RouteEditorPage::setRemote(RemoteRoute *remote)
         m_history = new RouteHistoryPanel(remote->client(), remote->gatewayId(), remote->routeId());
         m_history->setObjectName(QStringLiteral("historyPanel"));
         m_history->setExpectedState(remote->deployedVersionId(), remote->latestVersionId());
-        m_bottomSplitter->addWidget(m_history);
-        m_bottomSplitter->setStretchFactor(0, 1);
-        m_bottomSplitter->setStretchFactor(1, 1);
+        // Closed until asked for (its tab in the bar): the canvas comes first.
+        m_historyTab = m_bottomPanel->addPage(m_history, tr("History"), QStringLiteral("historyTab"));
     }
     refreshHeader();
     emit statusChanged();

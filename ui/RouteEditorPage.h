@@ -21,6 +21,7 @@ template<typename T> class QFutureWatcher;
 
 namespace rd {
 
+class EditorBottomPanel;
 class ElementInspector;
 class RemoteRoute;
 class RouteHistoryPanel;
@@ -49,6 +50,8 @@ public:
     ElementInspector *inspector() const { return m_inspector; }
     ElementPalette *palette() const { return m_palette; }
     QTreeWidget *problemList() const { return m_problemList; }
+    // Problems and History, under the canvas.
+    EditorBottomPanel *bottomPanel() const { return m_bottomPanel; }
 
     const Route &route() const { return m_document->route(); }
     const std::vector<Finding> &findings() const { return m_document->findings(); }
@@ -96,6 +99,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     enum class LayoutPurpose {
@@ -107,6 +111,10 @@ private:
     QWidget *createEditor();
     QWidget *createProblemsPanel();
     void populateProblems();
+    // Gives the open bottom panel its remembered height.
+    void placeBottomPanel();
+    // Once the page has its real size: the column widths, and the open bottom panel's height.
+    void settleLayout();
     void refreshHeader();
     QString statusSummary() const;
     std::unordered_map<std::string, QSizeF> cardSizes() const;
@@ -127,11 +135,18 @@ private:
     QLabel *m_pathLabel = nullptr;
     QTreeWidget *m_problemList = nullptr;
     QStackedWidget *m_problemStack = nullptr;
-    QLabel *m_problemsHeading = nullptr;
+    EditorBottomPanel *m_bottomPanel = nullptr;
+    int m_problemsTab = 0;
+    int m_historyTab = -1;
+    bool m_hadProblems = false;
+    // The open panel's height, the same for every page and remembered across sessions.
+    static int s_bottomPanelHeight;
     bool m_fitted = false;
     RemoteRoute *m_remote = nullptr;
     RouteHistoryPanel *m_history = nullptr;
-    QSplitter *m_bottomSplitter = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_editorSplitter = nullptr; // palette | canvas | inspector
+    bool m_columnsUserSized = false;       // the user dragged a divider: the columns keep their widths
     QString m_readOnlyVersion;
 
     QFutureWatcher<RouteDocument::Positions> *m_layoutWatcher = nullptr;

@@ -107,13 +107,15 @@ RouteHistoryPanel::RouteHistoryPanel(ApiClient *client, QString gatewayId, QStri
     deploymentsLayout->addWidget(heading(tr("Deployments")));
     deploymentsLayout->addWidget(m_deploymentList, 1);
 
-    auto *split = new QSplitter(Qt::Vertical);
+    // Side by side: the panel sits under the canvas, wide and short.
+    auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(versionsColumn);
     split->addWidget(deploymentsColumn);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0); // it sits in the editor's bottom panel, which has its own
     layout->addLayout(header);
     layout->addWidget(split, 1);
     layout->addWidget(m_activity);

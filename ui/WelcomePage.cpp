@@ -12,7 +12,7 @@ namespace rd {
 
 namespace {
 
-constexpr int kCardWidth = 236;
+constexpr int kCardWidth = 200;
 constexpr int kCardPadding = 16;
 
 // Scoped by object name so the welcome page can look designed without restyling the rest of the app;

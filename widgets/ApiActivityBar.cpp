@@ -1,9 +1,9 @@
 #include "widgets/ApiActivityBar.h"
 
 #include "app/api/ApiCall.h"
+#include "widgets/ElidedLabel.h"
 
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 
@@ -12,14 +12,14 @@
 namespace rd {
 
 ApiActivityBar::ApiActivityBar(QWidget *parent)
-    : QWidget(parent), m_bar(new QProgressBar), m_text(new QLabel), m_cancel(new QPushButton(tr("Cancel")))
+    : QWidget(parent), m_bar(new QProgressBar), m_text(new ElidedLabel), m_cancel(new QPushButton(tr("Cancel")))
 {
     setObjectName(QStringLiteral("apiActivityBar"));
     m_bar->setRange(0, 0);
     m_bar->setTextVisible(false);
     m_bar->setMaximumWidth(120);
     m_bar->setMaximumHeight(10);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setObjectName(QStringLiteral("activityText"));
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setAutoDefault(false);
     auto *layout = new QHBoxLayout(this);
@@ -29,6 +29,11 @@ ApiActivityBar::ApiActivityBar(QWidget *parent)
     layout->addWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &ApiActivityBar::cancel);
     hide();
+}
+
+QString ApiActivityBar::text() const
+{
+    return m_text->text();
 }
 
 bool ApiActivityBar::isActive() const

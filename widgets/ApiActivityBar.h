@@ -5,13 +5,13 @@
 
 #include <vector>
 
-class QLabel;
 class QProgressBar;
 class QPushButton;
 
 namespace rd {
 
 class ApiCall;
+class ElidedLabel;
 
 // What the network is doing right now, for one panel or dialog: a busy bar, what is being done ("Loading
 // versions…", or "rate limited — retrying in 4 s") and Cancel. Hidden while nothing runs.
@@ -26,6 +26,8 @@ public:
     void track(ApiCall *call, const QString &text);
     bool isActive() const;
     QPushButton *cancelButton() const { return m_cancel; }
+    // What is being done, in full (the label may show it shortened).
+    QString text() const;
 
 public slots:
     // Cancels every tracked call.
@@ -40,7 +42,7 @@ private:
     void prune();
 
     QProgressBar *m_bar;
-    QLabel *m_text;
+    ElidedLabel *m_text; // elides: a long retry message must not widen the window
     QPushButton *m_cancel;
     std::vector<QPointer<ApiCall>> m_calls;
 };

@@ -11,7 +11,7 @@ constexpr int kGap = 6;
 
 StatusIndicator::StatusIndicator(QWidget *parent) : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
 void StatusIndicator::setText(const QString &text)
@@ -43,6 +43,13 @@ QSize StatusIndicator::sizeHint() const
     return {2 * kHorizontalPadding + dotDiameter() + kGap + fm.horizontalAdvance(m_text), fm.height() + 4};
 }
 
+QSize StatusIndicator::minimumSizeHint() const
+{
+    const QSize full = sizeHint();
+    const int shortest = 2 * kHorizontalPadding + dotDiameter() + kGap + fontMetrics().averageCharWidth() * 10;
+    return {qMin(full.width(), shortest), full.height()};
+}
+
 void StatusIndicator::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -56,7 +63,8 @@ void StatusIndicator::paintEvent(QPaintEvent *)
 
     painter.setPen(palette().color(QPalette::WindowText));
     const QRect textRect(kHorizontalPadding + d + kGap, 0, width() - (kHorizontalPadding + d + kGap), height());
-    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, m_text);
+    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                     fontMetrics().elidedText(m_text, Qt::ElideRight, textRect.width()));
 }
 
 } // namespace rd

@@ -20,7 +20,8 @@ public:
     void setColor(const QColor &color);
 
     QSize sizeHint() const override;
-    QSize minimumSizeHint() const override { return sizeHint(); }
+    // Narrower than the text: in a tight status bar the text is shortened with "…" rather than widen the window.
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

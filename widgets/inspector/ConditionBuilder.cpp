@@ -1,6 +1,7 @@
 #include "widgets/inspector/ConditionBuilder.h"
 
 #include "widgets/inspector/ConditionRowWidget.h"
+#include "widgets/inspector/InspectorPage.h"
 #include "widgets/inspector/ProviderCatalog.h"
 
 #include <QComboBox>
@@ -19,6 +20,7 @@ ConditionBuilder::ConditionBuilder(QWidget *parent)
     m_join->setObjectName(QStringLiteral("conditionJoin"));
     m_join->addItem(tr("all of these (AND)"), static_cast<int>(ConditionModel::Join::And));
     m_join->addItem(tr("any of these (OR)"), static_cast<int>(ConditionModel::Join::Or));
+    InspectorPage::letShrink(m_join);
     m_add->setObjectName(QStringLiteral("addCondition"));
     m_empty->setText(tr("No conditions yet."));
     m_empty->setEnabled(false);

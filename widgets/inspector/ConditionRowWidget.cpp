@@ -1,5 +1,7 @@
 #include "widgets/inspector/ConditionRowWidget.h"
 
+#include "widgets/inspector/InspectorPage.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -35,6 +37,7 @@ ConditionRowWidget::ConditionRowWidget(const QStringList &fieldSuggestions, QWid
 
     // Two lines: an inspector dock is narrow, and field names and values both want the width.
     m_op->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    InspectorPage::letShrink(m_op);
     auto *top = new QHBoxLayout;
     top->addWidget(m_field, 1);
     top->addWidget(m_remove);

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -31,10 +32,11 @@ constexpr int kEditor = 1;
 } // namespace
 
 ElementInspector::ElementInspector(QWidget *parent)
-    : QWidget(parent), m_outer(new QStackedWidget(this)), m_typeIcon(new QLabel), m_typeName(new QLabel),
-      m_idEdit(new QLineEdit), m_idMessage(new QLabel), m_pages(new QStackedWidget), m_modelPage(new ModelPage),
-      m_ratePage(new RatePage), m_percentagePage(new PercentagePage), m_conditionalPage(new ConditionalPage),
-      m_passThroughPage(new PassThroughPage), m_unknownPage(new UnknownTypePage), m_findings(new FindingsView)
+    : QWidget(parent), m_outer(new QStackedWidget(this)), m_scroll(new QScrollArea), m_typeIcon(new QLabel),
+      m_typeName(new QLabel), m_idEdit(new QLineEdit), m_idMessage(new QLabel), m_pages(new QStackedWidget),
+      m_modelPage(new ModelPage), m_ratePage(new RatePage), m_percentagePage(new PercentagePage),
+      m_conditionalPage(new ConditionalPage), m_passThroughPage(new PassThroughPage),
+      m_unknownPage(new UnknownTypePage), m_findings(new FindingsView)
 {
     auto *empty = new QLabel(tr("Select an element to edit it"));
     empty->setObjectName(QStringLiteral("emptyState"));
@@ -84,14 +86,15 @@ ElementInspector::ElementInspector(QWidget *parent)
     layout->addWidget(m_findings);
     layout->addStretch(1);
 
-    // A dock can be short: the editor scrolls rather than squashing its fields.
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(editor);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    // A dock can be short: the editor scrolls rather than squashing its fields; up and down only, never
+    // sideways (fitWidthToContent).
+    m_scroll->setWidget(editor);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_outer->addWidget(empty);
-    m_outer->addWidget(scroll);
+    m_outer->addWidget(m_scroll);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_outer);
@@ -200,6 +203,14 @@ void ElementInspector::refresh()
     refreshFindings();
 }
 
+void ElementInspector::fitWidthToContent()
+{
+    QWidget *editor = m_scroll->widget();
+    editor->layout()->activate();
+    const int scrollBar = m_scroll->verticalScrollBar()->sizeHint().width();
+    m_scroll->setMinimumWidth(editor->minimumSizeHint().width() + scrollBar + 2 * m_scroll->frameWidth());
+}
+
 void ElementInspector::refreshFindings()
 {
     if (!m_document || m_id.empty()) {
@@ -212,6 +223,7 @@ void ElementInspector::refreshFindings()
         }
     }
     m_findings->setFindings(mine);
+    fitWidthToContent();
 }
 
 void ElementInspector::commitRename()

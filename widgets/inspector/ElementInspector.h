@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 class QStackedWidget;
 
 namespace rd {
@@ -43,6 +44,9 @@ protected:
 
 private:
     void refresh();
+    // Keeps the inspector at least as wide as the fields of the element shown need: it never scrolls sideways
+    // or cuts a field off; the splitter beside it gives way instead.
+    void fitWidthToContent();
     void refreshFindings();
     void commitRename();
     void revertId();
@@ -53,6 +57,7 @@ private:
     std::string m_id;
 
     QStackedWidget *m_outer;
+    QScrollArea *m_scroll;
     QLabel *m_typeIcon;
     QLabel *m_typeName;
     QLineEdit *m_idEdit;

@@ -1,5 +1,7 @@
 #include "widgets/inspector/FindingsView.h"
 
+#include "widgets/inspector/InspectorPage.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -41,7 +43,7 @@ void FindingsView::setFindings(const std::vector<Finding> &findings)
             icon->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(iconSize, iconSize));
             icon->setAlignment(Qt::AlignTop);
             icon->setToolTip(severity == Severity::Error ? tr("Error") : tr("Warning"));
-            auto *text = new QLabel(QString::fromStdString(finding.message), row);
+            auto *text = new QLabel(InspectorPage::wrappable(QString::fromStdString(finding.message)), row);
             text->setObjectName(QStringLiteral("finding"));
             text->setWordWrap(true);
             text->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -2,6 +2,7 @@
 
 #include "app/RouteDocument.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 
@@ -62,7 +63,38 @@ void InspectorPage::setStatusText(QLabel *label, const QString &text, const QCol
     palette.setColor(QPalette::WindowText, color);
     label->setPalette(palette);
     label->setTextFormat(Qt::PlainText);
-    label->setText(text);
+    label->setText(wrappable(text));
+}
+
+void InspectorPage::letShrink(QComboBox *combo)
+{
+    // About six characters and the arrow: enough to recognise an option.
+    combo->setMinimumWidth(combo->fontMetrics().averageCharWidth() * 6 + combo->iconSize().width() + 24);
+}
+
+QString InspectorPage::wrappable(const QString &text)
+{
+    // Words shorter than this wrap as they are; only ids and names long enough to overflow get break points.
+    constexpr int kLongWord = 16;
+    constexpr QChar kZeroWidthSpace(0x200B);
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    int wordLength = 0;
+    for (const QChar c : text) {
+        out += c;
+        wordLength = c.isSpace() ? 0 : wordLength + 1;
+        const bool separator = c == QLatin1Char('_') || c == QLatin1Char('-') || c == QLatin1Char('.') ||
+                               c == QLatin1Char('/') || c == QLatin1Char(':') || c == QLatin1Char('@');
+        if (wordLength >= kLongWord && separator) {
+            out += kZeroWidthSpace;
+            wordLength = 0;
+        } else if (wordLength >= 2 * kLongWord) {
+            // No separator in sight: break anyway rather than overflow.
+            out += kZeroWidthSpace;
+            wordLength = 0;
+        }
+    }
+    return out;
 }
 
 void InspectorPage::alignLabels(QFormLayout *form)

@@ -8,6 +8,7 @@
 
 #include <string>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 
@@ -37,6 +38,12 @@ public:
     static QColor errorColor();
     static QColor okColor();
     static void setStatusText(QLabel *label, const QString &text, const QColor &color);
+    // `text` with break opportunities (zero-width spaces) after the separators inside long words such as ids
+    // and model names, so that a word-wrapped label can wrap them instead of growing wider than the inspector.
+    static QString wrappable(const QString &text);
+    // Lets a combo box get narrower than its longest item (the text is shortened): a long option must not make
+    // the inspector scroll sideways.
+    static void letShrink(QComboBox *combo);
     // Gives a form's labels the width of the widest label of any page, so that switching elements does not
     // make the fields jump sideways, and the header's id lines up with them.
     static void alignLabels(QFormLayout *form);

@@ -21,6 +21,7 @@ ModelPage::ModelPage(QWidget *parent)
     m_provider->setEditable(true);
     m_provider->setInsertPolicy(QComboBox::NoInsert);
     m_provider->addItems(ProviderCatalog::providers());
+    letShrink(m_provider);
     m_provider->lineEdit()->setPlaceholderText(tr("e.g. openai"));
     m_provider->setToolTip(tr("The provider's name in AI Gateway. Any name is accepted."));
 

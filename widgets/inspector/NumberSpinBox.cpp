@@ -11,6 +11,9 @@ NumberSpinBox::NumberSpinBox(QWidget *parent) : QDoubleSpinBox(parent)
     setSpecialValueText(QStringLiteral("\u2014"));
     setNumberRange(0, 1e12);
     setValue(minimum());
+    // The range (up to 1e12 with decimals) would make the box ask for room for 17 digits and so the inspector
+    // scroll sideways; eight characters show realistic values, and the box still grows with the inspector.
+    setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00000000")) + 24);
 }
 
 void NumberSpinBox::setNumberRange(double lowest, double highest)

@@ -49,6 +49,9 @@ RatePage::RatePage(QWidget *parent)
     for (const WindowUnit &unit : kUnits) {
         m_windowUnit->addItem(tr(unit.name), QVariant::fromValue(static_cast<qlonglong>(unit.seconds)));
     }
+    for (QComboBox *combo : {m_key, m_limitType, m_windowUnit}) {
+        letShrink(combo);
+    }
     auto *window = new QHBoxLayout;
     window->setContentsMargins(0, 0, 0, 0);
     window->addWidget(m_windowAmount, 1);
