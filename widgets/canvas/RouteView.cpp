@@ -20,7 +20,9 @@
 #include <QStyleHintReturnMask>
 #include <QStyleOptionRubberBand>
 #include <QWheelEvent>
+#include <QtMath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rd {
@@ -78,13 +80,24 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
     connect(m_minimapAction, &QAction::toggled, m_minimap, &RouteMinimap::setWanted);
 
     connect(this, &RouteView::zoomChanged, this, &RouteView::updatePaintMode);
+    // A deleted, pasted or undone card changes the batched overview, but Qt only repaints where items were last
+    // painted one by one: far out nothing was, so without this the old picture would stay up.
+    connect(m_scene, &RouteScene::overviewChanged, this, [this] {
+        if (overviewActive()) {
+            viewport()->update();
+        }
+    });
     connect(m_quickAdd, &QuickAddPopup::typeChosen, this, &RouteView::addPending);
     connect(m_quickAdd, &QuickAddPopup::cancelled, this, [this] { m_pendingAdd.reset(); });
 
     // Actions that need a selection are disabled without one, so menus show what applies.
+    // Runs once per card selected or deleted: Select All and Delete on 3,000 cards call it 3,000 times, so it
+    // only looks for one selected card instead of listing them all in route order.
     auto updateActions = [this] {
-        const bool any = !m_scene->selectedItems().isEmpty();
-        const bool elements = !m_scene->selectedElementIds().empty();
+        const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+        const bool any = !selected.isEmpty();
+        const bool elements = std::any_of(selected.begin(), selected.end(),
+                                          [](const QGraphicsItem *item) { return item->type() == ElementItem::Type; });
         m_deleteAction->setEnabled(any && !m_readOnly);
         m_cutAction->setEnabled(elements && !m_readOnly);
         m_copyAction->setEnabled(elements);
@@ -163,18 +176,49 @@ void RouteView::resetZoom()
     setZoom(1.0, viewport()->rect().center());
 }
 
+void RouteView::placeScenePoint(QPointF scenePos, QPointF viewPos)
+{
+    centerOn(scenePos + (QRectF(viewport()->rect()).center() - viewPos) / zoom());
+}
+
+QRectF RouteView::clearOfMinimap() const
+{
+    const QRectF all(viewport()->rect());
+    if (m_minimap == nullptr || !m_minimap->isVisibleTo(this)) {
+        return all;
+    }
+    // The minimap sits in the bottom-right corner: what is left of it, or above it, whichever is larger.
+    const QRectF box = QRectF(m_minimap->geometry()).translated(-QPointF(viewport()->pos()));
+    const QRectF left(all.topLeft(), QPointF(box.left() - RouteMinimap::kMargin, all.bottom()));
+    const QRectF above(all.topLeft(), QPointF(all.right(), box.top() - RouteMinimap::kMargin));
+    return left.width() * left.height() >= above.width() * above.height() ? left : above;
+}
+
 void RouteView::fitRect(const QRectF &rect)
 {
     if (rect.isNull()) {
         return;
     }
     const QRectF area = rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
-    fitInView(area, Qt::KeepAspectRatio);
-    if (zoom() > kMaxFitZoom || zoom() < kMinZoom) {
-        setTransform(QTransform::fromScale(std::clamp(zoom(), kMinZoom, kMaxFitZoom),
-                                           std::clamp(zoom(), kMinZoom, kMaxFitZoom)));
+    // A pixel of slack each side: scrolling rounds to whole pixels.
+    const auto zoomFor = [&area](const QRectF &room) {
+        const qreal z = std::min((room.width() - 2) / area.width(), (room.height() - 2) / area.height());
+        return std::clamp(z, kMinZoom, kMaxFitZoom);
+    };
+    QRectF room(viewport()->rect());
+    qreal z = zoomFor(room);
+    // The minimap floats over the canvas: a fit that would put cards under it fits into the room beside it.
+    if (m_minimap != nullptr && m_minimap->isVisibleTo(this)) {
+        const QRectF box = QRectF(m_minimap->geometry()).translated(-QPointF(viewport()->pos()));
+        const QPointF centre = room.center();
+        const QRectF shown(centre - QPointF(rect.width(), rect.height()) * z / 2, rect.size() * z);
+        if (shown.intersects(box.adjusted(-2, -2, 2, 2))) {
+            room = clearOfMinimap();
+            z = zoomFor(room);
+        }
     }
-    centerOn(area.center());
+    setTransform(QTransform::fromScale(z, z));
+    placeScenePoint(area.center(), room.center());
     emit zoomChanged(zoom());
     emit visibleAreaChanged();
 }
@@ -182,6 +226,40 @@ void RouteView::fitRect(const QRectF &rect)
 void RouteView::fitToView()
 {
     fitRect(m_scene->elementsBoundingRect());
+}
+
+void RouteView::fitForReading()
+{
+    const QRectF cards = m_scene->elementsBoundingRect();
+    fitRect(cards);
+    if (cards.isNull() || zoom() >= kLegibleZoom) {
+        return;
+    }
+    // Seen whole, this route would be coloured boxes with unreadable text. It opens readable instead, where a
+    // person starts reading it: its start element at the left, else its top-left corner; the minimap and Fit
+    // to View show the rest.
+    setTransform(QTransform::fromScale(kLegibleZoom, kLegibleZoom));
+    const QSizeF visible = QSizeF(viewport()->size()) / kLegibleZoom;
+    const QRectF area = cards.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
+    QPointF anchor = area.topLeft();
+    for (const Element &element : document()->route().elements()) {
+        if (element.type == ElementType::Start) {
+            if (const ElementItem *start = m_scene->elementItem(element.id)) {
+                const QRectF card = start->cardRect().translated(start->pos());
+                anchor = QPointF(card.left() - kFitMargin, card.center().y() - visible.height() / 2);
+            }
+            break;
+        }
+    }
+    // Within the route: no empty canvas on a side where there are cards still to see.
+    const auto within = [](qreal v, qreal low, qreal span, qreal shown) {
+        return span <= shown ? low + (span - shown) / 2 : std::clamp(v, low, low + span - shown);
+    };
+    const QPointF topLeft(within(anchor.x(), area.left(), area.width(), visible.width()),
+                          within(anchor.y(), area.top(), area.height(), visible.height()));
+    centerOn(topLeft + QPointF(visible.width(), visible.height()) / 2);
+    emit zoomChanged(zoom());
+    emit visibleAreaChanged();
 }
 
 void RouteView::fitToSelection()
@@ -267,7 +345,44 @@ void RouteView::mousePressEvent(QMouseEvent *event)
             }
         }
     }
+    if (event->button() == Qt::LeftButton && !m_wire && elementAt(pos) == nullptr) {
+        if (EdgeItem *edge = edgeNear(pos)) {
+            // Picked here rather than by Qt: its hit test is the wire's shape in scene units, which is a
+            // hairline far out and a band zoomed in. Ctrl toggles, as it does for cards.
+            if (event->modifiers() & Qt::ControlModifier) {
+                edge->setSelected(!edge->isSelected());
+            } else {
+                m_scene->clearSelection();
+                edge->setSelected(true);
+            }
+            event->accept();
+            return;
+        }
+    }
     QGraphicsView::mousePressEvent(event);
+}
+
+EdgeItem *RouteView::edgeNear(QPoint viewPos) const
+{
+    const int reach = qCeil(kWirePickPixels);
+    const QRect around(viewPos - QPoint(reach, reach), QSize(2 * reach + 1, 2 * reach + 1));
+    const QPointF scenePos = mapToScene(viewPos);
+    // Far out a wire is drawn as a straight line (EdgeItem::paint), and that is what a person aims at.
+    const bool straight = zoom() < kLodShape;
+    EdgeItem *nearest = nullptr;
+    qreal best = kWirePickPixels;
+    for (QGraphicsItem *item : items(around, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != EdgeItem::Type || !item->isVisible()) {
+            continue;
+        }
+        auto *edge = static_cast<EdgeItem *>(item);
+        const qreal pixels = edge->distanceTo(scenePos, straight) * zoom();
+        if (pixels <= best) {
+            best = pixels;
+            nearest = edge;
+        }
+    }
+    return nearest;
 }
 
 void RouteView::mouseMoveEvent(QMouseEvent *event)
@@ -311,7 +426,7 @@ void RouteView::mouseReleaseEvent(QMouseEvent *event)
 void RouteView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
-    if (event->button() == Qt::LeftButton && !m_readOnly && elementAt(pos) == nullptr &&
+    if (event->button() == Qt::LeftButton && !m_readOnly && elementAt(pos) == nullptr && edgeNear(pos) == nullptr &&
         !m_scene->itemAt(mapToScene(pos), transform())) {
         openQuickAdd(pos);
         event->accept();

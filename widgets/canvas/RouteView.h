@@ -14,6 +14,7 @@ class QGraphicsPathItem;
 
 namespace rd {
 
+class EdgeItem;
 class ElementItem;
 class QuickAddPopup;
 class RouteMinimap;
@@ -59,6 +60,10 @@ public:
     void setZoom(qreal zoom, QPoint viewAnchor);
     static constexpr qreal kMinZoom = 0.02;
     static constexpr qreal kMaxZoom = 3.0;
+    // A click this close to a wire (in logical screen pixels, at any zoom) picks it, unless a card is there.
+    static constexpr qreal kWirePickPixels = 6;
+    // The wire nearest to `viewPos` within kWirePickPixels, as drawn at the current zoom; null when none is.
+    EdgeItem *edgeNear(QPoint viewPos) const;
 
     QuickAddPopup *quickAddPopup() const { return m_quickAdd; }
     RouteMinimap *minimap() const { return m_minimap; }
@@ -74,6 +79,10 @@ public slots:
     void zoomOut();
     void resetZoom();
     void fitToView();
+    // How a route opens: fitted when all of it is legible that way (card text at least
+    // canvas::kLegibleTextPixels logical pixels); a larger route opens at canvas::kLegibleZoom where it begins
+    // (its start element, else its top-left), and Fit to View shows the whole.
+    void fitForReading();
     void fitToSelection();
     void deleteSelection();
     void copySelection();
@@ -131,6 +140,10 @@ private:
     void pasteData(const QByteArray &data, QPointF offset);
     void nudge(QPointF offset);
     void fitRect(const QRectF &rect);
+    // Puts scene point `scenePos` at viewport point `viewPos` at the current zoom.
+    void placeScenePoint(QPointF scenePos, QPointF viewPos);
+    // The largest part of the viewport that the minimap does not cover (all of it without a minimap).
+    QRectF clearOfMinimap() const;
     void placeMinimap();
     void setPanning(bool panning, QPoint at = {});
     // Far out the route is drawn batched by the scene (RouteScene::drawOverview) rather than item by item;
