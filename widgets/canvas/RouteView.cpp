@@ -33,6 +33,7 @@ namespace {
 
 constexpr qreal kZoomStep = 1.25;
 constexpr qreal kFitMargin = 60;
+constexpr qreal kFitPixelMargin = 8;
 constexpr qreal kMaxFitZoom = 1.0; // fitting a three-card route should not blow it up to 300%
 
 } // namespace
@@ -200,9 +201,10 @@ void RouteView::fitRect(const QRectF &rect)
         return;
     }
     const QRectF area = rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
-    // A pixel of slack each side: scrolling rounds to whole pixels.
+    // Some screen pixels of room each side too: far out, the margin in scene units shrinks to nothing.
     const auto zoomFor = [&area](const QRectF &room) {
-        const qreal z = std::min((room.width() - 2) / area.width(), (room.height() - 2) / area.height());
+        const qreal z = std::min((room.width() - 2 * kFitPixelMargin) / area.width(),
+                                 (room.height() - 2 * kFitPixelMargin) / area.height());
         return std::clamp(z, kMinZoom, kMaxFitZoom);
     };
     QRectF room(viewport()->rect());
