@@ -7,6 +7,7 @@
 #include "widgets/canvas/QuickAddPopup.h"
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
+#include "widgets/canvas/ViewFit.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -32,8 +33,6 @@ using namespace canvas;
 namespace {
 
 constexpr qreal kZoomStep = 1.25;
-constexpr qreal kFitMargin = 60;
-constexpr qreal kFitPixelMargin = 8;
 constexpr qreal kMaxFitZoom = 1.0; // fitting a three-card route should not blow it up to 300%
 
 } // namespace
@@ -177,52 +176,28 @@ void RouteView::resetZoom()
     setZoom(1.0, viewport()->rect().center());
 }
 
-void RouteView::placeScenePoint(QPointF scenePos, QPointF viewPos)
+ViewFit RouteView::viewFit() const
 {
-    centerOn(scenePos + (QRectF(viewport()->rect()).center() - viewPos) / zoom());
+    QRectF minimap;
+    if (m_minimap != nullptr && m_minimap->isVisibleTo(this)) {
+        minimap = QRectF(m_minimap->geometry()).translated(-QPointF(viewport()->pos()));
+    }
+    return ViewFit(QSizeF(viewport()->size()), minimap, kMinZoom, kMaxFitZoom);
 }
 
-QRectF RouteView::clearOfMinimap() const
+void RouteView::applyFit(const ViewFit::Placement &placement)
 {
-    const QRectF all(viewport()->rect());
-    if (m_minimap == nullptr || !m_minimap->isVisibleTo(this)) {
-        return all;
-    }
-    // The minimap sits in the bottom-right corner: what is left of it, or above it, whichever is larger.
-    const QRectF box = QRectF(m_minimap->geometry()).translated(-QPointF(viewport()->pos()));
-    const QRectF left(all.topLeft(), QPointF(box.left() - RouteMinimap::kMargin, all.bottom()));
-    const QRectF above(all.topLeft(), QPointF(all.right(), box.top() - RouteMinimap::kMargin));
-    return left.width() * left.height() >= above.width() * above.height() ? left : above;
+    setTransform(QTransform::fromScale(placement.zoom, placement.zoom));
+    centerOn(placement.centre);
+    emit zoomChanged(zoom());
+    emit visibleAreaChanged();
 }
 
 void RouteView::fitRect(const QRectF &rect)
 {
-    if (rect.isNull()) {
-        return;
+    if (!rect.isNull()) {
+        applyFit(viewFit().whole(rect));
     }
-    const QRectF area = rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
-    // Some screen pixels of room each side too: far out, the margin in scene units shrinks to nothing.
-    const auto zoomFor = [&area](const QRectF &room) {
-        const qreal z = std::min((room.width() - 2 * kFitPixelMargin) / area.width(),
-                                 (room.height() - 2 * kFitPixelMargin) / area.height());
-        return std::clamp(z, kMinZoom, kMaxFitZoom);
-    };
-    QRectF room(viewport()->rect());
-    qreal z = zoomFor(room);
-    // The minimap floats over the canvas: a fit that would put cards under it fits into the room beside it.
-    if (m_minimap != nullptr && m_minimap->isVisibleTo(this)) {
-        const QRectF box = QRectF(m_minimap->geometry()).translated(-QPointF(viewport()->pos()));
-        const QPointF centre = room.center();
-        const QRectF shown(centre - QPointF(rect.width(), rect.height()) * z / 2, rect.size() * z);
-        if (shown.intersects(box.adjusted(-2, -2, 2, 2))) {
-            room = clearOfMinimap();
-            z = zoomFor(room);
-        }
-    }
-    setTransform(QTransform::fromScale(z, z));
-    placeScenePoint(area.center(), room.center());
-    emit zoomChanged(zoom());
-    emit visibleAreaChanged();
 }
 
 void RouteView::fitToView()
@@ -233,35 +208,19 @@ void RouteView::fitToView()
 void RouteView::fitForReading()
 {
     const QRectF cards = m_scene->elementsBoundingRect();
-    fitRect(cards);
-    if (cards.isNull() || zoom() >= kLegibleZoom) {
+    if (cards.isNull()) {
         return;
     }
-    // Seen whole, this route would be coloured boxes with unreadable text. It opens readable instead, where a
-    // person starts reading it: its start element at the left, else its top-left corner; the minimap and Fit
-    // to View show the rest.
-    setTransform(QTransform::fromScale(kLegibleZoom, kLegibleZoom));
-    const QSizeF visible = QSizeF(viewport()->size()) / kLegibleZoom;
-    const QRectF area = cards.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
-    QPointF anchor = area.topLeft();
+    QRectF start;
     for (const Element &element : document()->route().elements()) {
         if (element.type == ElementType::Start) {
-            if (const ElementItem *start = m_scene->elementItem(element.id)) {
-                const QRectF card = start->cardRect().translated(start->pos());
-                anchor = QPointF(card.left() - kFitMargin, card.center().y() - visible.height() / 2);
+            if (const ElementItem *item = m_scene->elementItem(element.id)) {
+                start = item->cardRect().translated(item->pos());
             }
             break;
         }
     }
-    // Within the route: no empty canvas on a side where there are cards still to see.
-    const auto within = [](qreal v, qreal low, qreal span, qreal shown) {
-        return span <= shown ? low + (span - shown) / 2 : std::clamp(v, low, low + span - shown);
-    };
-    const QPointF topLeft(within(anchor.x(), area.left(), area.width(), visible.width()),
-                          within(anchor.y(), area.top(), area.height(), visible.height()));
-    centerOn(topLeft + QPointF(visible.width(), visible.height()) / 2);
-    emit zoomChanged(zoom());
-    emit visibleAreaChanged();
+    applyFit(viewFit().readable(cards, start));
 }
 
 void RouteView::fitToSelection()

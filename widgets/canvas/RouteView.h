@@ -2,6 +2,7 @@
 
 #include "app/RouteDocument.h"
 #include "model/ElementType.h"
+#include "widgets/canvas/ViewFit.h"
 
 #include <QGraphicsView>
 #include <QImage>
@@ -140,10 +141,8 @@ private:
     void pasteData(const QByteArray &data, QPointF offset);
     void nudge(QPointF offset);
     void fitRect(const QRectF &rect);
-    // Puts scene point `scenePos` at viewport point `viewPos` at the current zoom.
-    void placeScenePoint(QPointF scenePos, QPointF viewPos);
-    // The largest part of the viewport that the minimap does not cover (all of it without a minimap).
-    QRectF clearOfMinimap() const;
+    ViewFit viewFit() const;
+    void applyFit(const ViewFit::Placement &placement);
     void placeMinimap();
     void setPanning(bool panning, QPoint at = {});
     // Far out the route is drawn batched by the scene (RouteScene::drawOverview) rather than item by item;
