@@ -151,9 +151,9 @@ void TestCanvasReading::demoRouteOpensReadable()
     RouteEditorPage *page = window.currentEditor();
     QVERIFY(page);
     RouteView *view = page->view();
-    // The page fits once it is shown at its real size.
+    // The page fits once it is shown at its real size (the demo route never fits at 100% in this window).
     QSignalSpy fitted(view, &RouteView::zoomChanged);
-    QTRY_VERIFY(fitted.count() > 0);
+    QTRY_VERIFY(fitted.count() > 0 || view->zoom() != 1.0);
     QCoreApplication::processEvents();
     checkReadable(view, 2, QStringLiteral("reading-editor"));
 
