@@ -542,9 +542,9 @@ void DeployDialog::showComparison()
         m_changes->addItem(item);
     }
     renderDiffText();
-    m_view->fitToView();
+    m_view->fitForReading();
     // Again once pending layout has given the view its final size.
-    QTimer::singleShot(0, m_view, &RouteView::fitToView);
+    QTimer::singleShot(0, m_view, &RouteView::fitForReading);
     updateButtons();
     emit diffShown();
 }

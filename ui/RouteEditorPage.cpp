@@ -137,7 +137,7 @@ void RouteEditorPage::showEvent(QShowEvent *event)
     if (!m_fitted) {
         // Only now does the view have its real size; fitting earlier would zoom out too far.
         m_fitted = true;
-        QMetaObject::invokeMethod(m_view, &RouteView::fitToView, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_view, &RouteView::fitForReading, Qt::QueuedConnection);
     }
 }
 
@@ -651,7 +651,13 @@ void RouteEditorPage::finishLayout()
     } else {
         m_document->setPositions(laidOut, tr("Auto layout"));
     }
-    m_view->fitToView();
+    // Laying out unplaced cards is part of opening the route: it opens readable. A requested layout shows
+    // the whole result.
+    if (m_layoutPurpose == LayoutPurpose::Unplaced) {
+        m_view->fitForReading();
+    } else {
+        m_view->fitToView();
+    }
     emit layoutRunningChanged(false);
     emit statusMessage(tr("Auto layout done"), 3000);
 }

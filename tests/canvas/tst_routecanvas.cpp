@@ -23,6 +23,7 @@
 #include <QTest>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtMath>
 
 #include <memory>
 
@@ -94,6 +95,9 @@ private slots:
     void minimapMovesMainView();
     void minimapScalesWithTheView();
     void quickAddFilters();
+    void fitLeavesTheMinimapClear();
+    void wiresArePickedWithinSixPixels_data();
+    void wiresArePickedWithinSixPixels();
     void screenshot();
 
 private:
@@ -653,6 +657,81 @@ void TestRouteCanvas::quickAddFilters()
     QTest::keyClick(popup->searchField(), Qt::Key_Escape);
     QVERIFY(!popup->isVisible());
     QCOMPARE(json(*m_doc), m_original);
+}
+
+void TestRouteCanvas::fitLeavesTheMinimapClear()
+{
+    // Three cards a row, three rows: there is a card in every corner of the route, the bottom-right one
+    // included, where the minimap floats.
+    RouteDocument::Positions positions;
+    const Route &route = m_doc->route();
+    for (std::size_t i = 0; i < route.size(); ++i) {
+        positions[route.elements()[i].id] = QPointF(static_cast<qreal>(i % 3) * 320, static_cast<qreal>(i / 3) * 260);
+    }
+    m_doc->setPositions(positions, QStringLiteral("grid"));
+    RouteMinimap *minimap = m_view->minimap();
+    for (const QSize size : {QSize(1600, 1000), QSize(1280, 720), QSize(900, 600), QSize(700, 700), QSize(1400, 500)}) {
+        m_window->resize(size);
+        QTRY_COMPARE(m_view->viewport()->size(), size);
+        QVERIFY(minimap->isVisible());
+        QTest::keyClick(m_view, Qt::Key_F);
+        const QRect box = minimap->geometry().translated(-m_view->viewport()->pos());
+        for (const Element &element : route.elements()) {
+            const ElementItem *item = m_scene->elementItem(element.id);
+            const QRect card = m_view->mapFromScene(item->cardRect().translated(item->pos())).boundingRect();
+            QVERIFY2(m_view->viewport()->rect().contains(card), qPrintable(QString::fromStdString(element.id)));
+            QVERIFY2(!card.intersects(box), qPrintable(QStringLiteral("%1 under the minimap in %2x%3")
+                                                           .arg(QString::fromStdString(element.id))
+                                                           .arg(size.width())
+                                                           .arg(size.height())));
+        }
+    }
+}
+
+void TestRouteCanvas::wiresArePickedWithinSixPixels_data()
+{
+    QTest::addColumn<qreal>("zoom");
+    QTest::newRow("0.25 (straight wires)") << 0.25;
+    QTest::newRow("0.5") << 0.5;
+    QTest::newRow("1") << 1.0;
+    QTest::newRow("2") << 2.0;
+}
+
+void TestRouteCanvas::wiresArePickedWithinSixPixels()
+{
+    QFETCH(qreal, zoom);
+    // start -> plan_check runs across the empty gap between the first two cards of a row.
+    EdgeItem *edge = m_scene->edgeItem("start", "next");
+    QVERIFY(edge);
+    m_view->setZoom(zoom, m_view->viewport()->rect().center());
+    const bool straight = zoom < canvas::kLodShape;
+    const QPointF middle = straight ? (edge->startPoint() + edge->endPoint()) / 2 : edge->path().pointAtPercent(0.5);
+    m_view->centerOn(middle);
+    // Across the wire as drawn, in screen pixels.
+    const QPointF along = straight ? QPointF(edge->endPoint() - edge->startPoint())
+                                   : QPointF(std::cos(qDegreesToRadians(edge->path().angleAtPercent(0.5))),
+                                             -std::sin(qDegreesToRadians(edge->path().angleAtPercent(0.5))));
+    const QPointF normal = QPointF(-along.y(), along.x()) / std::hypot(along.x(), along.y());
+    const QPointF onScreen = m_view->mapFromScene(middle);
+    const auto at = [&](qreal pixels, int side) {
+        return (onScreen + normal * pixels * side).toPoint();
+    };
+    for (const int side : {1, -1}) {
+        m_scene->clearSelection();
+        click(at(9, side));
+        QVERIFY2(m_scene->selectedItems().isEmpty(), "9 px from the wire picked it");
+        click(at(5, side));
+        QCOMPARE(m_scene->selectedEdges(), std::vector<EdgeItem *>{edge});
+        // Ctrl+click near it takes it out of the selection again, as for cards.
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::ControlModifier, at(4, side));
+        QVERIFY(m_scene->selectedItems().isEmpty());
+        // Delete removes the picked wire.
+        click(at(3, side));
+        QCOMPARE(m_scene->selectedEdges(), std::vector<EdgeItem *>{edge});
+    }
+    QTest::keyClick(m_view, Qt::Key_Delete);
+    const Output *next = m_doc->route().find("start")->output("next");
+    QVERIFY(next == nullptr || next->target.empty());
 }
 
 // RD_SCREENSHOT_DIR=<dir> saves what the canvas looks like (the demo route, fitted, one card selected, one

@@ -25,6 +25,15 @@ inline constexpr qreal kPortRadius = 5;
 inline constexpr qreal kCornerRadius = 8;
 inline constexpr qreal kBadgeRadius = 9;
 
+// The smallest text on a card (summary line, port labels), in scene units; at zoom 1 a scene unit is one
+// logical pixel.
+inline constexpr qreal kSmallTextPixels = 11;
+// Text smaller than this many logical pixels on screen is not read, only guessed at.
+inline constexpr qreal kLegibleTextPixels = 9;
+// The least zoom at which every text on a card is legible: a route never opens below it
+// (RouteView::fitForReading).
+inline constexpr qreal kLegibleZoom = kLegibleTextPixels / kSmallTextPixels;
+
 // Levels of detail (QStyleOptionGraphicsItem::levelOfDetailFromTransform): below kLodShape only a filled
 // shape, below kLodText no small text.
 inline constexpr qreal kLodShape = 0.3;

@@ -38,7 +38,17 @@ const EdgeStyle &edgeStyle()
     return style;
 }
 
-constexpr qreal kPickWidth = 10; // how far from the curve a click still selects it
+// The shape Qt hit-tests (rubber band, itemAt): the drawn stroke. Clicks are picked by the view within a
+// tolerance in screen pixels; 2 units stay inside that tolerance even at the largest zoom.
+constexpr qreal kShapeWidth = 2;
+
+qreal distanceToSegment(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF ab = b - a;
+    const qreal length2 = QPointF::dotProduct(ab, ab);
+    const qreal t = length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
+    return QLineF(p, a + t * ab).length();
+}
 
 } // namespace
 
@@ -76,6 +86,23 @@ void EdgeItem::adjust()
     m_path = curve(from, to);
     m_bounds = m_path.controlPointRect().adjusted(-6, -6, 6, 6);
     m_shape.reset();
+    m_polyline.reset();
+}
+
+qreal EdgeItem::distanceTo(QPointF scenePos, bool straight) const
+{
+    if (straight) {
+        return distanceToSegment(scenePos, m_from, m_to);
+    }
+    if (!m_polyline) {
+        const QList<QPolygonF> parts = m_path.toSubpathPolygons();
+        m_polyline = parts.isEmpty() ? QPolygonF({m_from, m_to}) : parts.front();
+    }
+    qreal best = QLineF(scenePos, m_from).length();
+    for (qsizetype i = 1; i < m_polyline->size(); ++i) {
+        best = std::min(best, distanceToSegment(scenePos, m_polyline->at(i - 1), m_polyline->at(i)));
+    }
+    return best;
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -87,7 +114,7 @@ QPainterPath EdgeItem::shape() const
 {
     if (!m_shape) {
         QPainterPathStroker stroker;
-        stroker.setWidth(kPickWidth);
+        stroker.setWidth(kShapeWidth);
         stroker.setCapStyle(Qt::RoundCap);
         m_shape = stroker.createStroke(m_path);
     }

@@ -36,7 +36,13 @@ public:
     // The curve between two scene points, shared with the wire that follows the mouse while connecting.
     static QPainterPath curve(QPointF from, QPointF to);
 
+    // How far `scenePos` is from the wire as drawn, in scene units: from the curve, or, when `straight`, from
+    // the straight line that far-out levels of detail draw instead (canvas::kLodShape).
+    qreal distanceTo(QPointF scenePos, bool straight) const;
+
     QRectF boundingRect() const override;
+    // The stroke itself, about as wide as drawn: the view picks wires within a tolerance in screen pixels
+    // (RouteView::edgeNear), which a shape in scene units could not give at every zoom.
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
@@ -50,6 +56,7 @@ private:
     QPainterPath m_path;
     QRectF m_bounds;
     mutable std::optional<QPainterPath> m_shape;
+    mutable std::optional<QPolygonF> m_polyline; // the curve flattened, for distanceTo
 };
 
 } // namespace rd

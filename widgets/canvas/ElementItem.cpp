@@ -24,9 +24,9 @@ struct CardStyle
 {
     QFont typeFont = font(13, true);
     QFont idFont = font(12, false);
-    QFont summaryFont = font(11, false);
-    QFont portFont = font(11, false);
-    QFont badgeFont = font(10, true);
+    QFont summaryFont = font(canvas::kSmallTextPixels, false);
+    QFont portFont = font(canvas::kSmallTextPixels, false);
+    QFont badgeFont = font(canvas::kSmallTextPixels, true);
     QPen borderPen{QColor(0xD0, 0xD5, 0xDD), 1};
     QPen selectedPen{QColor(0x1A, 0x73, 0xE8), 2.5};
     QPen farSelectedPen{QColor(0x0B, 0x3D, 0x91), 3};
@@ -51,10 +51,10 @@ struct CardStyle
     QFontMetricsF badgeMetrics{badgeFont};
     QBrush warningBrush{QColor(0xF2, 0x9D, 0x00)};
 
-    static QFont font(int pixels, bool bold)
+    static QFont font(qreal pixels, bool bold)
     {
         QFont f;
-        f.setPixelSize(pixels);
+        f.setPixelSize(qRound(pixels));
         f.setBold(bold);
         return f;
     }

@@ -45,6 +45,7 @@ RouteMinimap::RouteMinimap(RouteView *mainView, QWidget *parent)
 
     connect(mainView, &RouteView::visibleAreaChanged, this, &RouteMinimap::refit);
     connect(mainView->routeScene(), &RouteScene::elementsBoundsChanged, this, &RouteMinimap::updateCardsRect);
+    connect(mainView->routeScene(), &RouteScene::overviewChanged, viewport(), qOverload<>(&QWidget::update));
     updateCardsRect();
 }
 

@@ -22,6 +22,7 @@ RouteScene::RouteScene(RouteDocument *document, QObject *parent) : QGraphicsScen
     // The overview's geometry is rebuilt on the next far-out frame after anything it shows changed.
     const auto invalidate = [this] {
         m_overview.reset();
+        emit overviewChanged();
     };
     connect(document, &RouteDocument::changed, this, invalidate);
     connect(document, &RouteDocument::findingsChanged, this, invalidate);

@@ -67,6 +67,10 @@ public:
 signals:
     // Cards were added, removed or moved: the minimap refits on this (coalesced to once per event loop turn).
     void elementsBoundsChanged();
+    // What drawOverview draws changed (route, findings, selection). Views that paint the overview repaint on
+    // this: Qt's own item updates do not reach them, since it only repaints where an item was last painted
+    // item by item, and in overview no item is.
+    void overviewChanged();
 
 protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;

@@ -9,6 +9,7 @@
 #include "widgets/canvas/QuickAddPopup.h"
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
+#include "widgets/canvas/ViewFit.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -23,6 +24,7 @@
 #include <QStyleHintReturnMask>
 #include <QStyleOptionRubberBand>
 #include <QWheelEvent>
+#include <QtMath>
 
 #include <algorithm>
 #include <cmath>
@@ -34,7 +36,6 @@ using namespace canvas;
 namespace {
 
 constexpr qreal kZoomStep = 1.25;
-constexpr qreal kFitMargin = 60;
 constexpr qreal kMaxFitZoom = 1.0; // fitting a three-card route should not blow it up to 300%
 
 } // namespace
@@ -84,13 +85,24 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
     connect(m_minimapAction, &QAction::toggled, m_minimap, &RouteMinimap::setWanted);
 
     connect(this, &RouteView::zoomChanged, this, &RouteView::updatePaintMode);
+    // A deleted, pasted or undone card changes the batched overview, but Qt only repaints where items were last
+    // painted one by one: far out nothing was, so without this the old picture would stay up.
+    connect(m_scene, &RouteScene::overviewChanged, this, [this] {
+        if (overviewActive()) {
+            viewport()->update();
+        }
+    });
     connect(m_quickAdd, &QuickAddPopup::typeChosen, this, &RouteView::addPending);
     connect(m_quickAdd, &QuickAddPopup::cancelled, this, [this] { m_pendingAdd.reset(); });
 
     // Actions that need a selection are disabled without one, so menus show what applies.
+    // Runs once per card selected or deleted: Select All and Delete on 3,000 cards call it 3,000 times, so it
+    // only looks for one selected card instead of listing them all in route order.
     auto updateActions = [this] {
-        const bool any = !m_scene->selectedItems().isEmpty();
-        const bool elements = !m_scene->selectedElementIds().empty();
+        const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+        const bool any = !selected.isEmpty();
+        const bool elements = std::any_of(selected.begin(), selected.end(),
+                                          [](const QGraphicsItem *item) { return item->type() == ElementItem::Type; });
         m_deleteAction->setEnabled(any && !m_readOnly);
         m_cutAction->setEnabled(elements && !m_readOnly);
         m_copyAction->setEnabled(elements);
@@ -171,25 +183,51 @@ void RouteView::resetZoom()
     setZoom(1.0, viewport()->rect().center());
 }
 
-void RouteView::fitRect(const QRectF &rect)
+ViewFit RouteView::viewFit() const
 {
-    if (rect.isNull()) {
-        return;
+    QRectF minimap;
+    if (m_minimap != nullptr && m_minimap->isVisibleTo(this)) {
+        minimap = QRectF(m_minimap->geometry()).translated(-QPointF(viewport()->pos()));
     }
-    const QRectF area = rect.adjusted(-kFitMargin, -kFitMargin, kFitMargin, kFitMargin);
-    fitInView(area, Qt::KeepAspectRatio);
-    if (zoom() > kMaxFitZoom || zoom() < kMinZoom) {
-        setTransform(QTransform::fromScale(std::clamp(zoom(), kMinZoom, kMaxFitZoom),
-                                           std::clamp(zoom(), kMinZoom, kMaxFitZoom)));
-    }
-    centerOn(area.center());
+    return ViewFit(QSizeF(viewport()->size()), minimap, kMinZoom, kMaxFitZoom);
+}
+
+void RouteView::applyFit(const ViewFit::Placement &placement)
+{
+    setTransform(QTransform::fromScale(placement.zoom, placement.zoom));
+    centerOn(placement.centre);
     emit zoomChanged(zoom());
     emit visibleAreaChanged();
+}
+
+void RouteView::fitRect(const QRectF &rect)
+{
+    if (!rect.isNull()) {
+        applyFit(viewFit().whole(rect));
+    }
 }
 
 void RouteView::fitToView()
 {
     fitRect(m_scene->elementsBoundingRect());
+}
+
+void RouteView::fitForReading()
+{
+    const QRectF cards = m_scene->elementsBoundingRect();
+    if (cards.isNull()) {
+        return;
+    }
+    QRectF start;
+    for (const Element &element : document()->route().elements()) {
+        if (element.type == ElementType::Start) {
+            if (const ElementItem *item = m_scene->elementItem(element.id)) {
+                start = item->cardRect().translated(item->pos());
+            }
+            break;
+        }
+    }
+    applyFit(viewFit().readable(cards, start));
 }
 
 void RouteView::fitToSelection()
@@ -277,7 +315,44 @@ void RouteView::mousePressEvent(QMouseEvent *event)
             }
         }
     }
+    if (event->button() == Qt::LeftButton && !m_wire && elementAt(pos) == nullptr) {
+        if (EdgeItem *edge = edgeNear(pos)) {
+            // Picked here rather than by Qt: its hit test is the wire's shape in scene units, which is a
+            // hairline far out and a band zoomed in. Ctrl toggles, as it does for cards.
+            if (event->modifiers() & Qt::ControlModifier) {
+                edge->setSelected(!edge->isSelected());
+            } else {
+                m_scene->clearSelection();
+                edge->setSelected(true);
+            }
+            event->accept();
+            return;
+        }
+    }
     QGraphicsView::mousePressEvent(event);
+}
+
+EdgeItem *RouteView::edgeNear(QPoint viewPos) const
+{
+    const int reach = qCeil(kWirePickPixels);
+    const QRect around(viewPos - QPoint(reach, reach), QSize(2 * reach + 1, 2 * reach + 1));
+    const QPointF scenePos = mapToScene(viewPos);
+    // Far out a wire is drawn as a straight line (EdgeItem::paint), and that is what a person aims at.
+    const bool straight = zoom() < kLodShape;
+    EdgeItem *nearest = nullptr;
+    qreal best = kWirePickPixels;
+    for (QGraphicsItem *item : items(around, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != EdgeItem::Type || !item->isVisible()) {
+            continue;
+        }
+        auto *edge = static_cast<EdgeItem *>(item);
+        const qreal pixels = edge->distanceTo(scenePos, straight) * zoom();
+        if (pixels <= best) {
+            best = pixels;
+            nearest = edge;
+        }
+    }
+    return nearest;
 }
 
 void RouteView::mouseMoveEvent(QMouseEvent *event)
@@ -321,7 +396,7 @@ void RouteView::mouseReleaseEvent(QMouseEvent *event)
 void RouteView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
-    if (event->button() == Qt::LeftButton && !m_readOnly && elementAt(pos) == nullptr &&
+    if (event->button() == Qt::LeftButton && !m_readOnly && elementAt(pos) == nullptr && edgeNear(pos) == nullptr &&
         !m_scene->itemAt(mapToScene(pos), transform())) {
         openQuickAdd(pos);
         event->accept();

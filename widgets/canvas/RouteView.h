@@ -2,6 +2,7 @@
 
 #include "app/RouteDocument.h"
 #include "model/ElementType.h"
+#include "widgets/canvas/ViewFit.h"
 
 #include <QGraphicsView>
 #include <QImage>
@@ -15,6 +16,7 @@ class QGraphicsPathItem;
 namespace rd {
 
 class CardFocus;
+class EdgeItem;
 class ElementItem;
 class QuickAddPopup;
 class RouteMinimap;
@@ -65,6 +67,10 @@ public:
     void setZoom(qreal zoom, QPoint viewAnchor);
     static constexpr qreal kMinZoom = 0.02;
     static constexpr qreal kMaxZoom = 3.0;
+    // A click this close to a wire (in logical screen pixels, at any zoom) picks it, unless a card is there.
+    static constexpr qreal kWirePickPixels = 6;
+    // The wire nearest to `viewPos` within kWirePickPixels, as drawn at the current zoom; null when none is.
+    EdgeItem *edgeNear(QPoint viewPos) const;
 
     QuickAddPopup *quickAddPopup() const { return m_quickAdd; }
     RouteMinimap *minimap() const { return m_minimap; }
@@ -80,6 +86,10 @@ public slots:
     void zoomOut();
     void resetZoom();
     void fitToView();
+    // How a route opens: fitted when all of it is legible that way (card text at least
+    // canvas::kLegibleTextPixels logical pixels); a larger route opens at canvas::kLegibleZoom where it begins
+    // (its start element, else its top-left), and Fit to View shows the whole.
+    void fitForReading();
     void fitToSelection();
     void deleteSelection();
     void copySelection();
@@ -145,6 +155,8 @@ private:
     QRectF visibleSceneRect() const;
     void nudge(QPointF offset);
     void fitRect(const QRectF &rect);
+    ViewFit viewFit() const;
+    void applyFit(const ViewFit::Placement &placement);
     void placeMinimap();
     void setPanning(bool panning, QPoint at = {});
     // Far out the route is drawn batched by the scene (RouteScene::drawOverview) rather than item by item;
