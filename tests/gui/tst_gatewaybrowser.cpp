@@ -1,11 +1,15 @@
 // The gateway browser against an in-process sandbox: listing, creating (with a name the API could not call
 // refused first), renaming and deleting a route (the confirmation names it; Cancel keeps it), and a server
 // fault shown where it happened.
-#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "support/ApiAwait.h"
 #include "ui/GatewayBrowser.h"
+
+#if __has_include("app/WriteCheck.h")
+#include "app/WriteCheck.h"
+#define RD_HAVE_WRITE_CHECK 1
+#endif
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -95,6 +99,13 @@ ModalScript::Step pressButton(const QString &boxName, QMessageBox::ButtonRole ro
     };
 }
 
+// What the panel says about a write whose answer never came ("" while it says nothing).
+QString noticeOf(const GatewayBrowser &browser)
+{
+    const auto *label = browser.findChild<QLabel *>(QStringLiteral("browserNotice"));
+    return label && label->isVisibleTo(&browser) ? label->text() : QString();
+}
+
 } // namespace
 
 class TestGatewayBrowser : public QObject
@@ -135,8 +146,10 @@ void TestGatewayBrowser::initTestCase()
         SandboxServer::Options{m_dir.filePath(QStringLiteral("sandbox.sqlite")), kToken, true});
     QString error;
     QVERIFY2(m_server->start(0, &error), qPrintable(error));
+#ifdef RD_HAVE_WRITE_CHECK
     // The watch after a cancel lasts about the client's timeout; here the server answers within 1.5 s.
     WriteCheck::setWatchDelays({250, 250, 500, 500, 1000, 2000});
+#endif
     m_client = std::make_unique<ApiClient>();
     ApiClient::Options options;
     options.baseUrl = m_server->baseUrl();
@@ -318,8 +331,8 @@ void TestGatewayBrowser::createCancelledAfterSendingIsReconciled()
     QVERIFY(cancel && cancel->isVisible());
     QTest::mouseClick(cancel, Qt::LeftButton);
     // The server still creates it: the panel must say so and list it, not claim nothing happened.
-    QTRY_VERIFY2_WITH_TIMEOUT(browser.noticeText().contains(QStringLiteral("was created before the cancel reached")),
-                              qPrintable(browser.noticeText()), 15000);
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeOf(browser).contains(QStringLiteral("was created before the cancel reached")),
+                              qPrintable(noticeOf(browser)), 15000);
     QVERIFY(serverRouteNames(client.get()).contains(QStringLiteral("slow-route")));
     QTRY_VERIFY_WITH_TIMEOUT(item(browser, QStringLiteral("slow-route")) != nullptr, 15000);
     QVERIFY(browser.errorText().isEmpty());
@@ -344,9 +357,9 @@ void TestGatewayBrowser::renameCancelledAfterSendingIsReconciled()
         QVERIFY(waitForRequest(QStringLiteral("PATCH"), before));
     }
     QTest::mouseClick(browser.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(browser.noticeText().contains(QStringLiteral("renamed to “support-chat-2” before the "
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeOf(browser).contains(QStringLiteral("renamed to “support-chat-2” before the "
                                                                            "cancel reached the server")),
-                              qPrintable(browser.noticeText()), 15000);
+                              qPrintable(noticeOf(browser)), 15000);
     QCOMPARE(renamed.count(), 1); // open tabs follow the name
     QVERIFY(serverRouteNames(client.get()).contains(QStringLiteral("support-chat-2")));
     QTRY_VERIFY_WITH_TIMEOUT(item(browser, QStringLiteral("support-chat-2")) != nullptr, 15000);
@@ -372,8 +385,8 @@ void TestGatewayBrowser::deleteCancelledAfterSendingIsReconciled()
     }
     QTest::mouseClick(browser.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(
-        browser.noticeText().contains(QStringLiteral("“support-chat” was deleted before the cancel reached")),
-        qPrintable(browser.noticeText()), 15000);
+        noticeOf(browser).contains(QStringLiteral("“support-chat” was deleted before the cancel reached")),
+        qPrintable(noticeOf(browser)), 15000);
     QCOMPARE(deleted.count(), 1); // its tab and stored layout go
     QVERIFY(!serverRouteNames(client.get()).contains(QStringLiteral("support-chat")));
     QTRY_COMPARE_WITH_TIMEOUT(browser.routeList()->topLevelItemCount(), 1, 15000);
@@ -408,8 +421,8 @@ void TestGatewayBrowser::createCancelledBeforeSendingChangedNothing()
     QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("retrying")), qPrintable(status->text()), 15000);
     QTest::mouseClick(browser.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(
-        browser.noticeText().contains(QStringLiteral("Cancelled before the request was sent: no route was created")),
-        qPrintable(browser.noticeText()), 15000);
+        noticeOf(browser).contains(QStringLiteral("Cancelled before the request was sent: no route was created")),
+        qPrintable(noticeOf(browser)), 15000);
     QCOMPARE(m_server->requestCount(QStringLiteral("POST"), QStringLiteral("/routes")), before + 1);
     QVERIFY(!serverRouteNames(client.get()).contains(QStringLiteral("never-route")));
     QVERIFY(item(browser, QStringLiteral("never-route")) == nullptr);
