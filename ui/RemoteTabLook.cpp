@@ -24,15 +24,15 @@ QPixmap badged(const QIcon &health, int size)
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    // The health mark shrinks to the top left; the cloud sits bottom right, over a disc that keeps it apart.
-    const int mark = size * 11 / 16;
-    painter.drawPixmap(0, 0, health.pixmap(mark, mark));
-    const int badge = size * 10 / 16;
+    // The cloud says "on the server" at a glance; the route's health rides on it as a badge, bottom right,
+    // over a disc that keeps the two apart.
+    painter.drawPixmap(QRect(0, 0, size, size), QIcon(QStringLiteral(":/icons/cloud.svg")).pixmap(size * 2, size * 2));
+    const int badge = size * 9 / 16;
     const QRect badgeRect(size - badge, size - badge, badge, badge);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(255, 255, 255, 220));
-    painter.drawEllipse(badgeRect.adjusted(-1, 0, 1, 1));
-    painter.drawPixmap(badgeRect, QIcon(QStringLiteral(":/icons/cloud.svg")).pixmap(badge * 2, badge * 2));
+    painter.setBrush(QColor(255, 255, 255, 230));
+    painter.drawEllipse(badgeRect.adjusted(-1, -1, 1, 1));
+    painter.drawPixmap(badgeRect, health.pixmap(badge * 2, badge * 2));
     return pixmap;
 }
 
