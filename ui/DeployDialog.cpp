@@ -563,6 +563,13 @@ void DeployDialog::renderDiffText()
     }
     if (m_diff->hunks().empty()) {
         m_diffView->setPlainText(tr("No differences in the route's JSON."));
+        // A plain line: the colours of the diff shown before must not stick to it (it read as an error in red).
+        QTextCursor all(m_diffView->document());
+        all.select(QTextCursor::Document);
+        QTextCharFormat plain;
+        plain.setForeground(palette().color(QPalette::Text));
+        all.setCharFormat(plain);
+        all.setBlockFormat(QTextBlockFormat());
         return;
     }
     // The dialog's palette: on a PaletteChange the text view's may not have been updated yet.
