@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "app/api/ApiError.h"
 #include "model/Route.h"
@@ -23,6 +24,11 @@ public:
     RemoteRoute(ApiClient *client, QString gatewayId, QString routeId, QObject *parent = nullptr);
 
     ApiClient *client() const { return m_client; }
+    // The connection the tab was opened from ("" = the local sandbox) and its name: the tab saves and deploys
+    // there, whatever the window's current connection is.
+    void setConnection(const QString &id, const QString &name);
+    QString connectionId() const { return m_connectionId; }
+    QString connectionName() const { return m_connectionName; }
     QString gatewayId() const { return m_gatewayId; }
     QString routeId() const { return m_routeId; }
     QString name() const { return m_name; }
@@ -40,9 +46,40 @@ public:
     void open(Done done);
     const Route &route() const { return m_route; }
 
-    // Saves `route`'s elements as a new version, then learns the new version's id (the API does not return
-    // it: the newest in list-versions). The shown version becomes that one.
-    void saveVersion(const Route &route, Done done);
+    // The elements of the version the tab matches: the one opened, the last one saved, or one the server turned
+    // out to have made. "Unsaved changes" means the editor's elements differ from these (positions are layout,
+    // kept on this computer, never a change of the route).
+    const Route &savedRoute() const { return m_saved; }
+    // Same elements (by id, in any order), whatever the metadata.
+    static bool sameElements(const Route &a, const Route &b);
+
+    struct SaveOutcome
+    {
+        enum class Kind {
+            Saved,         // a new version, now shownVersionId()
+            NothingToSave, // the newest version already has these elements: it is the one shown now
+            Failed,        // `error` and `step` say why; nothing was made
+            Uncertain,     // cancelled or lost after it was sent: `check` finds out what the server did
+        };
+        Kind kind = Kind::Failed;
+        std::optional<ApiError> error;
+        QString step;
+        QPointer<WriteCheck> check;
+    };
+    using SaveDone = std::function<void(const SaveOutcome &outcome)>;
+
+    // Saves `route`'s elements as a new version, unless the newest version already has exactly these (no
+    // duplicate versions), then learns the new version's id (the API does not return it: the newest in
+    // list-versions). The shown version becomes that one. When the answer is lost or the save cancelled after
+    // it was sent, a WriteCheck reads the versions until it knows; if the version was made, the tab adopts it.
+    void saveVersion(const Route &route, SaveDone done);
+
+    // Reads the newest version: when its elements are `current`'s, the tab matches it (a save whose answer was
+    // lost made it, or someone saved the same). Re-reads what is deployed too. `matched` says which.
+    using RecogniseDone = std::function<void(bool matched, const std::optional<ApiError> &error)>;
+    void recognise(const Route &current, RecogniseDone done);
+    // What another view (the history) read from the server: the header follows it.
+    void noteServerState(const QString &deployedVersionId, const QString &latestVersionId);
 
     // Re-reads what is deployed and newest (after a deploy, or to check for changes made elsewhere).
     void refreshState(Done done);
@@ -54,6 +91,8 @@ public:
 
 signals:
     void stateChanged();
+    // savedRoute() changed: a save, a recognised version, a version made after all.
+    void savedRouteChanged();
     void busyChanged(bool busy);
     // Each request on its way, with what it is for: windows show progress and offer Cancel.
     void callStarted(rd::ApiCall *call, const QString &what);
@@ -61,6 +100,12 @@ signals:
 private:
     void track(ApiCall *call, const QString &what = QString());
     void fetchLatest(Done done, const QString &step);
+    void fetchNewestGraph(std::function<void(const std::optional<Route> &newest, const std::optional<ApiError> &error,
+                                             const QString &step)>
+                              done);
+    void postVersion(const Route &route, SaveDone done);
+    void adoptVersion(const QString &versionId, const Route &elements);
+    WriteCheck::Probe versionProbe(const Route &sent, const QString &previousLatest);
 
     QPointer<ApiClient> m_client;
     QString m_gatewayId;
@@ -70,6 +115,9 @@ private:
     QString m_deployedVersionId;
     QString m_latestVersionId;
     Route m_route;
+    Route m_saved;
+    QString m_connectionId;
+    QString m_connectionName;
     QPointer<ApiCall> m_call;
 };
 

@@ -2,6 +2,8 @@
 
 #include "app/AutoLayout.h"
 #include "app/RouteDocument.h"
+#include "app/RouteWriteProbes.h"
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/VersionText.h"
 #include "widgets/ApiActivityBar.h"
@@ -91,7 +93,8 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
       m_acknowledge(new QCheckBox(tr("Deploy anyway: I have looked at the changes made on the server"))),
       m_document(new RouteDocument({}, {}, this)), m_scene(new RouteScene(m_document, this)),
       m_view(new RouteView(m_scene)), m_changes(new QListWidget), m_diffView(new QPlainTextEdit),
-      m_activity(new ApiActivityBar), m_error(new QLabel), m_deployButton(new QPushButton(tr("Deploy")))
+      m_activity(new ApiActivityBar), m_error(new QLabel), m_outcome(new QLabel),
+      m_deployButton(new QPushButton(tr("Deploy")))
 {
     setObjectName(QStringLiteral("deployDialog"));
     setWindowTitle(tr("Deploy Version"));
@@ -165,6 +168,10 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
+    m_outcome->setObjectName(QStringLiteral("outcomeLine"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_outcome->hide();
 
     auto *buttons = new QDialogButtonBox;
     m_deployButton->setObjectName(QStringLiteral("deployButton"));
@@ -178,6 +185,7 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
     layout->addWidget(mainSplit, 1);
     layout->addWidget(m_activity);
     layout->addWidget(m_error);
+    layout->addWidget(m_outcome);
     layout->addWidget(buttons);
 
     connect(m_picker, &QComboBox::currentIndexChanged, this, [this] {
@@ -188,15 +196,8 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
     connect(m_changes, &QListWidget::itemActivated, this, &DeployDialog::onChangeClicked);
     connect(m_acknowledge, &QCheckBox::toggled, this, &DeployDialog::updateButtons);
     connect(m_activity, &ApiActivityBar::activeChanged, this, &DeployDialog::updateButtons);
-    connect(m_activity, &ApiActivityBar::cancelled, this, [this] {
-        if (m_deploying) {
-            m_deploying = false;
-            m_error->setText(tr("Deploying was cancelled. The request may already have reached the server: refresh "
-                                "the history to see whether it was deployed."));
-            m_error->show();
-        }
-        updateButtons();
-    });
+    // A cancelled deployment reports through its callback (checkOutcome): the server is asked what it did.
+    connect(m_activity, &ApiActivityBar::cancelled, this, &DeployDialog::updateButtons);
     connect(m_deployButton, &QPushButton::clicked, this, &DeployDialog::deploy);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -245,6 +246,11 @@ void DeployDialog::selectVersion(const QString &versionId)
 QString DeployDialog::errorText() const
 {
     return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QString DeployDialog::outcomeText() const
+{
+    return m_outcome->isHidden() ? QString() : m_outcome->text();
 }
 
 bool DeployDialog::isBusy() const
@@ -557,6 +563,13 @@ void DeployDialog::renderDiffText()
     }
     if (m_diff->hunks().empty()) {
         m_diffView->setPlainText(tr("No differences in the route's JSON."));
+        // A plain line: the colours of the diff shown before must not stick to it (it read as an error in red).
+        QTextCursor all(m_diffView->document());
+        all.select(QTextCursor::Document);
+        QTextCharFormat plain;
+        plain.setForeground(palette().color(QPalette::Text));
+        all.setCharFormat(plain);
+        all.setBlockFormat(QTextBlockFormat());
         return;
     }
     // The dialog's palette: on a PaletteChange the text view's may not have been updated yet.
@@ -692,6 +705,7 @@ void DeployDialog::createDeployment()
 {
     const QString target = selectedVersionId();
     clearError();
+    m_outcome->hide();
     m_deploying = true;
     const QString verb = isOlderThanDeployed(target) ? tr("Rolling back to version %1…") : tr("Deploying version %1…");
     m_activity->track(m_client->createDeployment(
@@ -699,7 +713,9 @@ void DeployDialog::createDeployment()
                           [this, target](const ApiResult<Route> &r) {
                               m_deploying = false;
                               if (!r) {
-                                  if (r.error->kind != ApiError::Kind::Cancelled) {
+                                  if (r.error->kind == ApiError::Kind::Cancelled || r.error->mayHaveBeenApplied) {
+                                      checkOutcome(target, *r.error);
+                                  } else {
                                       showError(tr("Deploying version %1").arg(VersionText::shortId(target)), *r.error);
                                   }
                                   updateButtons();
@@ -730,6 +746,93 @@ void DeployDialog::clearError()
 {
     m_error->clear();
     m_error->hide();
+}
+
+void DeployDialog::checkOutcome(const QString &versionId, const ApiError &error)
+{
+    // A request that was sent cannot be taken back: say nothing about the outcome until the server has shown it.
+    const bool cancelled = error.kind == ApiError::Kind::Cancelled;
+    const QString shortId = VersionText::shortId(versionId);
+    const QString before = m_deployedVersionId;
+    const bool rollBack = isOlderThanDeployed(versionId);
+    const QString what = rollBack ? tr("roll back") : tr("deployment");
+    auto *check =
+        new WriteCheck(RouteWriteProbes::deployed(m_client, m_gatewayId, m_routeId, versionId),
+                       error.mayHaveBeenApplied, parentWidget() ? static_cast<QObject *>(parentWidget()) : this);
+    if (cancelled && error.mayHaveBeenApplied) {
+        showOutcome(tr("Cancelled, but the request had already been sent: asking the server whether version %1 was "
+                       "deployed…")
+                        .arg(shortId),
+                    false);
+    } else if (cancelled) {
+        showOutcome(tr("Cancelled before the request was sent: checking the server…"), false);
+    } else {
+        showOutcome(tr("%1 The answer to the %2 was lost: asking the server whether version %3 was deployed…")
+                        .arg(error.summary, what, shortId),
+                    true);
+    }
+    connect(check, &WriteCheck::checked, this,
+            [this, check, cancelled, what, shortId, before](WriteCheck::State state, bool final) {
+                const QString observed = check->lastReading().observed;
+                const QString runs = observed.isEmpty()
+                                         ? tr("nothing is deployed")
+                                         : tr("version %1 is still deployed").arg(VersionText::shortId(observed));
+                switch (state) {
+                case WriteCheck::State::Applied:
+                    showOutcome(cancelled ? tr("The %1 was applied before the cancel reached the server: version %2 "
+                                               "is deployed now.")
+                                                .arg(what, shortId)
+                                          : tr("The server applied the %1 although its answer was lost: version %2 "
+                                               "is deployed now.")
+                                                .arg(what, shortId),
+                                false);
+                    // This dialog's own deployment: what it expects on the server moves with it.
+                    if (m_expected) {
+                        m_expected->first = check->lastReading().observed;
+                    }
+                    reload();
+                    break;
+                case WriteCheck::State::NotApplied:
+                    if (!final) {
+                        showOutcome(tr("Not deployed so far: %1. The request had already been sent, so the server "
+                                       "may still apply it: checking again for up to %2 s.")
+                                        .arg(runs)
+                                        .arg(check->watchSeconds()),
+                                    false);
+                    } else if (cancelled && check->mayStillApply()) {
+                        showOutcome(tr("The cancel reached the server in time: nothing was deployed, %1.").arg(runs),
+                                    false);
+                    } else if (cancelled) {
+                        showOutcome(tr("Cancelled before the request was sent: nothing was deployed, %1.").arg(runs),
+                                    false);
+                    } else {
+                        showOutcome(tr("The %1 was not applied: %2. You can deploy again.").arg(what, runs), true);
+                    }
+                    if (final && observed != before) {
+                        reload();
+                    }
+                    break;
+                case WriteCheck::State::Unknown:
+                    showOutcome(
+                        tr("Could not find out whether version %1 was deployed: %2 Refresh the history "
+                           "before deploying again.")
+                            .arg(shortId, check->lastReading().error ? check->lastReading().error->summary : QString()),
+                        true);
+                    break;
+                case WriteCheck::State::Checking:
+                    break;
+                }
+            });
+    emit outcomeCheckStarted(check, versionId);
+    check->start();
+}
+
+void DeployDialog::showOutcome(const QString &message, bool warning)
+{
+    m_outcome->setText(message);
+    m_outcome->setStyleSheet(warning ? QStringLiteral("color: %1;").arg(errorColor(palette()).name()) : QString());
+    m_outcome->show();
+    emit outcomeShown(message);
 }
 
 void DeployDialog::updateButtons()

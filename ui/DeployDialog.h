@@ -28,6 +28,7 @@ class ApiClient;
 class RouteDocument;
 class RouteScene;
 class RouteView;
+class WriteCheck;
 struct ApiError;
 
 // Deploys a version of one remote route after showing what it changes against the deployed one: the
@@ -57,6 +58,8 @@ public:
     RouteView *view() const { return m_view; }
     RouteScene *scene() const { return m_scene; }
     QString errorText() const;
+    // What a cancelled or unanswered deployment came to on the server, as the dialog says it.
+    QString outcomeText() const;
     bool isBusy() const;
     bool isServerChangeWarningShown() const;
     QCheckBox *acknowledgeServerChange() const { return m_acknowledge; }
@@ -78,6 +81,12 @@ signals:
     void failed(const QString &message);
     // The pre-deploy check found the route changed on the server.
     void serverChangeDetected(const QString &message);
+    // A deployment was cancelled after it was sent, or its answer was lost: `check` reads the server until it
+    // knows. It outlives the dialog (its parent is the dialog's parent), so the owner hears its applied() even
+    // when the dialog was closed meanwhile.
+    void outcomeCheckStarted(rd::WriteCheck *check, const QString &versionId);
+    // The dialog said what the server did (outcomeText()).
+    void outcomeShown(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -100,6 +109,8 @@ private:
     void checkThenDeploy(const ServerState &state);
     void createDeployment();
     void showError(const QString &where, const ApiError &error);
+    void checkOutcome(const QString &versionId, const ApiError &error);
+    void showOutcome(const QString &message, bool warning);
     void clearError();
     void updateButtons();
     void onChangeClicked(QListWidgetItem *item);
@@ -137,6 +148,7 @@ private:
     QPlainTextEdit *m_diffView;
     ApiActivityBar *m_activity;
     QLabel *m_error;
+    QLabel *m_outcome;
     QPushButton *m_deployButton;
 };
 

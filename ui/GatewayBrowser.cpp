@@ -1,5 +1,7 @@
 #include "ui/GatewayBrowser.h"
 
+#include "app/RouteWriteProbes.h"
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "model/RouteDeployment.h"
 #include "ui/VersionText.h"
@@ -151,6 +153,11 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     QPalette errorPalette = m_error->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xC5, 0x22, 0x1F));
     m_error->setPalette(errorPalette);
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("browserNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->setVisible(false);
 
     m_newButton = new QPushButton(tr("&New…"));
     m_newButton->setObjectName(QStringLiteral("newRouteButton"));
@@ -210,6 +217,7 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     layout->addLayout(buttons2);
     layout->addLayout(statusRow);
     layout->addWidget(m_error);
+    layout->addWidget(m_notice);
 
     connect(m_gateways, &QComboBox::currentIndexChanged, this, [this] {
         emit gatewayChanged(currentGatewayId());
@@ -254,8 +262,26 @@ QString GatewayBrowser::errorText() const
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
+QString GatewayBrowser::noticeText() const
+{
+    return m_notice->isVisible() ? m_notice->text() : QString();
+}
+
+void GatewayBrowser::checkWrite(WriteCheck *check, const ApiError &error, const WriteOutcomeNotice::Words &words,
+                                std::function<void(const QString &observed)> onApplied)
+{
+    clearError();
+    WriteOutcomeNotice::follow(check, m_notice, error, words);
+    connect(check, &WriteCheck::applied, this, std::move(onApplied));
+    connect(check, &WriteCheck::settled, this, &GatewayBrowser::refreshRoutes);
+    check->start();
+}
+
 void GatewayBrowser::refresh()
 {
+    if (m_writing) {
+        return; // see refreshRoutes()
+    }
     if (!m_client) {
         m_status->setText(tr("Not connected"));
         updateActions();
@@ -299,6 +325,9 @@ void GatewayBrowser::refresh()
 
 void GatewayBrowser::refreshRoutes()
 {
+    if (m_writing) {
+        return; // the write lists the routes when it is done; starting a call now would cancel it
+    }
     const QString gateway = currentGatewayId();
     if (!m_client || gateway.isEmpty()) {
         m_routes->clear();
@@ -408,22 +437,38 @@ void GatewayBrowser::createRoute()
             break;
         }
     }
+    QSet<QString> known;
+    for (int i = 0; i < m_routes->topLevelItemCount(); ++i) {
+        known.insert(m_routes->topLevelItem(i)->data(NameColumn, kRouteIdRole).toString());
+    }
     const int generation = ++m_generation;
-    startCall(m_client->createRoute(gateway, starterRoute(name), this,
-                                    [this, generation, gateway, name](const ApiResult<Route> &result) {
-                                        if (generation == m_generation) {
-                                            finishCall();
-                                        }
-                                        if (!result) {
-                                            showError(tr("Creating route “%1”").arg(name), *result.error);
-                                            return;
-                                        }
-                                        clearError();
-                                        const QString id = qs(result.value->id());
-                                        m_selectAfterLoad = id;
-                                        refreshRoutes();
-                                        emit openRouteRequested(gateway, id, name);
-                                    }),
+    m_notice->hide();
+    m_writing = true;
+    startCall(m_client->createRoute(
+                  gateway, starterRoute(name), this,
+                  [this, generation, gateway, name, known](const ApiResult<Route> &result) {
+                      m_writing = false;
+                      if (generation == m_generation) {
+                          finishCall();
+                      }
+                      if (!result &&
+                          (result.error->kind == ApiError::Kind::Cancelled || result.error->mayHaveBeenApplied)) {
+                          const auto words = WriteOutcomeNotice::routeCreated(name);
+                          checkWrite(new WriteCheck(RouteWriteProbes::created(m_client, gateway, name, known),
+                                                    result.error->mayHaveBeenApplied, this),
+                                     *result.error, words, [this](const QString &id) { m_selectAfterLoad = id; });
+                          return;
+                      }
+                      if (!result) {
+                          showError(tr("Creating route “%1”").arg(name), *result.error);
+                          return;
+                      }
+                      clearError();
+                      const QString id = qs(result.value->id());
+                      m_selectAfterLoad = id;
+                      refreshRoutes();
+                      emit openRouteRequested(gateway, id, name);
+                  }),
               tr("Creating route “%1”…").arg(name));
 }
 
@@ -452,10 +497,25 @@ void GatewayBrowser::renameSelectedRoute()
         }
     }
     const int generation = ++m_generation;
+    m_notice->hide();
+    m_writing = true;
     startCall(m_client->renameRoute(gateway, id, name, this,
                                     [this, generation, gateway, id, name, oldName](const ApiResult<Route> &result) {
+                                        m_writing = false;
                                         if (generation == m_generation) {
                                             finishCall();
+                                        }
+                                        if (!result && (result.error->kind == ApiError::Kind::Cancelled ||
+                                                        result.error->mayHaveBeenApplied)) {
+                                            const auto words = WriteOutcomeNotice::routeRenamed(oldName, name);
+                                            checkWrite(
+                                                new WriteCheck(RouteWriteProbes::renamed(m_client, gateway, id, name),
+                                                               result.error->mayHaveBeenApplied, this),
+                                                *result.error, words, [this, gateway, id, name](const QString &) {
+                                                    m_selectAfterLoad = id;
+                                                    emit routeRenamed(gateway, id, name);
+                                                });
+                                            return;
                                         }
                                         if (!result) {
                                             showError(tr("Renaming route “%1”").arg(oldName), *result.error);
@@ -490,10 +550,23 @@ void GatewayBrowser::deleteSelectedRoute()
         return;
     }
     const int generation = ++m_generation;
+    m_notice->hide();
+    m_writing = true;
     startCall(m_client->deleteRoute(gateway, id, this,
                                     [this, generation, gateway, id, name](const ApiResult<Route> &result) {
+                                        m_writing = false;
                                         if (generation == m_generation) {
                                             finishCall();
+                                        }
+                                        if (!result && (result.error->kind == ApiError::Kind::Cancelled ||
+                                                        result.error->mayHaveBeenApplied)) {
+                                            const auto words = WriteOutcomeNotice::routeDeleted(name);
+                                            checkWrite(new WriteCheck(RouteWriteProbes::deleted(m_client, gateway, id),
+                                                                      result.error->mayHaveBeenApplied, this),
+                                                       *result.error, words, [this, gateway, id](const QString &) {
+                                                           emit routeDeleted(gateway, id);
+                                                       });
+                                            return;
                                         }
                                         if (!result) {
                                             showError(tr("Deleting route “%1”").arg(name), *result.error);
@@ -519,7 +592,8 @@ void GatewayBrowser::cancel()
 {
     if (m_call) {
         ++m_generation;
-        m_call->cancel();
+        m_call->cancel(); // a write's callback then asks the server what became of it (checkWrite)
+        m_writing = false;
         finishCall();
         m_status->setText(tr("Cancelled"));
     }

@@ -2,10 +2,12 @@
 
 #include "model/Gateway.h"
 #include "model/Route.h"
+#include "ui/WriteOutcomeNotice.h"
 
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QComboBox;
@@ -19,6 +21,7 @@ namespace rd {
 
 class ApiCall;
 class ApiClient;
+class WriteCheck;
 struct ApiError;
 
 // The account's gateways and the routes of the chosen one: what an operator browses before opening a
@@ -43,6 +46,9 @@ public:
     // True while a request of this panel is on its way.
     bool isBusy() const { return !m_call.isNull(); }
     QString errorText() const;
+    // What a create, rename or delete cancelled after it was sent (or whose answer was lost) came to on the
+    // server, as the panel says it.
+    QString noticeText() const;
 
 public slots:
     void refresh();
@@ -72,6 +78,9 @@ private:
     void showError(const QString &where, const ApiError &error);
     void clearError();
     void fillRoutes(const std::vector<Route> &routes);
+    // After a write whose answer never came: reads the server until it knows, says so, then lists the routes.
+    void checkWrite(WriteCheck *check, const ApiError &error, const WriteOutcomeNotice::Words &words,
+                    std::function<void(const QString &observed)> onApplied);
     void updateActions();
     QTreeWidgetItem *itemForRoute(const QString &routeId) const;
 
@@ -87,6 +96,8 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_notice = nullptr;
+    bool m_writing = false; // a create, rename or delete is on its way: a refresh must not cancel it
     QPushButton *m_newButton = nullptr;
     QPushButton *m_renameButton = nullptr;
     QPushButton *m_deleteButton = nullptr;

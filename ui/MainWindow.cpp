@@ -3,18 +3,22 @@
 #include "app/AppInfo.h"
 #include "app/AutoLayout.h"
 #include "app/ConnectionStore.h"
+#include "app/ContentCleanTracker.h"
 #include "app/DraftStore.h"
 #include "app/LayoutStore.h"
 #include "app/RemoteRoute.h"
 #include "app/RouteFile.h"
 #include "app/SecretStore.h"
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/ConnectDialog.h"
 #include "ui/DeployDialog.h"
 #include "ui/GatewayBrowser.h"
 #include "ui/LogsPage.h"
+#include "ui/RemoteTabLook.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/RouteHistoryPanel.h"
+#include "ui/SaveCheckNotice.h"
 #include "ui/VersionText.h"
 #include "ui/WelcomePage.h"
 #include "widgets/ApiActivityBar.h"
@@ -382,6 +386,12 @@ void MainWindow::useConnection(ApiClient *client, const QString &name)
     m_connection->setColor(QColor(0xE8, 0xA3, 0x17));
     m_connection->setToolTip(client->options().baseUrl.toString());
     // The browser's own gateway list answers for the status too (see the constructor): one request, not two.
+    // Tabs keep their own account; their headers say when it is no longer the window's.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(i)); editor && editor->isRemote()) {
+            editor->setWindowConnection(connectionKey(), name);
+        }
+    }
 }
 
 void MainWindow::readSettings()
@@ -596,8 +606,8 @@ bool MainWindow::closeRoute(int index)
 
 RouteEditorPage *MainWindow::addEditor(RouteEditorPage *editor, const QString &toolTip)
 {
-    const int index = m_tabs->addTab(editor, editor->statusIcon(), editor->title());
-    m_tabs->setTabToolTip(index, toolTip);
+    const int index = m_tabs->addTab(editor, RemoteTabLook::icon(editor), editor->title());
+    m_tabs->setTabToolTip(index, editor->isRemote() ? RemoteTabLook::toolTip(editor) : toolTip);
     m_undoGroup->addStack(editor->document()->undoStack());
     connect(editor, &RouteEditorPage::statusChanged, this, [this, editor] { updateTab(editor); });
     // One layout at a time per route: the action comes back when the current route's layout is done.
@@ -640,7 +650,10 @@ void MainWindow::updateTab(RouteEditorPage *editor)
     // A bullet marks unsaved changes, as editors commonly do.
     const bool dirty = !editor->document()->isClean();
     m_tabs->setTabText(index, dirty ? editor->title() + QStringLiteral(" \u2022") : editor->title());
-    m_tabs->setTabIcon(index, editor->statusIcon());
+    m_tabs->setTabIcon(index, RemoteTabLook::icon(editor));
+    if (editor->isRemote()) {
+        m_tabs->setTabToolTip(index, RemoteTabLook::toolTip(editor)); // a rename changes it
+    }
     if (editor == currentEditor()) {
         setWindowModified(dirty);
     }
@@ -1037,6 +1050,7 @@ void MainWindow::openRemoteRoute(const QString &gatewayId, const QString &routeI
     }
     auto *remote = new RemoteRoute(m_client, gatewayId, routeId, this);
     remote->rename(name);
+    remote->setConnection(connectionKey(), m_connectionName);
     connect(remote, &RemoteRoute::callStarted, m_activity,
             [this](ApiCall *call, const QString &what) { m_activity->track(call, what + QStringLiteral("…")); });
     const QString connection = connectionKey();
@@ -1057,7 +1071,8 @@ void MainWindow::openRemoteRoute(const QString &gatewayId, const QString &routeI
         RouteDocument::Positions positions = LayoutStore().load(key);
         auto *editor = new RouteEditorPage(remote->route(), std::move(positions), QString(), {});
         editor->setRemote(remote);
-        addEditor(editor, tr("Route %1 in gateway %2").arg(remote->name(), remote->gatewayId()));
+        editor->setWindowConnection(connectionKey(), m_connectionName);
+        addEditor(editor, RemoteTabLook::toolTip(editor));
         wireRemoteEditor(editor);
         // A route reopened from the last session stays behind the tab in front (a file from the command line,
         // say); one the user asked for now comes to the front.
@@ -1078,6 +1093,26 @@ void MainWindow::wireRemoteEditor(RouteEditorPage *editor)
     if (!history) {
         return;
     }
+    // Unsaved means other elements than the saved version's: moving cards is layout, not a change of the route.
+    new ContentCleanTracker(editor->document(), editor->remote(), editor);
+    // What the history reads from the server is what the header shows (a deployment made elsewhere included);
+    // with unsaved changes, a newest version that has them (a save whose answer was lost) makes the tab clean.
+    connect(history, &RouteHistoryPanel::refreshed, editor, [this, editor, history] {
+        RemoteRoute *remote = editor->remote();
+        remote->noteServerState(history->deployedVersionId(), history->latestVersionId());
+        if (editor->document()->isClean() || remote->isBusy()) {
+            return;
+        }
+        remote->recognise(editor->route(), [this, editor](bool matched, const std::optional<ApiError> &) {
+            if (matched) {
+                const QString message = tr("Version %1 on the server already has these changes: nothing left to "
+                                           "save.")
+                                            .arg(VersionText::shortId(editor->remote()->shownVersionId()));
+                editor->showNotice(message);
+                statusBar()->showMessage(message, 8000);
+            }
+        });
+    });
     connect(history, &RouteHistoryPanel::openVersionRequested, this,
             [this, editor](const Route &route, const QString &versionId) {
                 openVersionReadOnly(editor, route, versionId);
@@ -1104,7 +1139,7 @@ void MainWindow::wireRemoteEditor(RouteEditorPage *editor)
                         .arg(VersionText::shortId(versionId)),
                     10000);
             });
-    connect(history, &RouteHistoryPanel::deployed, this, [this, editor](const QString &versionId) {
+    connect(history, &RouteHistoryPanel::deployed, editor, [this, editor](const QString &versionId) {
         editor->remote()->noteDeployed(versionId);
         editor->remote()->refreshState([](const std::optional<ApiError> &, const QString &) {});
         statusBar()->showMessage(tr("Deployed version %1").arg(VersionText::shortId(versionId)), 8000);
@@ -1132,6 +1167,7 @@ RouteEditorPage *MainWindow::openVersionReadOnly(RouteEditorPage *from, const Ro
     auto *viewer = new RouteEditorPage(std::move(shown), std::move(positions), QString(), {});
     auto *remote = new RemoteRoute(from->remote()->client(), from->remote()->gatewayId(), from->remote()->routeId());
     remote->rename(from->remote()->name());
+    remote->setConnection(from->remote()->connectionId(), from->remote()->connectionName());
     remote->noteDeployed(from->remote()->deployedVersionId());
     viewer->setReadOnlyVersion(versionId);
     viewer->setRemote(remote);
@@ -1160,51 +1196,84 @@ bool MainWindow::saveVersion(RouteEditorPage *editor, bool wait)
         return false;
     }
     RemoteRoute *remote = editor->remote();
-    if (remote->isBusy()) {
+    if (remote->isBusy() || !confirmTabAccount(editor, tr("Save Version"))) {
         return false;
     }
-    const QUndoStack *stack = editor->document()->undoStack();
-    const int savedIndex = stack->index();
+    editor->showNotice(QString());
     std::optional<bool> outcome;
     QEventLoop loop;
-    remote->saveVersion(editor->route(), [this, editor, remote, savedIndex, &outcome, &loop,
-                                          wait](const std::optional<ApiError> &error, const QString &step) {
-        if (error) {
-            if (error->kind != ApiError::Kind::Cancelled) {
-                QMessageBox box(QMessageBox::Warning, tr("Version Not Saved"), step + tr(" failed."), QMessageBox::Ok,
-                                this);
+    remote->saveVersion(
+        editor->route(), [this, editor, remote, &outcome, &loop, wait](const RemoteRoute::SaveOutcome &result) {
+            using Kind = RemoteRoute::SaveOutcome::Kind;
+            const bool saved = result.kind == Kind::Saved || result.kind == Kind::NothingToSave;
+            if (result.kind == Kind::Failed && result.error && result.error->kind != ApiError::Kind::Cancelled) {
+                QMessageBox box(QMessageBox::Warning, tr("Version Not Saved"), result.step + tr(" failed."),
+                                QMessageBox::Ok, this);
                 box.setObjectName(QStringLiteral("saveVersionErrorBox"));
-                box.setInformativeText(error->toString() + QStringLiteral("\n\n") +
+                box.setInformativeText(result.error->toString() + QStringLiteral("\n\n") +
                                        tr("Your changes are still here, unsaved."));
                 box.exec();
+            } else if (result.kind == Kind::Failed) {
+                // Cancelled while the versions were being read: no version was asked for.
+                editor->showNotice(tr("Save cancelled before anything was sent: no version was saved."));
+            } else if (result.kind == Kind::Uncertain && result.check) {
+                SaveCheckNotice::follow(result.check.data(), editor, *result.error);
+                connect(result.check.data(), &WriteCheck::settled, editor, [this, editor] {
+                    editor->historyPanel()->refresh();
+                    m_browser->refreshRoutes();
+                });
+            } else if (saved) {
+                // The tab's clean mark follows the elements (ContentCleanTracker): edits made while the request was
+                // out stay marked. Positions are kept here, never on the server.
+                LayoutStore().save(LayoutStore::keyForRoute(remote->gatewayId(), remote->routeId()),
+                                   editor->document()->positions());
+                if (editor->document()->isClean()) {
+                    m_drafts->discard(draftKey(draftSource(editor), editor->route().name()));
+                }
+                if (RouteHistoryPanel *history = editor->historyPanel()) {
+                    history->refresh();
+                }
+                const QString shortId = VersionText::shortId(remote->shownVersionId());
+                if (result.kind == Kind::NothingToSave) {
+                    const QString message =
+                        tr("Nothing to save: version %1 on the server already has these elements.").arg(shortId);
+                    editor->showNotice(message);
+                    statusBar()->showMessage(message, 8000);
+                } else {
+                    m_browser->refreshRoutes(); // its Modified column
+                    statusBar()->showMessage(tr("Saved version %1 of %2").arg(shortId, remote->name()), 8000);
+                }
             }
             if (wait) {
-                outcome = false;
+                outcome = saved;
                 loop.quit();
             }
-            return;
-        }
-        // Only what was sent is saved: edits made while the request was out stay marked.
-        if (editor->document()->undoStack()->index() == savedIndex) {
-            editor->document()->setClean();
-        }
-        LayoutStore().save(LayoutStore::keyForRoute(remote->gatewayId(), remote->routeId()),
-                           editor->document()->positions());
-        m_drafts->discard(draftKey(draftSource(editor), editor->route().name()));
-        if (RouteHistoryPanel *history = editor->historyPanel()) {
-            history->refresh();
-        }
-        statusBar()->showMessage(
-            tr("Saved version %1 of %2").arg(VersionText::shortId(remote->shownVersionId()), remote->name()), 8000);
-        if (wait) {
-            outcome = true;
-            loop.quit();
-        }
-    });
+        });
     if (wait && !outcome) {
         loop.exec();
     }
     return wait ? outcome.value_or(false) : true;
+}
+
+bool MainWindow::confirmTabAccount(RouteEditorPage *editor, const QString &action)
+{
+    if (!editor->isOtherConnection()) {
+        return true;
+    }
+    // The tab saves where it came from; after a switch of connection that must be a choice, never a surprise.
+    const QString account = editor->remote()->connectionName();
+    QMessageBox box(QMessageBox::Question, action,
+                    tr("“%1” belongs to the account “%2”, not to the current connection “%3”.")
+                        .arg(editor->title(), account, m_connectionName),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("otherAccountBox"));
+    box.setInformativeText(tr("This tab was opened from “%1” and saves and deploys there. To work on the current "
+                              "connection's copy, open the route from the Gateways panel.")
+                               .arg(account));
+    QPushButton *go = box.addButton(tr("%1 to “%2”").arg(action, account), QMessageBox::AcceptRole);
+    box.setDefaultButton(go);
+    box.exec();
+    return box.clickedButton() == go;
 }
 
 void MainWindow::deployCurrentRoute()
@@ -1214,6 +1283,9 @@ void MainWindow::deployCurrentRoute()
         return;
     }
     RemoteRoute *remote = editor->remote();
+    if (!confirmTabAccount(editor, tr("Deploy"))) {
+        return;
+    }
     if (!editor->document()->isClean()) {
         QMessageBox ask(QMessageBox::Question, tr("Unsaved Changes"),
                         tr("“%1” has changes that are not in any version yet.").arg(editor->title()),
@@ -1246,6 +1318,24 @@ void MainWindow::deployCurrentRoute()
         m_browser->refreshRoutes();
         statusBar()->showMessage(tr("Deployed version %1 of %2").arg(VersionText::shortId(versionId), editor->title()),
                                  8000);
+    });
+    // Cancelled after it was sent (or its answer lost): the check outlives the dialog; the header follows the
+    // server whatever it finds, and a deployment found applied is said where the person looks next.
+    connect(dialog, &DeployDialog::outcomeCheckStarted, editor, [this, editor](WriteCheck *check, const QString &id) {
+        connect(check, &WriteCheck::applied, editor, [this, editor, id] {
+            editor->remote()->noteDeployed(id);
+            const QString message = tr("Version %1 was deployed: the server applied it before the cancel reached it.")
+                                        .arg(VersionText::shortId(id));
+            editor->showNotice(message);
+            statusBar()->showMessage(message, 10000);
+            m_browser->refreshRoutes();
+        });
+        connect(check, &WriteCheck::settled, editor, [editor] {
+            editor->remote()->refreshState([](const std::optional<ApiError> &, const QString &) {});
+            if (RouteHistoryPanel *history = editor->historyPanel()) {
+                history->refresh();
+            }
+        });
     });
     dialog->open();
 }
@@ -1386,7 +1476,9 @@ QStringList MainWindow::openTabEntries() const
             continue;
         }
         if (editor->isRemote()) {
-            entries << routeEntry(connectionKey(), editor->remote()->gatewayId(), editor->remote()->routeId());
+            // The tab's own connection: after a switch it is not the window's.
+            entries << routeEntry(editor->remote()->connectionId(), editor->remote()->gatewayId(),
+                                  editor->remote()->routeId());
         } else if (editor->canSaveInPlace()) {
             entries << QStringLiteral("file:") + editor->sourcePath();
         }

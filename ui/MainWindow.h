@@ -124,6 +124,8 @@ private:
     QStringList openTabEntries() const;
     QString connectionKey() const;
     void wireRemoteEditor(RouteEditorPage *editor);
+    // When the tab's account is not the window's current connection: asks before `action` goes to it.
+    bool confirmTabAccount(RouteEditorPage *editor, const QString &action);
     void updateRouteActions();
     // Asks about unsaved changes: true when the page may close (saved or discarded).
     bool maybeSave(RouteEditorPage *editor);

@@ -247,10 +247,28 @@ QWidget *RouteEditorPage::createHeader()
     row->addSpacing(14);
     row->addWidget(m_pathLabel, 1);
 
+    // Which account a server route belongs to, and what became of its last uncertain request: a second line,
+    // hidden for route files.
+    m_accountLabel = new QLabel;
+    m_accountLabel->setObjectName(QStringLiteral("routeAccount"));
+    m_accountLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_accountLabel->setVisible(false);
+    m_noticeLabel = new QLabel;
+    m_noticeLabel->setObjectName(QStringLiteral("routeNotice"));
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_noticeLabel->setVisible(false);
+    auto *second = new QHBoxLayout;
+    second->setSpacing(14);
+    second->addWidget(m_accountLabel);
+    second->addWidget(m_noticeLabel, 1);
+
     auto *header = new QWidget;
     auto *layout = new QVBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
     layout->addLayout(row);
+    layout->addLayout(second);
     refreshHeader();
     return header;
 }
@@ -264,14 +282,32 @@ void RouteEditorPage::refreshHeader()
     const bool builtIn = m_sourcePath.startsWith(QLatin1Char(':'));
     if (m_remote) {
         const QString shown = isReadOnly() ? m_readOnlyVersion : m_remote->shownVersionId();
+        const QString deployed = m_remote->deployedVersionId();
         QString which;
         if (shown.isEmpty()) {
             which = tr("new version");
-        } else if (shown == m_remote->deployedVersionId()) {
+        } else if (shown == deployed) {
             which = tr("version %1 (deployed)").arg(VersionText::shortId(shown));
+        } else if (deployed.isEmpty()) {
+            which = tr("version %1 · nothing deployed").arg(VersionText::shortId(shown));
         } else {
-            which = tr("version %1").arg(VersionText::shortId(shown));
+            // Which one runs matters as much as which one is shown: a deployment elsewhere must not go unseen.
+            which = tr("version %1 · deployed: %2").arg(VersionText::shortId(shown), VersionText::shortId(deployed));
         }
+        const QString account =
+            m_remote->connectionName().isEmpty() ? tr("this connection") : m_remote->connectionName();
+        m_accountLabel->setVisible(true);
+        if (isOtherConnection()) {
+            m_accountLabel->setText(tr("⚠ Account: %1 — the window now uses “%2”; saving and deploying from this "
+                                       "tab still go to “%1”")
+                                        .arg(account, m_windowConnectionName));
+            m_accountLabel->setStyleSheet(QStringLiteral("color: #b06000; font-weight: 600;"));
+        } else {
+            m_accountLabel->setText(tr("Account: %1").arg(account));
+            m_accountLabel->setStyleSheet(QString());
+        }
+        m_accountLabel->setToolTip(
+            tr("This tab was opened from the connection “%1” and saves and deploys there.").arg(account));
         const QString mode = isReadOnly() ? tr(" · read-only") : QString();
         m_pathLabel->setText(tr("%1 / %2 · %3%4").arg(m_remote->gatewayId(), title(), which, mode));
         m_pathLabel->setToolTip(tr("Route %1 in gateway %2\nShowing %3\nDeployed: %4\nNewest: %5")
@@ -499,6 +535,41 @@ void RouteEditorPage::setRemote(RemoteRoute *remote)
     }
     refreshHeader();
     emit statusChanged();
+}
+
+void RouteEditorPage::setWindowConnection(const QString &connectionId, const QString &connectionName)
+{
+    m_windowConnectionId = connectionId;
+    m_windowConnectionName = connectionName;
+    m_windowConnectionKnown = true;
+    refreshHeader();
+}
+
+bool RouteEditorPage::isOtherConnection() const
+{
+    return m_remote && m_windowConnectionKnown && m_windowConnectionId != m_remote->connectionId();
+}
+
+void RouteEditorPage::showNotice(const QString &text, NoticeKind kind)
+{
+    m_noticeLabel->setText(text);
+    m_noticeLabel->setVisible(!text.isEmpty());
+    m_noticeLabel->setStyleSheet(kind == NoticeKind::Warning ? QStringLiteral("color: #b3261e;") : QString());
+}
+
+QString RouteEditorPage::noticeText() const
+{
+    return m_noticeLabel->isVisible() ? m_noticeLabel->text() : QString();
+}
+
+QString RouteEditorPage::accountText() const
+{
+    return m_accountLabel->isVisible() ? m_accountLabel->text() : QString();
+}
+
+QString RouteEditorPage::locationText() const
+{
+    return m_pathLabel->text();
 }
 
 void RouteEditorPage::setReadOnlyVersion(const QString &versionId)

@@ -87,6 +87,17 @@ public:
     // A version looked at, not edited: canvas and inspector refuse changes, the palette is hidden.
     void setReadOnlyVersion(const QString &versionId);
     bool isReadOnly() const { return !m_readOnlyVersion.isEmpty(); }
+    // The window's current connection: when it is not the one the route was opened from, the header says that
+    // this tab still saves and deploys to its own account.
+    void setWindowConnection(const QString &connectionId, const QString &connectionName);
+    bool isOtherConnection() const;
+    // A line under the header for what happened to a request of this tab ("The version was saved before the
+    // cancel reached the server"). Empty text hides it.
+    enum class NoticeKind { Info, Warning };
+    void showNotice(const QString &text, NoticeKind kind = NoticeKind::Info);
+    QString noticeText() const;
+    QString accountText() const;
+    QString locationText() const;
     QString readOnlyVersion() const { return m_readOnlyVersion; }
 
 signals:
@@ -133,6 +144,11 @@ private:
     QLabel *m_statusIconLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_pathLabel = nullptr;
+    QLabel *m_accountLabel = nullptr;
+    QLabel *m_noticeLabel = nullptr;
+    QString m_windowConnectionId;
+    QString m_windowConnectionName;
+    bool m_windowConnectionKnown = false;
     QTreeWidget *m_problemList = nullptr;
     QStackedWidget *m_problemStack = nullptr;
     EditorBottomPanel *m_bottomPanel = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/RouteHistoryPanel.h"
 
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/DeployDialog.h"
 #include "ui/VersionText.h"
@@ -385,6 +386,12 @@ void RouteHistoryPanel::deploySelected()
     connect(dialog, &DeployDialog::deployed, this, [this](const QString &id) {
         emit deployed(id);
         refresh();
+    });
+    // A roll back cancelled after it was sent: the check outlives the dialog; whatever it finds, the lists show
+    // the server's state afterwards, and a deployment found applied counts as one made here.
+    connect(dialog, &DeployDialog::outcomeCheckStarted, this, [this](WriteCheck *check, const QString &id) {
+        connect(check, &WriteCheck::applied, this, [this, id] { emit deployed(id); });
+        connect(check, &WriteCheck::settled, this, &RouteHistoryPanel::refresh);
     });
     m_dialog = dialog;
     dialog->open();

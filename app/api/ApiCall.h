@@ -27,7 +27,9 @@ struct HttpOutcome
 
 // One logical API call, across its retries. Owned by the ApiClient; deletes itself once finished.
 // cancel() stops it and its callback runs once with an ApiError of kind Cancelled (callers usually ignore
-// that); destroying the context object it was started for stops it with no callback at all.
+// that); destroying the context object it was started for stops it with no callback at all. A write cancelled
+// while its request was on the wire cannot be taken back: its error says mayHaveBeenApplied, and the caller
+// must read the server to learn what happened. Cancelled while queued or waiting to retry, nothing was sent.
 class ApiCall : public QObject
 {
     Q_OBJECT
@@ -66,6 +68,7 @@ private:
     int m_attempts = 0;
     bool m_finished = false;
     bool m_cancelled = false;
+    bool m_cancelledInFlight = false; // a request was on the wire when cancel() came: it may have been applied
     bool m_timedOut = false;
     bool m_queued = false;
     QPointer<QNetworkReply> m_reply;

@@ -227,7 +227,12 @@ ApiCall *ApiClient::send(Request request, QObject *context, ApiCallback<T> callb
             ApiError e;
             e.kind = ApiError::Kind::Cancelled;
             e.summary = QStringLiteral("Cancelled.");
-            e.mayHaveBeenApplied = !call->m_idempotent && call->m_attempts > 0;
+            // A request on the wire when it was given up may have reached the server: not only a POST, a
+            // PATCH or DELETE too (their retries are safe, but the cancel does not undo one already sent). A
+            // POST waiting to retry was refused before (it is only retried then); a PATCH or DELETE may have
+            // been applied by an earlier attempt whose answer was lost.
+            e.mayHaveBeenApplied =
+                call->m_method != "GET" && (call->m_cancelledInFlight || (call->m_idempotent && call->m_attempts > 0));
             result.error = std::move(e);
         } else if (outcome.timedOut || outcome.status < 200 || outcome.status >= 300) {
             result.error = makeError(call, outcome);
@@ -506,6 +511,7 @@ void ApiClient::cancelCall(ApiCall *call)
         return;
     }
     call->m_cancelled = true;
+    call->m_cancelledInFlight = call->m_reply != nullptr;
     if (call->m_reply) {
         call->m_reply->abort(); // finishes through onReplyFinished
         return;

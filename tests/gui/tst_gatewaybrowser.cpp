@@ -6,11 +6,18 @@
 #include "support/ApiAwait.h"
 #include "ui/GatewayBrowser.h"
 
+#if __has_include("app/WriteCheck.h")
+#include "app/WriteCheck.h"
+#define RD_HAVE_WRITE_CHECK 1
+#endif
+
 #include <QAbstractButton>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +99,13 @@ ModalScript::Step pressButton(const QString &boxName, QMessageBox::ButtonRole ro
     };
 }
 
+// What the panel says about a write whose answer never came ("" while it says nothing).
+QString noticeOf(const GatewayBrowser &browser)
+{
+    const auto *label = browser.findChild<QLabel *>(QStringLiteral("browserNotice"));
+    return label && label->isVisibleTo(&browser) ? label->text() : QString();
+}
+
 } // namespace
 
 class TestGatewayBrowser : public QObject
@@ -102,8 +116,21 @@ private slots:
     void initTestCase();
     void createRenameDelete();
     void serverFaultIsShown();
+    // A write cancelled while the server was still working on it (the sandbox's slow fault applies it after
+    // the delay, as a real server would): the panel asks the server and says what it did.
+    void createCancelledAfterSendingIsReconciled();
+    void renameCancelledAfterSendingIsReconciled();
+    void deleteCancelledAfterSendingIsReconciled();
+    // Cancelled while waiting to retry after a 429: nothing was on the wire, and the server confirms it.
+    void createCancelledBeforeSendingChangedNothing();
 
 private:
+    // A client on an account of its own (the sandbox seeds each with the demo gateway and routes).
+    std::unique_ptr<ApiClient> accountClient(const QString &account);
+    QStringList serverRouteNames(ApiClient *client);
+    void injectSlow(const QString &method, int delayMs);
+    // Waits until the server has received (and is working on) a `method` request under /routes.
+    bool waitForRequest(const QString &method, int before);
     QStringList serverRouteNames();
     QTreeWidgetItem *item(GatewayBrowser &browser, const QString &name);
 
@@ -119,12 +146,64 @@ void TestGatewayBrowser::initTestCase()
         SandboxServer::Options{m_dir.filePath(QStringLiteral("sandbox.sqlite")), kToken, true});
     QString error;
     QVERIFY2(m_server->start(0, &error), qPrintable(error));
+#ifdef RD_HAVE_WRITE_CHECK
+    // The watch after a cancel lasts about the client's timeout; here the server answers within 1.5 s.
+    WriteCheck::setWatchDelays({250, 250, 500, 500, 1000, 2000, 4000, 8000});
+#endif
     m_client = std::make_unique<ApiClient>();
     ApiClient::Options options;
     options.baseUrl = m_server->baseUrl();
     options.maxRetries = 0;
     m_client->setOptions(options);
     m_client->setCredentials(ApiCredentials::apiToken(kAccount, QString::fromLatin1(kToken)));
+}
+
+std::unique_ptr<ApiClient> TestGatewayBrowser::accountClient(const QString &account)
+{
+    auto client = std::make_unique<ApiClient>();
+    ApiClient::Options options;
+    options.baseUrl = m_server->baseUrl();
+    options.backoffInitialMs = 20;
+    options.backoffMaxMs = 100;
+    client->setOptions(options);
+    client->setCredentials(ApiCredentials::apiToken(account, QString::fromLatin1(kToken)));
+    return client;
+}
+
+QStringList TestGatewayBrowser::serverRouteNames(ApiClient *client)
+{
+    PageQuery query;
+    query.perPage = 50;
+    const auto page =
+        await<ListPage<Route>>([&](auto callback) { client->listRoutes(kGateway, query, nullptr, callback); });
+    QStringList names;
+    if (page) {
+        for (const Route &route : page.value->items) {
+            names << QString::fromStdString(route.name());
+        }
+    }
+    return names;
+}
+
+void TestGatewayBrowser::injectSlow(const QString &method, int delayMs)
+{
+    FaultSpec fault;
+    fault.kind = FaultSpec::Kind::Slow;
+    fault.count = 1;
+    fault.delayMs = delayMs;
+    fault.method = method;
+    fault.pathContains = QStringLiteral("/routes");
+    m_server->injectFault(fault);
+}
+
+bool TestGatewayBrowser::waitForRequest(const QString &method, int before)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (m_server->requestCount(method, QStringLiteral("/routes")) <= before && clock.elapsed() < 15000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+    return m_server->requestCount(method, QStringLiteral("/routes")) > before;
 }
 
 QStringList TestGatewayBrowser::serverRouteNames()
@@ -230,6 +309,123 @@ void TestGatewayBrowser::serverFaultIsShown()
     browser.refreshRoutes();
     QTRY_VERIFY_WITH_TIMEOUT(browser.errorText().isEmpty(), 15000);
     QCOMPARE(browser.routeList()->topLevelItemCount(), 2);
+}
+
+void TestGatewayBrowser::createCancelledAfterSendingIsReconciled()
+{
+    auto client = accountClient(QStringLiteral("1c0ffee0000000000000000000000001"));
+    GatewayBrowser browser;
+    browser.show();
+    browser.setClient(client.get());
+    QTRY_COMPARE_WITH_TIMEOUT(browser.routeList()->topLevelItemCount(), 2, 15000);
+    QSignalSpy opened(&browser, &GatewayBrowser::openRouteRequested);
+    QStringList labels;
+    injectSlow(QStringLiteral("POST"), 1200);
+    const int before = m_server->requestCount(QStringLiteral("POST"), QStringLiteral("/routes"));
+    {
+        ModalScript script({typeName(QStringLiteral("slow-route"), &labels)});
+        browser.createRoute();
+        QVERIFY(waitForRequest(QStringLiteral("POST"), before));
+    }
+    auto *cancel = browser.findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    // The server still creates it: the panel must say so and list it, not claim nothing happened.
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeOf(browser).contains(QStringLiteral("was created before the cancel reached")),
+                              qPrintable(noticeOf(browser)), 15000);
+    QVERIFY(serverRouteNames(client.get()).contains(QStringLiteral("slow-route")));
+    QTRY_VERIFY_WITH_TIMEOUT(item(browser, QStringLiteral("slow-route")) != nullptr, 15000);
+    QVERIFY(browser.errorText().isEmpty());
+    QCOMPARE(opened.count(), 0); // cancelled: not opened, but there to see
+}
+
+void TestGatewayBrowser::renameCancelledAfterSendingIsReconciled()
+{
+    auto client = accountClient(QStringLiteral("1c0ffee0000000000000000000000002"));
+    GatewayBrowser browser;
+    browser.show();
+    browser.setClient(client.get());
+    QTRY_COMPARE_WITH_TIMEOUT(browser.routeList()->topLevelItemCount(), 2, 15000);
+    QSignalSpy renamed(&browser, &GatewayBrowser::routeRenamed);
+    browser.routeList()->setCurrentItem(item(browser, QStringLiteral("support-chat")));
+    QStringList labels;
+    injectSlow(QStringLiteral("PATCH"), 1200);
+    const int before = m_server->requestCount(QStringLiteral("PATCH"), QStringLiteral("/routes"));
+    {
+        ModalScript script({typeName(QStringLiteral("support-chat-2"), &labels)});
+        browser.renameSelectedRoute();
+        QVERIFY(waitForRequest(QStringLiteral("PATCH"), before));
+    }
+    QTest::mouseClick(browser.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(noticeOf(browser).contains(QStringLiteral("renamed to “support-chat-2” before the "
+                                                                           "cancel reached the server")),
+                              qPrintable(noticeOf(browser)), 15000);
+    QCOMPARE(renamed.count(), 1); // open tabs follow the name
+    QVERIFY(serverRouteNames(client.get()).contains(QStringLiteral("support-chat-2")));
+    QTRY_VERIFY_WITH_TIMEOUT(item(browser, QStringLiteral("support-chat-2")) != nullptr, 15000);
+    QVERIFY(item(browser, QStringLiteral("support-chat")) == nullptr);
+}
+
+void TestGatewayBrowser::deleteCancelledAfterSendingIsReconciled()
+{
+    auto client = accountClient(QStringLiteral("1c0ffee0000000000000000000000003"));
+    GatewayBrowser browser;
+    browser.show();
+    browser.setClient(client.get());
+    QTRY_COMPARE_WITH_TIMEOUT(browser.routeList()->topLevelItemCount(), 2, 15000);
+    QSignalSpy deleted(&browser, &GatewayBrowser::routeDeleted);
+    browser.routeList()->setCurrentItem(item(browser, QStringLiteral("support-chat")));
+    QStringList texts;
+    injectSlow(QStringLiteral("DELETE"), 1200);
+    const int before = m_server->requestCount(QStringLiteral("DELETE"), QStringLiteral("/routes"));
+    {
+        ModalScript script({pressButton(QStringLiteral("confirmDeleteRoute"), QMessageBox::DestructiveRole, &texts)});
+        browser.deleteSelectedRoute();
+        QVERIFY(waitForRequest(QStringLiteral("DELETE"), before));
+    }
+    QTest::mouseClick(browser.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        noticeOf(browser).contains(QStringLiteral("“support-chat” was deleted before the cancel reached")),
+        qPrintable(noticeOf(browser)), 15000);
+    QCOMPARE(deleted.count(), 1); // its tab and stored layout go
+    QVERIFY(!serverRouteNames(client.get()).contains(QStringLiteral("support-chat")));
+    QTRY_COMPARE_WITH_TIMEOUT(browser.routeList()->topLevelItemCount(), 1, 15000);
+}
+
+void TestGatewayBrowser::createCancelledBeforeSendingChangedNothing()
+{
+    auto client = accountClient(QStringLiteral("1c0ffee0000000000000000000000004"));
+    ApiClient::Options options = client->options();
+    options.backoffInitialMs = 3000; // the retry after the 429 waits long enough to cancel in between
+    options.backoffMaxMs = 3000;
+    client->setOptions(options);
+    GatewayBrowser browser;
+    browser.show();
+    browser.setClient(client.get());
+    QTRY_COMPARE_WITH_TIMEOUT(browser.routeList()->topLevelItemCount(), 2, 15000);
+    FaultSpec fault;
+    fault.kind = FaultSpec::Kind::RateLimited;
+    fault.retryAfterSeconds = 3;
+    fault.method = QStringLiteral("POST");
+    fault.pathContains = QStringLiteral("/routes");
+    m_server->injectFault(fault);
+    QStringList labels;
+    const int before = m_server->requestCount(QStringLiteral("POST"), QStringLiteral("/routes"));
+    {
+        ModalScript script({typeName(QStringLiteral("never-route"), &labels)});
+        browser.createRoute();
+        QVERIFY(waitForRequest(QStringLiteral("POST"), before));
+    }
+    // The 429 came back: the client waits to retry. Cancel now, before it sends again.
+    auto *status = browser.findChild<QLabel *>(QStringLiteral("browserStatus"));
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("retrying")), qPrintable(status->text()), 15000);
+    QTest::mouseClick(browser.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        noticeOf(browser).contains(QStringLiteral("Cancelled before the request was sent: no route was created")),
+        qPrintable(noticeOf(browser)), 15000);
+    QCOMPARE(m_server->requestCount(QStringLiteral("POST"), QStringLiteral("/routes")), before + 1);
+    QVERIFY(!serverRouteNames(client.get()).contains(QStringLiteral("never-route")));
+    QVERIFY(item(browser, QStringLiteral("never-route")) == nullptr);
 }
 
 QTEST_MAIN(TestGatewayBrowser)
