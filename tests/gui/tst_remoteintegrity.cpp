@@ -460,10 +460,9 @@ void TestRemoteIntegrity::saveCancelledBeforeSendingSavedNothing()
     edit(editor, 44000);
     injectFault(FaultSpec::Kind::RateLimited, QStringLiteral("POST"), QStringLiteral("/versions"), 1);
     s->window->findChild<QAction *>(QStringLiteral("saveVersionAction"))->trigger();
-    auto *activityText = s->window->activityBar()->findChild<QLabel *>();
-    QVERIFY(activityText);
-    QTRY_VERIFY2_WITH_TIMEOUT(activityText->text().contains(QStringLiteral("retrying")),
-                              qPrintable(activityText->text()), 15000);
+    ApiActivityBar *activity = s->window->activityBar();
+    QTRY_VERIFY2_WITH_TIMEOUT(activity->text().contains(QStringLiteral("retrying")), qPrintable(activity->text()),
+                              15000);
     QTest::mouseClick(s->window->activityBar()->cancelButton(), Qt::LeftButton);
 
     QTRY_VERIFY2_WITH_TIMEOUT(labelText(editor, QStringLiteral("routeNotice"))
