@@ -85,6 +85,7 @@ private slots:
     void serverRouteSurvivesKill();
     void serverRouteMovedOnWarnsAndDiscardRemovesDraft();
     void draftOfAnotherConnectionIsKept();
+    void quittingWithoutSavingOrDecliningRemovesDraft();
 
 private:
     // Runs draft_child with `arguments` until it reports its edit on disk, then kills it. The state it
@@ -458,6 +459,50 @@ void TestDraftCrash::draftOfAnotherConnectionIsKept()
     QTest::keyClick(offer, Qt::Key_Escape);
     QTRY_VERIFY(!restoreOffer(next));
     QCOMPARE(draftsOnDisk().size(), std::size_t{1});
+    settle();
+}
+
+void TestDraftCrash::quittingWithoutSavingOrDecliningRemovesDraft()
+{
+    const QString path = m_dir.filePath(QStringLiteral("quit.json"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(QStringLiteral(RD_DEMO_ROUTE), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+
+    // Restore, then quit and answer Discard: the work is thrown away on purpose, and so is its draft.
+    QVERIFY(runAndKill({QStringLiteral("edit-file"), path}).has_value());
+    {
+        MainWindow window;
+        start(window);
+        QMessageBox *offer = restoreOffer(window);
+        QVERIFY(offer);
+        offer->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(window.currentEditor() && !window.currentEditor()->document()->isClean());
+        bool asked = false;
+        answerMessageBox(QStringLiteral("unsavedChangesBox"), QMessageBox::DestructiveRole, &asked);
+        QVERIFY(window.close());
+        QVERIFY(asked);
+        QVERIFY(draftsOnDisk().empty());
+        settle();
+    }
+    {
+        MainWindow next;
+        start(next);
+        QVERIFY(!restoreOffer(next));
+        settle();
+    }
+
+    // Declining the offer (Discard) deletes the drafts it listed.
+    QSettings().remove(QStringLiteral("session/openTabs"));
+    QVERIFY(runAndKill({QStringLiteral("edit-file"), path}).has_value());
+    QCOMPARE(draftsOnDisk().size(), std::size_t{1});
+    MainWindow window;
+    start(window);
+    QMessageBox *offer = restoreOffer(window);
+    QVERIFY(offer);
+    offer->button(QMessageBox::No)->click();
+    QVERIFY(draftsOnDisk().empty());
+    QCOMPARE(window.routeTabs()->count(), 0);
     settle();
 }
 
