@@ -103,18 +103,22 @@ QString DraftOrigin::serverChanges(const QString &deployedNow, const QString &la
         return {};
     }
     QStringList changes;
-    if (latestNow != latestVersionId && !latestNow.isEmpty()) {
+    const bool saved = latestNow != latestVersionId && !latestNow.isEmpty();
+    const bool deployed = deployedNow != deployedVersionId;
+    if (saved && deployed && deployedNow == latestNow) {
+        changes << tr("version %1 was saved and deployed").arg(shortId(latestNow));
+    } else if (saved) {
         changes << tr("version %1 was saved").arg(shortId(latestNow));
     }
-    if (deployedNow != deployedVersionId) {
+    if (deployed && !(saved && deployedNow == latestNow)) {
         changes << (deployedNow.isEmpty() ? tr("the deployment was removed")
                                           : tr("version %1 was deployed").arg(shortId(deployedNow)));
     }
     if (changes.isEmpty()) {
         return {};
     }
-    const QString base = baseVersionId.isEmpty() ? tr("a route with no versions")
-                                                 : tr("version %1").arg(shortId(baseVersionId));
+    const QString base =
+        baseVersionId.isEmpty() ? tr("a route with no versions") : tr("version %1").arg(shortId(baseVersionId));
     return tr("Your unsaved changes started from %1. Since then %2.").arg(base, changes.join(tr(" and ")));
 }
 

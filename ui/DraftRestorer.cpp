@@ -6,6 +6,8 @@
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,9 +43,12 @@ QString DraftRestorer::connectionName(const QString &connection) const
 QString DraftRestorer::describe(const Draft &draft, const DraftOrigin &origin) const
 {
     const QString name = QString::fromStdString(draft.route.name());
-    const QString when = QLocale().toString(draft.savedAt.toLocalTime(), QLocale::ShortFormat);
+    // Today's drafts (the usual case after a crash) by time alone, so that each fits on one line.
+    const QDateTime saved = draft.savedAt.toLocalTime();
+    const QString when = saved.date() == QDate::currentDate() ? QLocale().toString(saved.time(), QLocale::ShortFormat)
+                                                              : QLocale().toString(saved, QLocale::ShortFormat);
     if (origin.kind == DraftOrigin::Kind::Route) {
-        return tr("“%1”, a route in gateway %2 on %3 (%4)")
+        return tr("“%1” in gateway %2 on %3 (%4)")
             .arg(name, origin.gatewayId,
                  origin.connectionKnown ? connectionName(origin.connection) : tr("the connection in use"), when);
     }
@@ -116,9 +121,9 @@ void DraftRestorer::restore(std::vector<Draft> drafts)
         }
     }
     if (!problems.isEmpty()) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Some Unsaved Work Is Not Restored Yet"),
-                                    tr("These drafts belong to a connection that is not in use:"), QMessageBox::Ok,
-                                    m_window);
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, tr("Some Unsaved Work Is Not Restored Yet"),
+                            tr("These drafts belong to a connection that is not in use:"), QMessageBox::Ok, m_window);
         box->setObjectName(QStringLiteral("draftsNotRestoredBox"));
         box->setInformativeText(problems.join(QLatin1Char('\n')));
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -163,8 +168,8 @@ void DraftRestorer::restoreFile(Waiting waiting)
     if (!path.isEmpty() && QFileInfo::exists(path)) {
         m_waiting.push_back(waiting);
         m_window->openRouteFile(path); // its tab takes the draft (editorAdded)
-        const auto still = std::find_if(m_waiting.begin(), m_waiting.end(),
-                                        [&key](const Waiting &w) { return w.draft.key == key; });
+        const auto still =
+            std::find_if(m_waiting.begin(), m_waiting.end(), [&key](const Waiting &w) { return w.draft.key == key; });
         if (still == m_waiting.end()) {
             return;
         }
@@ -173,8 +178,9 @@ void DraftRestorer::restoreFile(Waiting waiting)
     // The file is gone, unreadable, or no longer holds this route: the draft opens on its own, unsaved, and
     // saving writes it back to its path where there is one.
     auto *editor = new RouteEditorPage(waiting.draft.route, waiting.draft.positions, path, {});
-    m_window->addRouteTab(editor, path.isEmpty() ? tr("Restored from autosave")
-                                                 : tr("Restored from autosave: %1").arg(QDir::toNativeSeparators(path)));
+    m_window->addRouteTab(editor, path.isEmpty()
+                                      ? tr("Restored from autosave")
+                                      : tr("Restored from autosave: %1").arg(QDir::toNativeSeparators(path)));
     editor->document()->undoStack()->resetClean();
     m_drafts->flush();
     if (m_drafts->keyOf(editor->document()) != waiting.draft.key) {
@@ -215,8 +221,8 @@ void DraftRestorer::tryOpen(const Waiting &waiting)
     }
     if (RouteEditorPage *open = findEditor(waiting)) {
         const QString key = waiting.draft.key;
-        const auto it = std::find_if(m_waiting.begin(), m_waiting.end(),
-                                     [&key](const Waiting &w) { return w.draft.key == key; });
+        const auto it =
+            std::find_if(m_waiting.begin(), m_waiting.end(), [&key](const Waiting &w) { return w.draft.key == key; });
         if (it == m_waiting.end()) {
             return;
         }
@@ -272,8 +278,14 @@ void DraftRestorer::apply(RouteEditorPage *editor, const Waiting &waiting)
         QFile::remove(waiting.draft.filePath);
     }
     m_window->routeTabs()->setCurrentWidget(editor);
-    m_window->statusBar()->showMessage(
-        tr("Unsaved changes to %1 restored: Undo (Ctrl+Z) shows it without them").arg(editor->title()), 10000);
+    // Queued: a route that is opening says "Opened …" right after this.
+    QMetaObject::invokeMethod(
+        m_window,
+        [window = m_window, title = editor->title()] {
+            window->statusBar()->showMessage(
+                tr("Unsaved changes to %1 restored: Undo (Ctrl+Z) shows it without them").arg(title), 10000);
+        },
+        Qt::QueuedConnection);
     if (changes.isEmpty()) {
         return;
     }
@@ -286,10 +298,10 @@ void DraftRestorer::apply(RouteEditorPage *editor, const Waiting &waiting)
                                          tr("“%1”: %2").arg(editor->title(), changes));
         return;
     }
-    m_changedBox = new QMessageBox(QMessageBox::Warning, tr("The Route Changed on the Server"),
-                                   tr("“%1” changed on the server after your unsaved changes were made.")
-                                       .arg(editor->title()),
-                                   QMessageBox::Ok, m_window);
+    m_changedBox =
+        new QMessageBox(QMessageBox::Warning, tr("The Route Changed on the Server"),
+                        tr("“%1” changed on the server after your unsaved changes were made.").arg(editor->title()),
+                        QMessageBox::Ok, m_window);
     m_changedBox->setObjectName(QStringLiteral("draftServerChangedBox"));
     m_changedBox->setInformativeText(text);
     m_changedBox->setAttribute(Qt::WA_DeleteOnClose);

@@ -209,8 +209,8 @@ TEST(DraftStore, OriginIsReadWhenTheDraftIsWritten)
     QTemporaryDir dir;
     DraftStore store(dir.path());
     RouteDocument doc(makeDemoRoute());
-    DraftOrigin origin = DraftOrigin::route(QString(), QStringLiteral("gw"), QStringLiteral("r-1"),
-                                            QStringLiteral("demo"));
+    DraftOrigin origin =
+        DraftOrigin::route(QString(), QStringLiteral("gw"), QStringLiteral("r-1"), QStringLiteral("demo"));
     origin.baseVersionId = QStringLiteral("v1");
     store.watchWithOrigin(&doc, QStringLiteral("route:|gw|r-1"), [&origin] { return origin.toJson(); });
     EXPECT_EQ(store.keyOf(&doc), QStringLiteral("route:|gw|r-1"));
@@ -229,9 +229,9 @@ TEST(DraftStore, OriginIsReadWhenTheDraftIsWritten)
     EXPECT_EQ(read.baseVersionId, QStringLiteral("v2"));
     // Never a secret: only where the route lives.
     EXPECT_EQ(drafts[0].origin.keys(),
-              (QStringList{QStringLiteral("baseVersion"), QStringLiteral("connection"), QStringLiteral("deployedVersion"),
-                           QStringLiteral("gateway"), QStringLiteral("latestVersion"), QStringLiteral("name"),
-                           QStringLiteral("route")}));
+              (QStringList{QStringLiteral("baseVersion"), QStringLiteral("connection"),
+                           QStringLiteral("deployedVersion"), QStringLiteral("gateway"),
+                           QStringLiteral("latestVersion"), QStringLiteral("name"), QStringLiteral("route")}));
     store.unwatch(QStringLiteral("route:|gw|r-1"));
     EXPECT_TRUE(store.keyOf(&doc).isEmpty());
 }
@@ -257,5 +257,8 @@ TEST(DraftOrigin, ReadsTheFirstFormatAndSaysWhatChangedOnTheServer)
     EXPECT_FALSE(saved.contains(QStringLiteral("deployed"))) << saved.toStdString();
     const QString both = origin.serverChanges(QStringLiteral("bbbbbbbb-2"), QStringLiteral("bbbbbbbb-2"));
     EXPECT_TRUE(both.contains(QStringLiteral("started from version aaaaaaaa"))) << both.toStdString();
-    EXPECT_TRUE(both.contains(QStringLiteral("version bbbbbbbb was deployed"))) << both.toStdString();
+    EXPECT_TRUE(both.contains(QStringLiteral("version bbbbbbbb was saved and deployed"))) << both.toStdString();
+    const QString rolledBack = origin.serverChanges(QStringLiteral("cccccccc-0"), QStringLiteral("bbbbbbbb-2"));
+    EXPECT_TRUE(rolledBack.contains(QStringLiteral("version bbbbbbbb was saved and version cccccccc was deployed")))
+        << rolledBack.toStdString();
 }

@@ -145,8 +145,7 @@ std::optional<Json> TestDraftCrash::runAndKill(const QStringList &arguments)
                                     QString::fromLatin1(kToken)} +
                             arguments);
     // The child talks to this process's server: wait with the event loop running.
-    const bool ready = QTest::qWaitFor(
-        [&] { return output.contains("READY ") && output.endsWith('\n'); }, 60000);
+    const bool ready = QTest::qWaitFor([&] { return output.contains("READY ") && output.endsWith('\n'); }, 60000);
     child.kill(); // SIGKILL
     child.waitForFinished(10000);
     if (!ready || child.exitStatus() != QProcess::CrashExit) {
@@ -195,8 +194,8 @@ QString TestDraftCrash::routeId()
 {
     PageQuery query;
     query.perPage = 50;
-    const auto routes = test::await<ListPage<Route>>(
-        [&](auto done) { m_sandboxClient->listRoutes(kGateway, query, nullptr, done); });
+    const auto routes =
+        test::await<ListPage<Route>>([&](auto done) { m_sandboxClient->listRoutes(kGateway, query, nullptr, done); });
     if (!routes) {
         return {};
     }
@@ -247,7 +246,8 @@ void TestDraftCrash::fileRouteSurvivesKill()
         start(window);
         QMessageBox *offer = restoreOffer(window);
         QVERIFY(offer);
-        QVERIFY2(offer->informativeText().contains(QDir::toNativeSeparators(path)), qPrintable(offer->informativeText()));
+        QVERIFY2(offer->informativeText().contains(QDir::toNativeSeparators(path)),
+                 qPrintable(offer->informativeText()));
         offer->button(QMessageBox::Yes)->click();
 
         // Into the file's own tab, exactly, unsaved, as one undo step over the file's content.
@@ -319,9 +319,8 @@ void TestDraftCrash::serverRouteSurvivesKill()
         // That tab takes the draft; nothing else is loading the route, and there is one tab for it.
         QTRY_VERIFY_WITH_TIMEOUT(!editor->document()->isClean(), 20000);
         QCOMPARE(window.currentEditor(), editor);
-        QTRY_VERIFY(std::none_of(
-            window.children().begin(), window.children().end(),
-            [](QObject *child) { return qobject_cast<RemoteRoute *>(child) != nullptr; }));
+        QTRY_VERIFY(std::none_of(window.children().begin(), window.children().end(),
+                                 [](QObject *child) { return qobject_cast<RemoteRoute *>(child) != nullptr; }));
         QCOMPARE(window.routeTabs()->count(), 1);
 
         // Attached: same gateway, route and base version; saving makes a version on the server.
@@ -367,8 +366,8 @@ void TestDraftCrash::serverRouteMovedOnWarnsAndDiscardRemovesDraft()
     QVERIFY(state.has_value());
 
     // Meanwhile someone saves and deploys a new version.
-    const auto current = test::await<Route>(
-        [&](auto done) { m_sandboxClient->getRoute(kGateway, route, nullptr, done); });
+    const auto current =
+        test::await<Route>([&](auto done) { m_sandboxClient->getRoute(kGateway, route, nullptr, done); });
     QVERIFY(current);
     Route changed = *current.value;
     Element model = *changed.find("gpt4o_mini");
@@ -387,19 +386,18 @@ void TestDraftCrash::serverRouteMovedOnWarnsAndDiscardRemovesDraft()
         QVERIFY(offer);
         offer->button(QMessageBox::Yes)->click();
         RouteEditorPage *editor = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((editor = window.findRemoteEditor(kGateway, route)) != nullptr &&
-                                     !editor->document()->isClean(),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (editor = window.findRemoteEditor(kGateway, route)) != nullptr && !editor->document()->isClean(), 20000);
         verifyExact(editor, *state);
         if (QTest::currentTestFailed()) {
             return;
         }
-        QCOMPARE(editor->remote()->shownVersionId(), QString::fromStdString((*state)["baseVersion"].get<std::string>()));
+        QCOMPARE(editor->remote()->shownVersionId(),
+                 QString::fromStdString((*state)["baseVersion"].get<std::string>()));
         QMessageBox *warning = nullptr;
         QTRY_VERIFY((warning = window.findChild<QMessageBox *>(QStringLiteral("draftServerChangedBox"))) != nullptr);
-        QVERIFY2(warning->informativeText().contains(QStringLiteral("version %1 was saved").arg(theirs.left(8))),
-                 qPrintable(warning->informativeText()));
-        QVERIFY2(warning->informativeText().contains(QStringLiteral("version %1 was deployed").arg(theirs.left(8))),
+        QVERIFY2(warning->informativeText().contains(
+                     QStringLiteral("version %1 was saved and deployed").arg(theirs.left(8))),
                  qPrintable(warning->informativeText()));
         warning->accept();
 
@@ -514,7 +512,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     for (const auto &[name, sub] : {std::pair{"XDG_CONFIG_HOME", "config"}, std::pair{"XDG_DATA_HOME", "data"},
-                                     std::pair{"XDG_CACHE_HOME", "cache"}}) {
+                                    std::pair{"XDG_CACHE_HOME", "cache"}}) {
         QDir(home.path()).mkpath(QString::fromLatin1(sub));
         qputenv(name, QFile::encodeName(QDir(home.path()).filePath(QString::fromLatin1(sub))));
     }
