@@ -105,6 +105,7 @@ void DraftRestorer::offer()
 void DraftRestorer::restore(std::vector<Draft> drafts)
 {
     QStringList problems;
+    QStringList keptFiles;
     for (Draft &draft : drafts) {
         Waiting waiting{std::move(draft), {}};
         waiting.origin = DraftOrigin::fromJson(waiting.draft.origin);
@@ -112,20 +113,23 @@ void DraftRestorer::restore(std::vector<Draft> drafts)
             waiting.origin.routeName = QString::fromStdString(waiting.draft.route.name());
         }
         if (waiting.origin.kind == DraftOrigin::Kind::Route) {
+            const QString file = waiting.draft.filePath;
             QString problem;
             if (!restoreRoute(std::move(waiting), &problem)) {
                 problems << QStringLiteral("\u2022 ") + problem;
+                keptFiles << QDir::toNativeSeparators(file);
             }
         } else {
             restoreFile(std::move(waiting));
         }
     }
     if (!problems.isEmpty()) {
-        auto *box =
-            new QMessageBox(QMessageBox::Warning, tr("Some Unsaved Work Is Not Restored Yet"),
-                            tr("These drafts belong to a connection that is not in use:"), QMessageBox::Ok, m_window);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Some Unsaved Work Is Not Back Yet"),
+                                    tr("Some drafts belong to a connection that is not in use. They are kept."),
+                                    QMessageBox::Ok, m_window);
         box->setObjectName(QStringLiteral("draftsNotRestoredBox"));
         box->setInformativeText(problems.join(QLatin1Char('\n')));
+        box->setDetailedText(tr("Kept in:\n%1").arg(keptFiles.join(QLatin1Char('\n'))));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
@@ -198,15 +202,19 @@ bool DraftRestorer::restoreRoute(Waiting waiting, QString *problem)
     }
     const QString name = waiting.origin.routeName;
     if (!m_window->hasConnection(waiting.origin.connection)) {
-        *problem = tr("“%1” (gateway %2) was edited on %3, which is not available. The draft stays in %4.")
-                       .arg(name, waiting.origin.gatewayId, connectionName(waiting.origin.connection),
-                            QDir::toNativeSeparators(waiting.draft.filePath));
+        *problem = waiting.origin.connection.isEmpty()
+                       ? tr("“%1” (gateway %2) was edited on the local sandbox, which is not running now. It is "
+                            "offered again next time.")
+                             .arg(name, waiting.origin.gatewayId)
+                       : tr("“%1” (gateway %2) was edited on a connection that has since been removed, so it "
+                            "cannot go back there. It stays on disk (Show Details) and is offered again next time.")
+                             .arg(name, waiting.origin.gatewayId);
         return false;
     }
     const bool here = waiting.origin.connection == current;
     if (!here) {
         *problem = tr("“%1” (gateway %2) was edited on %3. Switch to it in File › Connection and it is restored "
-                      "then; until then the draft is kept.")
+                      "then.")
                        .arg(name, waiting.origin.gatewayId, connectionName(waiting.origin.connection));
     }
     m_waiting.push_back(std::move(waiting));

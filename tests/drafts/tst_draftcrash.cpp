@@ -442,7 +442,9 @@ void TestDraftCrash::draftOfAnotherConnectionIsKept()
         offer->button(QMessageBox::Yes)->click();
         QMessageBox *why = nullptr;
         QTRY_VERIFY((why = window.findChild<QMessageBox *>(QStringLiteral("draftsNotRestoredBox"))) != nullptr);
-        QVERIFY2(why->informativeText().contains(QStringLiteral("not available")), qPrintable(why->informativeText()));
+        QVERIFY2(why->informativeText().contains(QStringLiteral("has since been removed")),
+                 qPrintable(why->informativeText()));
+        QVERIFY(why->detailedText().contains(QDir::toNativeSeparators(draftsOnDisk().front().filePath)));
         QCOMPARE(window.routeTabs()->count(), 0);
         why->accept();
         window.close();
