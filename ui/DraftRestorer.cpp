@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -36,6 +37,9 @@ QString DraftRestorer::connectionName(const QString &connection) const
         return tr("the local sandbox");
     }
     const ConnectionStore *store = m_window->connectionStore();
+    if (!store) {
+        return tr("a saved connection");
+    }
     const std::optional<Connection> saved = store ? store->connection(connection) : std::nullopt;
     return saved ? tr("“%1”").arg(saved->name) : tr("a connection that was removed");
 }
@@ -67,17 +71,22 @@ void DraftRestorer::offer()
     if (drafts.empty()) {
         return;
     }
-    QStringList lines;
-    for (const Draft &draft : drafts) {
-        lines << QStringLiteral("\u2022 ") + describe(draft, DraftOrigin::fromJson(draft.origin));
-    }
     auto *box = new QMessageBox(QMessageBox::Question, tr("Restore Unsaved Work"),
                                 tr("Route Designer closed with unsaved changes. Restore them?"),
                                 QMessageBox::Yes | QMessageBox::No, m_window);
     box->setObjectName(QStringLiteral("restoreDraftsBox"));
-    box->setInformativeText(lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
-                            tr("Restore puts each back into its route's tab, as one step you can undo. Later keeps "
-                               "them and asks again next time Route Designer starts."));
+    const auto list = [this, box, drafts] {
+        QStringList lines;
+        for (const Draft &draft : drafts) {
+            lines << QStringLiteral("\u2022 ") + describe(draft, DraftOrigin::fromJson(draft.origin));
+        }
+        box->setInformativeText(lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
+                                tr("Restore puts each back into its route's tab, as one step you can undo. Later "
+                                   "keeps them and asks again next time Route Designer starts."));
+    };
+    list();
+    // The window learns its saved connections just after offering (app/main.cpp): then they can be named.
+    QTimer::singleShot(0, box, list);
     box->button(QMessageBox::Yes)->setText(tr("Restore"));
     box->button(QMessageBox::No)->setText(tr("Discard"));
     QPushButton *later = box->addButton(tr("Later"), QMessageBox::RejectRole);

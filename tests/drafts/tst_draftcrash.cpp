@@ -4,9 +4,11 @@
 // came from (a server route: same connection, gateway, route and base version, saving makes a version), and
 // have no draft left once the work is saved or discarded.
 #include "app/AppInfo.h"
+#include "app/Connection.h"
 #include "app/ConnectionStore.h"
 #include "app/DraftStore.h"
 #include "app/RemoteRoute.h"
+#include "app/RouteDocument.h"
 #include "app/RouteFile.h"
 #include "app/SecretStore.h"
 #include "app/api/ApiClient.h"
@@ -85,6 +87,7 @@ private slots:
     void serverRouteSurvivesKill();
     void serverRouteMovedOnWarnsAndDiscardRemovesDraft();
     void draftOfAnotherConnectionIsKept();
+    void draftOfAnotherConnectionWaitsForIt();
     void quittingWithoutSavingOrDecliningRemovesDraft();
 
 private:
@@ -464,6 +467,86 @@ void TestDraftCrash::draftOfAnotherConnectionIsKept()
     QTRY_VERIFY(!restoreOffer(next));
     QCOMPARE(draftsOnDisk().size(), std::size_t{1});
     settle();
+}
+
+void TestDraftCrash::draftOfAnotherConnectionWaitsForIt()
+{
+    // A saved account (the same server, another account id: its own routes) that is not the current connection.
+    Connection account;
+    account.name = QStringLiteral("Staging account");
+    account.accountId = QStringLiteral("0d37909e38d3e99c29fa2cd343ac421a");
+    account.baseUrl = m_server->baseUrl();
+    std::optional<QString> added;
+    account = m_connections->add(account, QString::fromLatin1(kToken), this,
+                                 [&added](const QString &error) { added = error; });
+    QTRY_VERIFY(added.has_value());
+    QVERIFY2(added->isEmpty(), qPrintable(*added));
+    m_connections->setCurrentId(QString());
+    ApiClient accountClient;
+    ApiClient::Options options;
+    options.baseUrl = m_server->baseUrl();
+    accountClient.setOptions(options);
+    accountClient.setCredentials(ApiCredentials::apiToken(account.accountId, QString::fromLatin1(kToken)));
+    PageQuery query;
+    const auto routes =
+        test::await<ListPage<Route>>([&](auto done) { accountClient.listRoutes(kGateway, query, nullptr, done); });
+    QVERIFY(routes && !routes.value->items.empty());
+    const Route &serverRoute = routes.value->items.front();
+    const QString routeId = QString::fromStdString(serverRoute.id());
+
+    // Its draft, as that account's tab wrote it.
+    Json elements;
+    {
+        DraftStore store;
+        RouteDocument document(serverRoute);
+        const QJsonObject origin{{QStringLiteral("connection"), account.id},
+                                 {QStringLiteral("gateway"), kGateway},
+                                 {QStringLiteral("route"), routeId},
+                                 {QStringLiteral("name"), QString::fromStdString(serverRoute.name())}};
+        const QString key = QStringLiteral("route:%1|%2|%3").arg(account.id, kGateway, routeId);
+        store.watch(&document, key, origin);
+        Element first = serverRoute.elements().back();
+        document.moveElements({{first.id, QPointF(321.5, -12.25)}});
+        store.flush();
+        store.unwatch(key);
+        elements = elementsOf(document.route());
+    }
+
+    MainWindow window;
+    start(window);
+    QMessageBox *offer = restoreOffer(window);
+    QVERIFY(offer);
+    QTRY_VERIFY2(offer->informativeText().contains(account.name), qPrintable(offer->informativeText()));
+    offer->button(QMessageBox::Yes)->click();
+    QMessageBox *why = nullptr;
+    QTRY_VERIFY((why = window.findChild<QMessageBox *>(QStringLiteral("draftsNotRestoredBox"))) != nullptr);
+    QVERIFY2(why->informativeText().contains(QStringLiteral("Switch to it")), qPrintable(why->informativeText()));
+    why->accept();
+    QCOMPARE(window.routeTabs()->count(), 0);
+    QCOMPARE(draftsOnDisk().size(), std::size_t{1});
+
+    // Switching to the account puts it back, into that account's route.
+    m_connections->setCurrentId(account.id);
+    RouteEditorPage *editor = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (editor = window.currentEditor()) != nullptr && editor->isRemote() && !editor->document()->isClean(), 20000);
+    QCOMPARE(editor->remote()->routeId(), routeId);
+    QCOMPARE(window.connectionOf(editor->remote()->client()), std::optional<QString>(account.id));
+    QCOMPARE(QString::fromStdString(elementsOf(editor->route()).dump()), QString::fromStdString(elements.dump()));
+    QCOMPARE(*editor->document()->position(serverRoute.elements().back().id), QPointF(321.5, -12.25));
+
+    bool asked = false;
+    answerMessageBox(QStringLiteral("unsavedChangesBox"), QMessageBox::DestructiveRole, &asked);
+    window.closeCurrentRoute();
+    QVERIFY(asked);
+    QVERIFY(draftsOnDisk().empty());
+    m_connections->setCurrentId(QString());
+    QTRY_VERIFY(window.client() == m_sandboxClient.get());
+    settle();
+    QTRY_VERIFY_WITH_TIMEOUT(window.client()->inFlight() == 0 && window.client()->queued() == 0, 20000);
+    bool removed = false;
+    m_connections->remove(account.id, this, [&removed](const QString &) { removed = true; });
+    QTRY_VERIFY(removed);
 }
 
 void TestDraftCrash::quittingWithoutSavingOrDecliningRemovesDraft()
