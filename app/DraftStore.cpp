@@ -78,6 +78,21 @@ QString DraftStore::draftPath(const QString &key) const
 
 void DraftStore::watch(RouteDocument *document, const QString &key, const QJsonObject &origin)
 {
+    watchWithOrigin(document, key, [origin] { return origin; });
+}
+
+QString DraftStore::keyOf(const RouteDocument *document) const
+{
+    for (const auto &[key, watch] : m_watches) {
+        if (document && watch.document == document) {
+            return key;
+        }
+    }
+    return {};
+}
+
+void DraftStore::watchWithOrigin(RouteDocument *document, const QString &key, OriginSource origin)
+{
     if (!document) {
         return;
     }
@@ -97,7 +112,7 @@ void DraftStore::watch(RouteDocument *document, const QString &key, const QJsonO
 
     Watch &w = m_watches[key];
     w.document = document;
-    w.origin = origin;
+    w.origin = std::move(origin);
     w.timer = new QTimer(this);
     w.timer->setSingleShot(true);
     w.timer->setInterval(m_delay);
@@ -134,6 +149,9 @@ void DraftStore::unwatch(const QString &key)
 
 void DraftStore::discard(const QString &key)
 {
+    if (key.isEmpty()) {
+        return;
+    }
     if (auto it = m_watches.find(key); it != m_watches.end() && it->second.timer) {
         it->second.timer->stop();
     }
@@ -177,7 +195,7 @@ void DraftStore::write(const QString &key)
     json["format"] = kFormat;
     json["version"] = kFormatVersion;
     json["key"] = key.toStdString();
-    json["origin"] = toJson(watch.origin);
+    json["origin"] = toJson(watch.origin ? watch.origin() : QJsonObject());
     json["savedAt"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
     json["route"] = RouteCodec::encodeRoute(document->route());
     // In route order, so that the file does not churn with hash-map order.

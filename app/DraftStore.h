@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -20,7 +21,7 @@ namespace rd {
 struct Draft
 {
     QString key;
-    QJsonObject origin; // where the document came from: {"file": path} or {"gateway": id, "route": id}
+    QJsonObject origin; // where the document came from: see DraftOrigin
     QDateTime savedAt;
     Route route;
     RouteDocument::Positions positions;
@@ -48,6 +49,12 @@ public:
     // Autosaves `document` under `key` (a file path, or gateway and route id) until it is destroyed or
     // unwatched. Watching a document again under another key moves its draft.
     void watch(RouteDocument *document, const QString &key, const QJsonObject &origin);
+    // The same, with the origin read each time the draft is written: it can follow the document (a server
+    // route's base version changes with every version saved).
+    using OriginSource = std::function<QJsonObject()>;
+    void watchWithOrigin(RouteDocument *document, const QString &key, OriginSource origin);
+    // The key `document` is watched under; empty when it is not watched.
+    QString keyOf(const RouteDocument *document) const;
     void unwatch(const QString &key);
     // Deletes the draft (after a successful save, or when the user declines to restore it).
     void discard(const QString &key);
@@ -66,7 +73,7 @@ private:
     struct Watch
     {
         QPointer<RouteDocument> document;
-        QJsonObject origin;
+        OriginSource origin;
         QTimer *timer = nullptr;
         QMetaObject::Connection changed;
         QMetaObject::Connection cleanChanged;

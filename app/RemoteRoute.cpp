@@ -362,6 +362,12 @@ void RemoteRoute::refreshState(Done done)
           step);
 }
 
+void RemoteRoute::noteShownVersion(const QString &versionId)
+{
+    m_shownVersionId = versionId;
+    emit stateChanged();
+}
+
 void RemoteRoute::noteDeployed(const QString &versionId)
 {
     m_deployedVersionId = versionId;

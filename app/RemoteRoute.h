@@ -86,6 +86,8 @@ public:
     // Records a deployment made through this app, so the next change check does not flag it.
     void noteDeployed(const QString &versionId);
     void rename(const QString &name) { m_name = name; }
+    // The editor now holds work based on `versionId` (a draft restored after a crash).
+    void noteShownVersion(const QString &versionId);
 
     void cancel();
 

@@ -4,6 +4,7 @@
 #include "app/AutoLayout.h"
 #include "app/ConnectionStore.h"
 #include "app/ContentCleanTracker.h"
+#include "app/DraftOrigin.h"
 #include "app/DraftStore.h"
 #include "app/LayoutStore.h"
 #include "app/RemoteRoute.h"
@@ -13,6 +14,7 @@
 #include "app/api/ApiClient.h"
 #include "ui/ConnectDialog.h"
 #include "ui/DeployDialog.h"
+#include "ui/DraftRestorer.h"
 #include "ui/GatewayBrowser.h"
 #include "ui/LogsPage.h"
 #include "ui/RemoteTabLook.h"
@@ -38,7 +40,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -69,17 +70,8 @@ const QString kRecentKey = QStringLiteral("session/recent");
 const QString kLastGatewayKey = QStringLiteral("session/lastGateway");
 constexpr int kMaxRecent = 8;
 
-// Tabs and recent entries are remembered as text: "file:<path>" or "route:<connection>|<gateway>|<route id>".
-// Drafts of a server route are keyed by gateway and route rather than a file path.
-QString draftSource(const RouteEditorPage *editor)
-{
-    if (editor->isRemote()) {
-        return QStringLiteral("route:") + editor->remote()->gatewayId() + QLatin1Char('/') +
-               editor->remote()->routeId();
-    }
-    return editor->sourcePath();
-}
-
+// Tabs and recent entries are remembered as text: "file:<path>" or "route:<connection>|<gateway>|<route id>";
+// drafts of a server route are keyed the same way.
 QString routeEntry(const QString &connection, const QString &gateway, const QString &route)
 {
     return QStringLiteral("route:%1|%2|%3").arg(connection, gateway, route);
@@ -188,6 +180,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_browserDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
     resizeDocks({m_browserDock}, {280}, Qt::Horizontal);
+    // After the browser's handlers above: drafts of routes the session reopens go into those tabs.
+    m_draftRestorer = new DraftRestorer(this, m_drafts);
 
     createActions();
     createMenus();
@@ -429,6 +423,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
             }
         }
     }
+    // Each tab's changes were saved or deliberately discarded: their drafts go. Drafts not restored (another
+    // connection's, or "Later") belong to no tab and stay for the next start.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *editor = qobject_cast<RouteEditorPage *>(m_tabs->widget(i))) {
+            const QString key = m_drafts->keyOf(editor->document());
+            m_drafts->unwatch(key);
+            m_drafts->discard(key);
+        }
+    }
     QSettings().setValue(kOpenTabsKey, openTabEntries());
     writeSettings();
     event->accept();
@@ -588,7 +591,8 @@ bool MainWindow::closeRoute(int index)
         return false;
     }
     if (editor) {
-        m_drafts->discard(draftKey(draftSource(editor), editor->route().name()));
+        // Saved or deliberately discarded: no unsaved work is left to keep.
+        m_drafts->discard(m_drafts->keyOf(editor->document()));
         if (editor->isRemote() && !editor->isReadOnly()) {
             LayoutStore().save(LayoutStore::keyForRoute(editor->remote()->gatewayId(), editor->remote()->routeId()),
                                editor->document()->positions());
@@ -624,16 +628,68 @@ RouteEditorPage *MainWindow::addEditor(RouteEditorPage *editor, const QString &t
     if (editor->isReadOnly()) {
         return editor;
     }
-    QJsonObject origin;
-    const QString source = draftSource(editor);
-    if (editor->isRemote()) {
-        // Restored drafts of a server route open as unsaved local work: the route may have moved on since.
-        origin.insert(QStringLiteral("route"), source);
-    } else {
-        origin.insert(QStringLiteral("file"), source);
-    }
-    m_drafts->watch(editor->document(), draftKey(source, editor->route().name()), origin);
+    watchDraft(editor);
+    m_draftRestorer->editorAdded(editor);
     return editor;
+}
+
+void MainWindow::watchDraft(RouteEditorPage *editor)
+{
+    const QString name = QString::fromStdString(editor->route().name());
+    if (!editor->isRemote()) {
+        m_drafts->watch(editor->document(), draftKey(editor->sourcePath(), editor->route().name()),
+                        DraftOrigin::file(editor->sourcePath(), name).toJson());
+        return;
+    }
+    // The tab stays with the connection that opened it, whichever is current when the draft is written.
+    const RemoteRoute *remote = editor->remote();
+    const QString connection = connectionOf(remote->client()).value_or(connectionKey());
+    QPointer<RouteEditorPage> page = editor;
+    m_drafts->watchWithOrigin(
+        editor->document(), routeEntry(connection, remote->gatewayId(), remote->routeId()), [page, connection] {
+            if (!page || !page->remote()) {
+                return QJsonObject();
+            }
+            const RemoteRoute *route = page->remote();
+            DraftOrigin origin = DraftOrigin::route(connection, route->gatewayId(), route->routeId(),
+                                                    QString::fromStdString(page->route().name()));
+            // What the tab knew of the server: a restore compares it with what the server says then.
+            origin.baseVersionId = route->shownVersionId();
+            origin.deployedVersionId = route->deployedVersionId();
+            origin.latestVersionId = route->latestVersionId();
+            return origin.toJson();
+        });
+}
+
+void MainWindow::addRouteTab(RouteEditorPage *editor, const QString &toolTip)
+{
+    addEditor(editor, toolTip);
+    m_tabs->setCurrentWidget(editor);
+    updateCentralPage();
+}
+
+std::optional<QString> MainWindow::connectionOf(const ApiClient *client) const
+{
+    if (!client) {
+        return std::nullopt;
+    }
+    if (client == m_sandboxClient) {
+        return QString();
+    }
+    for (auto it = m_accountClients.cbegin(); it != m_accountClients.cend(); ++it) {
+        if (it.value() == client) {
+            return it.key();
+        }
+    }
+    return std::nullopt;
+}
+
+bool MainWindow::hasConnection(const QString &connectionId) const
+{
+    if (connectionId.isEmpty()) {
+        return m_sandboxClient != nullptr;
+    }
+    return m_connectionStore && m_connectionStore->connection(connectionId).has_value();
 }
 
 QString MainWindow::draftKey(const QString &sourcePath, const std::string &routeName)
@@ -743,7 +799,7 @@ bool MainWindow::saveCurrentRouteAs()
 
 bool MainWindow::saveRoute(RouteEditorPage *editor, const QString &path)
 {
-    const QString oldKey = draftKey(editor->sourcePath(), editor->route().name());
+    const QString oldKey = m_drafts->keyOf(editor->document());
     QString error;
     if (!editor->save(path, &error)) {
         QMessageBox::warning(this, tr("Cannot Save Route"),
@@ -751,9 +807,7 @@ bool MainWindow::saveRoute(RouteEditorPage *editor, const QString &path)
         return false;
     }
     m_drafts->discard(oldKey);
-    QJsonObject origin;
-    origin.insert(QStringLiteral("file"), editor->sourcePath());
-    m_drafts->watch(editor->document(), draftKey(editor->sourcePath(), editor->route().name()), origin);
+    watchDraft(editor);
     m_tabs->setTabToolTip(m_tabs->indexOf(editor), QDir::toNativeSeparators(editor->sourcePath()));
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(editor->sourcePath())), 5000);
     return true;
@@ -781,42 +835,7 @@ void MainWindow::exportCurrentRoute()
 
 void MainWindow::offerDraftRestore()
 {
-    QStringList problems;
-    std::vector<Draft> drafts = m_drafts->pendingDrafts(&problems);
-    if (drafts.empty()) {
-        return;
-    }
-    QStringList names;
-    for (const Draft &draft : drafts) {
-        names << QStringLiteral("\u2022 %1 (%2)")
-                     .arg(QString::fromStdString(draft.route.name()),
-                          QLocale().toString(draft.savedAt.toLocalTime(), QLocale::ShortFormat));
-    }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Restore Unsaved Work"),
-                                tr("Route Designer closed with unsaved changes. Restore them?"),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("restoreDraftsBox"));
-    box->setInformativeText(names.join(QLatin1Char('\n')));
-    box->button(QMessageBox::Yes)->setText(tr("Restore"));
-    box->button(QMessageBox::No)->setText(tr("Discard"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, drafts = std::move(drafts)](int result) {
-        for (const Draft &draft : drafts) {
-            if (result != QMessageBox::Yes) {
-                m_drafts->discard(draft.key);
-                continue;
-            }
-            const QString source = draft.origin.value(QStringLiteral("file")).toString();
-            auto *editor =
-                addEditor(new RouteEditorPage(draft.route, draft.positions, source, {}), tr("Restored from autosave"));
-            // Restored work is unsaved work: mark it so, and keep the draft until it is saved.
-            editor->document()->undoStack()->resetClean();
-            updateTab(editor);
-            m_tabs->setCurrentWidget(editor);
-        }
-        updateCentralPage();
-    });
-    box->open();
+    m_draftRestorer->offer();
 }
 
 void MainWindow::updateCentralPage()
@@ -1048,6 +1067,14 @@ void MainWindow::openRemoteRoute(const QString &gatewayId, const QString &routeI
     if (!m_client) {
         return;
     }
+    // Already loading (asked twice, e.g. by session restore and a restored draft): one tab, not two. Routes
+    // being opened are the window's direct RemoteRoute children until their tab takes them.
+    for (const RemoteRoute *loading : findChildren<RemoteRoute *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (loading->isBusy() && loading->client() == m_client && loading->gatewayId() == gatewayId &&
+            loading->routeId() == routeId) {
+            return;
+        }
+    }
     auto *remote = new RemoteRoute(m_client, gatewayId, routeId, this);
     remote->rename(name);
     remote->setConnection(connectionKey(), m_connectionName);
@@ -1228,7 +1255,7 @@ bool MainWindow::saveVersion(RouteEditorPage *editor, bool wait)
                 LayoutStore().save(LayoutStore::keyForRoute(remote->gatewayId(), remote->routeId()),
                                    editor->document()->positions());
                 if (editor->document()->isClean()) {
-                    m_drafts->discard(draftKey(draftSource(editor), editor->route().name()));
+                    m_drafts->discard(m_drafts->keyOf(editor->document()));
                 }
                 if (RouteHistoryPanel *history = editor->historyPanel()) {
                     history->refresh();

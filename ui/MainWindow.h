@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <optional>
+
 class QAction;
 class QActionGroup;
 class QDockWidget;
@@ -22,6 +24,7 @@ class ApiActivityBar;
 class ApiCall;
 class ApiClient;
 class ConnectionStore;
+class DraftRestorer;
 class DraftStore;
 class GatewayBrowser;
 class LogsPage;
@@ -87,6 +90,13 @@ public:
     // After a crash: offers to restore what autosave kept. Window-modal, non-blocking.
     void offerDraftRestore();
     DraftStore *drafts() const { return m_drafts; }
+    DraftRestorer *draftRestorer() const { return m_draftRestorer; }
+    // Which connection `client` belongs to: "" for the local sandbox, a saved connection's id, or none.
+    std::optional<QString> connectionOf(const ApiClient *client) const;
+    // Whether the connection can be used: the sandbox is running, or the saved connection still exists.
+    bool hasConnection(const QString &connectionId) const;
+    // Adds a route that was built elsewhere (a restored draft) as the current tab.
+    void addRouteTab(RouteEditorPage *editor, const QString &toolTip);
     QUndoGroup *undoGroup() const { return m_undoGroup; }
 
 public slots:
@@ -130,6 +140,9 @@ private:
     // Asks about unsaved changes: true when the page may close (saved or discarded).
     bool maybeSave(RouteEditorPage *editor);
     static QString draftKey(const QString &sourcePath, const std::string &routeName);
+    // Autosaves the tab's unsaved work: a file's under its path and route name, a server route's under its
+    // connection, gateway and route, with the version it is based on.
+    void watchDraft(RouteEditorPage *editor);
     void updateCentralPage();
     // Opens a route file without telling the user about a failure: `reason` says why it failed.
     bool loadRouteFile(const QString &path, QString *reason);
@@ -154,6 +167,7 @@ private:
     QMenu *m_canvasViewMenu = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     DraftStore *m_drafts = nullptr;
+    DraftRestorer *m_draftRestorer = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_fullScreenAction = nullptr;

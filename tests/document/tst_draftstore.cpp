@@ -1,4 +1,5 @@
 #include "DocumentTestUtil.h"
+#include "app/DraftOrigin.h"
 #include "app/DraftStore.h"
 #include "support/RouteGenerator.h"
 
@@ -200,4 +201,64 @@ TEST(DraftStore, UnwritableDirectoryReportsFailure)
     doc.addElement(ElementType::End, QPointF());
     store.flush();
     EXPECT_EQ(failed.count(), 1);
+}
+
+TEST(DraftStore, OriginIsReadWhenTheDraftIsWritten)
+{
+    // A server route's base version changes with every version saved: the draft must say the current one.
+    QTemporaryDir dir;
+    DraftStore store(dir.path());
+    RouteDocument doc(makeDemoRoute());
+    DraftOrigin origin =
+        DraftOrigin::route(QString(), QStringLiteral("gw"), QStringLiteral("r-1"), QStringLiteral("demo"));
+    origin.baseVersionId = QStringLiteral("v1");
+    store.watchWithOrigin(&doc, QStringLiteral("route:|gw|r-1"), [&origin] { return origin.toJson(); });
+    EXPECT_EQ(store.keyOf(&doc), QStringLiteral("route:|gw|r-1"));
+    doc.addElement(ElementType::End, QPointF());
+    origin.baseVersionId = QStringLiteral("v2");
+    origin.latestVersionId = QStringLiteral("v2");
+    store.flush();
+    const std::vector<Draft> drafts = store.pendingDrafts();
+    ASSERT_EQ(drafts.size(), 1u);
+    const DraftOrigin read = DraftOrigin::fromJson(drafts[0].origin);
+    EXPECT_EQ(read.kind, DraftOrigin::Kind::Route);
+    EXPECT_TRUE(read.connectionKnown);
+    EXPECT_EQ(read.connection, QString());
+    EXPECT_EQ(read.gatewayId, QStringLiteral("gw"));
+    EXPECT_EQ(read.routeId, QStringLiteral("r-1"));
+    EXPECT_EQ(read.baseVersionId, QStringLiteral("v2"));
+    // Never a secret: only where the route lives.
+    EXPECT_EQ(drafts[0].origin.keys(),
+              (QStringList{QStringLiteral("baseVersion"), QStringLiteral("connection"),
+                           QStringLiteral("deployedVersion"), QStringLiteral("gateway"),
+                           QStringLiteral("latestVersion"), QStringLiteral("name"), QStringLiteral("route")}));
+    store.unwatch(QStringLiteral("route:|gw|r-1"));
+    EXPECT_TRUE(store.keyOf(&doc).isEmpty());
+}
+
+TEST(DraftOrigin, ReadsTheFirstFormatAndSaysWhatChangedOnTheServer)
+{
+    const DraftOrigin old =
+        DraftOrigin::fromJson(QJsonObject{{QStringLiteral("route"), QStringLiteral("route:gw-1/r-42")}});
+    EXPECT_EQ(old.kind, DraftOrigin::Kind::Route);
+    EXPECT_FALSE(old.connectionKnown);
+    EXPECT_EQ(old.gatewayId, QStringLiteral("gw-1"));
+    EXPECT_EQ(old.routeId, QStringLiteral("r-42"));
+    EXPECT_EQ(DraftOrigin::fromJson(QJsonObject{{QStringLiteral("file"), QStringLiteral("/a.json")}}).filePath,
+              QStringLiteral("/a.json"));
+
+    DraftOrigin origin = DraftOrigin::route(QStringLiteral("c"), QStringLiteral("gw"), QStringLiteral("r"), {});
+    origin.baseVersionId = QStringLiteral("aaaaaaaa-1");
+    origin.deployedVersionId = QStringLiteral("aaaaaaaa-1");
+    origin.latestVersionId = QStringLiteral("aaaaaaaa-1");
+    EXPECT_TRUE(origin.serverChanges(QStringLiteral("aaaaaaaa-1"), QStringLiteral("aaaaaaaa-1")).isEmpty());
+    const QString saved = origin.serverChanges(QStringLiteral("aaaaaaaa-1"), QStringLiteral("bbbbbbbb-2"));
+    EXPECT_TRUE(saved.contains(QStringLiteral("version bbbbbbbb was saved"))) << saved.toStdString();
+    EXPECT_FALSE(saved.contains(QStringLiteral("deployed"))) << saved.toStdString();
+    const QString both = origin.serverChanges(QStringLiteral("bbbbbbbb-2"), QStringLiteral("bbbbbbbb-2"));
+    EXPECT_TRUE(both.contains(QStringLiteral("started from version aaaaaaaa"))) << both.toStdString();
+    EXPECT_TRUE(both.contains(QStringLiteral("version bbbbbbbb was saved and deployed"))) << both.toStdString();
+    const QString rolledBack = origin.serverChanges(QStringLiteral("cccccccc-0"), QStringLiteral("bbbbbbbb-2"));
+    EXPECT_TRUE(rolledBack.contains(QStringLiteral("version bbbbbbbb was saved and version cccccccc was deployed")))
+        << rolledBack.toStdString();
 }
