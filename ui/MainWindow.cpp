@@ -194,7 +194,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     updateCentralPage();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The browser outlives this destructor's body (children go in ~QWidget): nothing it says while its calls
+    // are cancelled may reach a window that is already half gone.
+    if (m_browser) {
+        m_browser->disconnect(this);
+    }
+}
 
 RouteEditorPage *MainWindow::currentEditor() const
 {

@@ -195,7 +195,12 @@ ApiCall *ApiClient::enqueue(Request request, QObject *context)
     if (context) {
         call->m_context = context;
         call->m_hasContext = true;
-        connect(context, &QObject::destroyed, call, &ApiCall::cancel);
+        // A QWidget announces its destruction from ~QWidget, before QObject clears the QPointer: the cancel's
+        // callback would run into an object already half gone. Forget the context first.
+        connect(context, &QObject::destroyed, call, [call] {
+            call->m_context.clear();
+            call->cancel();
+        });
     }
     connect(&call->m_backoff, &QTimer::timeout, this, [this, call] {
         call->m_queued = true;

@@ -7,6 +7,7 @@
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
 #include "support/RouteGenerator.h"
+#include "ui/GatewayBrowser.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
@@ -33,6 +34,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <memory>
 
 using rd::MainWindow;
 using rd::RouteEditorPage;
@@ -56,6 +58,7 @@ private slots:
     void draftIsRestoredAfterACrash();
     void exportsPngAndSvg();
     void statusShowsAnUnreachableServer();
+    void closingWhileTheGatewaysLoadIsSafe();
     void autoLayoutRunsInTheBackground();
     void autoLayoutIsDiscardedWhenTheRouteChanges();
     void largeRouteWithoutPositionsIsLaidOutInTheBackground();
@@ -345,6 +348,39 @@ void TestMainWindow::statusShowsTheLocalSandbox()
                               10000);
     QVERIFY(window.connectionIndicator()->toolTip().contains(QStringLiteral("127.0.0.1")));
     saveScreenshot(&window, QStringLiteral("connected.png"));
+}
+
+// Quitting while the first answer is still on its way (a slow server at start-up) must not crash: the window's
+// parts go in one order, the calls they started are cancelled and answer into what is left of it.
+void TestMainWindow::closingWhileTheGatewaysLoadIsSafe()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    rd::LocalSandbox sandbox(dir.filePath(QStringLiteral("sandbox.sqlite")));
+    QString error;
+    QVERIFY2(sandbox.start(&error), qPrintable(error));
+    rd::FaultSpec slow;
+    slow.kind = rd::FaultSpec::Kind::Slow;
+    slow.count = 4;
+    slow.delayMs = 600;
+    slow.method = QStringLiteral("GET");
+    sandbox.server()->injectFault(slow);
+
+    for (int round = 0; round < 3; ++round) {
+        auto window = std::make_unique<MainWindow>();
+        window->show();
+        window->useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
+        QVERIFY(window->gatewayBrowser()->isBusy());
+        // Round 0 closes at once, the others a moment into the wait.
+        QTest::qWait(round * 100);
+        window.reset();
+    }
+    // The client and sandbox still work after the windows went.
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    window->useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionIndicator()->text(), QStringLiteral("Local sandbox \u00b7 1 gateway"),
+                              15000);
 }
 
 void TestMainWindow::statusShowsAnUnreachableServer()
