@@ -1129,6 +1129,8 @@ void MainWindow::wireRemoteEditor(RouteEditorPage *editor)
     }
     // Unsaved means other elements than the saved version's: moving cards is layout, not a change of the route.
     new ContentCleanTracker(editor->document(), editor->remote(), editor);
+    // A roll back from the history deploys to the tab's account, which after a switch may not be the window's.
+    history->setDeployGuard([this, editor] { return confirmTabAccount(editor, tr("Deploy")); });
     // What the history reads from the server is what the header shows (a deployment made elsewhere included);
     // with unsaved changes, a newest version that has them (a save whose answer was lost) makes the tab clean.
     connect(history, &RouteHistoryPanel::refreshed, editor, [this, editor, history] {

@@ -374,7 +374,7 @@ void RouteHistoryPanel::fetchSelected(Use use)
 void RouteHistoryPanel::deploySelected()
 {
     const QString versionId = selectedVersionId();
-    if (versionId.isEmpty() || m_dialog) {
+    if (versionId.isEmpty() || m_dialog || (m_deployGuard && !m_deployGuard())) {
         return;
     }
     auto *dialog = new DeployDialog(m_client, m_gatewayId, m_routeId, this);

@@ -5,6 +5,8 @@
 #include "model/RouteVersion.h"
 
 #include <QPointer>
+
+#include <functional>
 #include <QWidget>
 
 #include <optional>
@@ -50,6 +52,9 @@ public:
     QTreeWidget *deploymentList() const { return m_deploymentList; }
     // The deploy dialog while it is open.
     DeployDialog *deployDialog() const { return m_dialog; }
+    // Asked before the deploy dialog opens; false keeps it closed. The window uses it to confirm a tab's account
+    // after a switch of connection.
+    void setDeployGuard(std::function<bool()> guard) { m_deployGuard = std::move(guard); }
 
 public slots:
     void refresh();
@@ -94,6 +99,7 @@ private:
     ApiActivityBar *m_activity;
     QLabel *m_error;
     QPointer<DeployDialog> m_dialog;
+    std::function<bool()> m_deployGuard;
 };
 
 } // namespace rd

@@ -36,6 +36,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -507,6 +508,12 @@ void TestDraftCrash::draftOfAnotherConnectionWaitsForIt()
         store.watch(&document, key, origin);
         Element first = serverRoute.elements().back();
         document.moveElements({{first.id, QPointF(321.5, -12.25)}});
+        // A change of content too: moving cards alone is layout, which a server route's tab does not count as
+        // unsaved work.
+        const auto wired = std::find_if(serverRoute.elements().begin(), serverRoute.elements().end(),
+                                        [](const Element &e) { return !e.outputs.empty(); });
+        QVERIFY(wired != serverRoute.elements().end());
+        document.disconnectOutput(wired->id, wired->outputs.front().name);
         store.flush();
         store.unwatch(key);
         elements = elementsOf(document.route());

@@ -752,6 +752,25 @@ void TestRemoteIntegrity::tabKeepsItsAccountVisibly()
     }
     QCOMPARE(versions(checkA, routeA).size(), beforeA + 1);
     QCOMPARE(versions(checkB, routeB).size(), beforeB);
+
+    // A roll back from the tab's history asks the same before its dialog opens.
+    RouteHistoryPanel *history = editor->historyPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!history->isBusy() && history->versionList()->topLevelItemCount() > 1, 15000);
+    history->selectVersion(QString::fromStdString(history->versions().back().versionId()));
+    {
+        BoxAnswerer ask(QStringLiteral("otherAccountBox"), QMessageBox::RejectRole);
+        history->deploySelected();
+        QCOMPARE(ask.seen(), 1);
+        QVERIFY2(ask.lastText().contains(QStringLiteral("Production")), qPrintable(ask.lastText()));
+    }
+    QVERIFY(!history->deployDialog());
+    {
+        BoxAnswerer ask(QStringLiteral("otherAccountBox"), QMessageBox::AcceptRole);
+        history->deploySelected();
+        QCOMPARE(ask.seen(), 1);
+    }
+    QVERIFY(history->deployDialog());
+    history->deployDialog()->close();
     editor->document()->setClean();
     window.close();
 }
