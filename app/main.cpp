@@ -1,8 +1,8 @@
 // The composition root: the one file allowed to see every layer.
 #include "app/AppInfo.h"
 #include "app/ConnectionStore.h"
-#include "app/SecretStore.h"
 #include "app/LocalSandbox.h"
+#include "app/SecretStore.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>

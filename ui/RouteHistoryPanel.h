@@ -5,10 +5,9 @@
 #include "model/RouteVersion.h"
 
 #include <QPointer>
-
-#include <functional>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 #include <vector>
 

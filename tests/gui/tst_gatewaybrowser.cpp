@@ -358,7 +358,7 @@ void TestGatewayBrowser::renameCancelledAfterSendingIsReconciled()
     }
     QTest::mouseClick(browser.findChild<QPushButton *>(QStringLiteral("cancelButton")), Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(noticeOf(browser).contains(QStringLiteral("renamed to “support-chat-2” before the "
-                                                                           "cancel reached the server")),
+                                                                        "cancel reached the server")),
                               qPrintable(noticeOf(browser)), 15000);
     QCOMPARE(renamed.count(), 1); // open tabs follow the name
     QVERIFY(serverRouteNames(client.get()).contains(QStringLiteral("support-chat-2")));
