@@ -328,6 +328,16 @@ QWidget *RouteEditorPage::createEditor()
     m_palette = new ElementPalette;
     m_palette->setObjectName(QStringLiteral("elementPalette"));
     connect(m_palette, &ElementPalette::elementTypeActivated, m_view, &RouteView::addElementAtCenter);
+    // A route has exactly one start: the palette stops offering a second one, as quick-add does.
+    const auto offerStart = [this] {
+        const auto &elements = m_document->route().elements();
+        const bool hasStart = std::any_of(elements.begin(), elements.end(),
+                                          [](const Element &e) { return e.type == ElementType::Start; });
+        m_palette->setTypeAvailable(ElementType::Start, !hasStart,
+                                    tr("This route has its start already: a route has exactly one."));
+    };
+    connect(m_document, &RouteDocument::changed, m_palette, offerStart);
+    offerStart();
 
     m_inspector = new ElementInspector;
     m_inspector->setObjectName(QStringLiteral("elementInspector"));

@@ -149,6 +149,7 @@ private slots:
     void inspectorNeverScrollsSideways_data();
     void inspectorNeverScrollsSideways();
     void windowKeepsItsSizeWhileRetrying();
+    void paletteOffersNoSecondStart();
 
 private:
     QTemporaryDir m_dir;
@@ -408,6 +409,38 @@ void TestEditorLayout::windowKeepsItsSizeWhileRetrying()
              qPrintable(QString::number(window.minimumSizeHint().width())));
     QTRY_VERIFY_WITH_TIMEOUT(!activity->isActive(), 20000);
     QCOMPARE(window.size(), size);
+}
+
+// Quick-add offers no second start (tst_canvasbuilding); neither does the palette, by any of its ways in.
+void TestEditorLayout::paletteOffersNoSecondStart()
+{
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openRouteFile(QStringLiteral(RD_DEMO_ROUTE)));
+    RouteEditorPage *editor = window.currentEditor();
+    QListWidgetItem *start = editor->palette()->itemFor(ElementType::Start);
+    QVERIFY(start);
+    QVERIFY(!(start->flags() & Qt::ItemIsEnabled));
+    QVERIFY(!(start->flags() & Qt::ItemIsDragEnabled));
+    QVERIFY2(start->toolTip().contains(QStringLiteral("exactly one")), qPrintable(start->toolTip()));
+    QVERIFY(editor->palette()->itemFor(ElementType::Model)->flags() & Qt::ItemIsEnabled);
+
+    // Enter on it adds nothing.
+    const std::size_t before = editor->route().elements().size();
+    editor->palette()->setFocus();
+    editor->palette()->setCurrentItem(start);
+    QTest::keyClick(editor->palette(), Qt::Key_Return);
+    QCOMPARE(editor->route().elements().size(), before);
+
+    // Without its start the route may have one again; undo takes the offer back.
+    editor->document()->removeElements({"start"});
+    QVERIFY(start->flags() & Qt::ItemIsEnabled);
+    QVERIFY(start->flags() & Qt::ItemIsDragEnabled);
+    editor->document()->undoStack()->undo();
+    QVERIFY(!(start->flags() & Qt::ItemIsEnabled));
+    editor->document()->setClean();
 }
 
 QTEST_MAIN(TestEditorLayout)

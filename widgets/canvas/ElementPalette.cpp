@@ -31,6 +31,12 @@ QString describe(ElementType type)
     return {};
 }
 
+QString usage(ElementType type)
+{
+    return describe(type) + QStringLiteral("\n") +
+           QObject::tr("Drag onto the canvas, or double-click (Enter) to add it near the centre.");
+}
+
 } // namespace
 
 ElementPalette::ElementPalette(QWidget *parent) : QListWidget(parent)
@@ -45,9 +51,13 @@ ElementPalette::ElementPalette(QWidget *parent) : QListWidget(parent)
     for (ElementType type : kKnownElementTypes) {
         auto *item = new QListWidgetItem(ElementTypeStyle::icon(type), ElementTypeStyle::displayName(type), this);
         item->setData(kTypeRole, static_cast<int>(type));
-        item->setToolTip(describe(type) + QStringLiteral("\n") + tr("Drag onto the canvas, or double-click to add."));
+        item->setToolTip(usage(type));
     }
     connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        // Enter activates the current item even when it is disabled: a type not offered now stays not offered.
+        if (!(item->flags() & Qt::ItemIsEnabled)) {
+            return;
+        }
         emit elementTypeActivated(static_cast<ElementType>(item->data(kTypeRole).toInt()));
     });
 }
@@ -100,6 +110,17 @@ QMimeData *ElementPalette::mimeData(const QList<QListWidgetItem *> &items) const
         return nullptr;
     }
     return createMimeData(static_cast<ElementType>(items.front()->data(kTypeRole).toInt()));
+}
+
+void ElementPalette::setTypeAvailable(ElementType type, bool available, const QString &reason)
+{
+    QListWidgetItem *item = itemFor(type);
+    if (!item) {
+        return;
+    }
+    const Qt::ItemFlags usable = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+    item->setFlags(available ? (item->flags() | usable) : (item->flags() & ~usable));
+    item->setToolTip(available || reason.isEmpty() ? usage(type) : describe(type) + QStringLiteral("\n") + reason);
 }
 
 } // namespace rd

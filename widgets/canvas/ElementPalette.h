@@ -25,6 +25,9 @@ public:
     static std::optional<ElementType> typeFromMimeData(const QMimeData *mime);
 
     QListWidgetItem *itemFor(ElementType type) const;
+    // A type that cannot be added now (a second start) is greyed out, neither draggable nor activatable, and
+    // its tooltip says why.
+    void setTypeAvailable(ElementType type, bool available, const QString &reason = {});
 
 signals:
     void elementTypeActivated(ElementType type);
