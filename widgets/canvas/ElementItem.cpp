@@ -59,6 +59,7 @@ struct CardStyle
     QFontMetricsF compactSummaryMetrics{compactSummaryFont};
     QFontMetricsF compactBadgeMetrics{compactBadgeFont};
     QBrush warningBrush{QColor(0xF2, 0x9D, 0x00)};
+    QColor compactWarningText{0xA1, 0x5C, 0x00}; // the warning amber, dark enough to read on white
 
     static QFont font(qreal pixels, bool bold)
     {
@@ -414,7 +415,7 @@ void ElementItem::layoutCompact(qreal width)
         const QString count = QString::number(m_errors + m_warnings);
         m_compactBadge = staticText(count);
         m_compactBadgeWidth = st.compactBadgeMetrics.horizontalAdvance(count);
-        titleRoom -= std::max(m_compactBadgeWidth + 8, kCompactBandPixels - 4) + 4;
+        titleRoom -= std::max(kCompactBandPixels - 1, m_compactBadgeWidth + 6) + 3;
     }
     // Elided at the end: ids and summaries are told apart by how they begin (llama_8b, gpt4o_mini). A text
     // that fits keeps its laid-out QStaticText, so zooming re-shapes only the texts that are cut.
@@ -471,17 +472,21 @@ void ElementItem::paintCompact(QPainter *painter, qreal lod)
                QRectF(summary.topLeft() / lod, summary.size() / lod)};
 
     if (m_errors + m_warnings > 0) {
-        // A pill at the band's right end, inside the card: the far badge above the corner would be a dot.
-        const qreal h = band - 4;
-        const qreal w = std::max(h, m_compactBadgeWidth + 8);
-        const QRectF pill(width - kCompactPadPixels + 2 - w, 2, w, h);
-        painter->setPen(st.badgeRingPen);
-        painter->setBrush(m_errors > 0 ? st.errorBrush : st.warningBrush);
+        // A pill at the band's right end, inside the card: the far badge above the corner would be a dot. White
+        // with the count in the severity's colour, as a red or amber pill would vanish on an orange band.
+        const qreal h = band - 3;
+        const qreal w = std::max(h + 2, m_compactBadgeWidth + 6);
+        const QRectF pill(width - kCompactPadPixels + 1 - w, 1.5, w, h);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(st.cardBrush);
         painter->drawRoundedRect(pill, h / 2, h / 2);
         painter->setFont(st.compactBadgeFont);
-        painter->setPen(st.headerTextPen);
-        painter->drawStaticText(pill.center() - QPointF(m_compactBadgeWidth / 2, st.compactBadgeMetrics.height() / 2),
-                                m_compactBadge);
+        painter->setPen(m_errors > 0 ? st.errorBrush.color() : st.compactWarningText);
+        const QFontMetricsF &m = st.compactBadgeMetrics;
+        // Centred on the digits' own height, not the line's, which has room for accents and descenders.
+        painter->drawStaticText(
+            QPointF(pill.center().x() - m_compactBadgeWidth / 2, pill.center().y() - m.ascent() + m.capHeight() / 2),
+            m_compactBadge);
     }
     painter->restore();
 }
