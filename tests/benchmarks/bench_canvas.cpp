@@ -116,6 +116,18 @@ void benchSize(std::size_t size, int frames)
     std::printf("  item-by-item render, same view  %9.2f ms\n", medianMs(frames, renderItems));
     view.resetZoom();
     view.centerOn(scene.elementsBoundingRect().center());
+    // Zoomed out to half size cards show their compact face; while zooming, every frame repaints each card's
+    // cache at the new scale, the cost a wheel step has.
+    view.setZoom(0.5, view.viewport()->rect().center());
+    paintFrame();
+    std::printf("frame at 50%%                     %9.2f ms\n", medianMs(frames, paintFrame));
+    int notch = 0;
+    const auto zoomingFrame = [&] {
+        view.setZoom(++notch % 2 == 0 ? 0.5 : 0.55, view.viewport()->rect().center());
+        paintFrame();
+    };
+    std::printf("  zooming at 50%% (caches redrawn) %9.2f ms\n", medianMs(frames, zoomingFrame));
+    view.resetZoom();
     paintFrame();
     std::printf("frame at 100%%                    %9.2f ms\n", medianMs(frames, paintFrame));
     // The same frame with the BSP index: only the visible items are visited instead of all of them.

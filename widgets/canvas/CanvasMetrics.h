@@ -30,14 +30,22 @@ inline constexpr qreal kBadgeRadius = 9;
 inline constexpr qreal kSmallTextPixels = 11;
 // Text smaller than this many logical pixels on screen is not read, only guessed at.
 inline constexpr qreal kLegibleTextPixels = 9;
-// The least zoom at which every text on a card is legible: a route never opens below it
-// (RouteView::fitForReading).
+// The least zoom at which every text on a card's full face is legible (kLodFull).
 inline constexpr qreal kLegibleZoom = kLegibleTextPixels / kSmallTextPixels;
 
-// Levels of detail (QStyleOptionGraphicsItem::levelOfDetailFromTransform): below kLodShape only a filled
-// shape, below kLodText no small text.
+// Levels of detail (QStyleOptionGraphicsItem::levelOfDetailFromTransform, logical pixels per scene unit at
+// any device pixel ratio): from kLodFull up a card shows everything at its design size; from kLodShape up to
+// kLodFull its compact face (title, summary and badge sized in screen pixels, port dots without labels); below
+// kLodShape only a filled shape.
+inline constexpr qreal kLodFull = kLegibleZoom;
+// Where the compact face starts: its two lines (a 13 px band, a 9 px summary) still fit the shortest card, an
+// end card of 80 units, in its 24 px; a card 66 px wide shows ten characters or so of each.
 inline constexpr qreal kLodShape = 0.3;
-inline constexpr qreal kLodText = 0.55;
+// The compact face's text, in logical pixels on screen whatever the zoom: the title a little larger and bold.
+inline constexpr qreal kCompactTitlePixels = 10;
+inline constexpr qreal kCompactSummaryPixels = 9;
+inline constexpr qreal kCompactBandPixels = 13;
+inline constexpr qreal kCompactPadPixels = 4;
 // Below this zoom the view stops painting items one by one and draws the whole route in a few batched calls
 // (RouteScene::drawOverview): at fit-to-view on thousands of cards, Qt's per-item dispatch alone costs more
 // than a frame. Items stay in the scene, so selection and hit tests work as usual.

@@ -10,6 +10,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QtMath>
 
 #include <algorithm>
 
@@ -27,7 +28,12 @@ struct CardStyle
     QFont summaryFont = font(canvas::kSmallTextPixels, false);
     QFont portFont = font(canvas::kSmallTextPixels, false);
     QFont badgeFont = font(canvas::kSmallTextPixels, true);
+    // The compact face's, in screen pixels: it paints them with the zoom undone.
+    QFont compactTitleFont = font(canvas::kCompactTitlePixels, true);
+    QFont compactSummaryFont = font(canvas::kCompactSummaryPixels, false);
+    QFont compactBadgeFont = font(canvas::kCompactSummaryPixels, true);
     QPen borderPen{QColor(0xD0, 0xD5, 0xDD), 1};
+    QPen compactBorderPen{QColor(0xD0, 0xD5, 0xDD), 1}; // cosmetic: a pixel wide, not a third of one
     QPen selectedPen{QColor(0x1A, 0x73, 0xE8), 2.5};
     QPen farSelectedPen{QColor(0x0B, 0x3D, 0x91), 3};
     QPen separatorPen{QColor(0xEA, 0xEC, 0xF0), 1};
@@ -49,7 +55,11 @@ struct CardStyle
     QFontMetricsF summaryMetrics{summaryFont};
     QFontMetricsF portMetrics{portFont};
     QFontMetricsF badgeMetrics{badgeFont};
+    QFontMetricsF compactTitleMetrics{compactTitleFont};
+    QFontMetricsF compactSummaryMetrics{compactSummaryFont};
+    QFontMetricsF compactBadgeMetrics{compactBadgeFont};
     QBrush warningBrush{QColor(0xF2, 0x9D, 0x00)};
+    QColor compactWarningText{0xA1, 0x5C, 0x00}; // the warning amber, dark enough to read on white
 
     static QFont font(qreal pixels, bool bold)
     {
@@ -62,6 +72,7 @@ struct CardStyle
     CardStyle()
     {
         farSelectedPen.setCosmetic(true); // visible however far out
+        compactBorderPen.setCosmetic(true);
     }
 };
 
@@ -135,6 +146,17 @@ void ElementItem::setElement(const Element &element)
     const qreal idRoom = kNodeWidth - m_idX - 14;
     m_idText = staticText(st.idMetrics.elidedText(QString::fromStdString(m_id), Qt::ElideMiddle, idRoom));
     const QString summary = QString::fromStdString(element.summary());
+    m_title = QString::fromStdString(m_id);
+    m_summary = summary;
+    if (m_type == ElementType::Model && element.model.model && !element.model.model->empty()) {
+        // Zoomed out a model card has room for a dozen characters: the model's own name, without its provider
+        // or catalogue path (@cf/meta/), is what tells it apart. The tooltip keeps the whole summary.
+        const QString model = QString::fromStdString(*element.model.model);
+        m_summary = model.section(QLatin1Char('/'), -1);
+    }
+    m_compactWidth = -1;
+    m_titleAdvance = -1;
+    m_summaryAdvance = -1;
     m_summaryText = staticText(st.summaryMetrics.elidedText(summary, Qt::ElideRight, kNodeWidth - 24));
 
     m_ports.clear();
@@ -194,6 +216,7 @@ void ElementItem::setFindings(const std::vector<const Finding *> &findings)
         m_badgeText = staticText(count);
         m_badgeWidth = cardStyle().badgeMetrics.horizontalAdvance(count);
     }
+    m_compactWidth = -1; // the title's room depends on the badge
     const QString base = toolTip().section(QLatin1Char('\n'), 0, 1);
     setToolTip(tip.isEmpty() ? base : base + QLatin1Char('\n') + tip);
     update();
@@ -265,6 +288,7 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 
     if (lod < kLodShape) {
         // Far out a card is a few pixels: a flat block in its colour, no antialiasing, is all that reads.
+        m_shown = {};
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(selected ? st.farSelectedPen : QPen(Qt::NoPen));
         painter->setBrush(m_color);
@@ -287,8 +311,16 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->drawRoundedRect(card.adjusted(0, 1, 0, 2), kCornerRadius, kCornerRadius);
 
     painter->setBrush(st.cardBrush);
-    painter->setPen(st.borderPen);
+    painter->setPen(lod < kLodFull ? st.compactBorderPen : st.borderPen);
     painter->drawPath(m_cardPath);
+
+    if (lod < kLodFull) {
+        paintCompact(painter, lod);
+        paintPorts(painter);
+        paintSelection(painter, lod);
+        return;
+    }
+
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_color);
     painter->drawPath(m_headerPath);
@@ -301,23 +333,41 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setPen(st.headerIdPen);
     painter->drawStaticText(QPointF(m_idX, titleY + 1), m_idText);
 
-    if (lod >= kLodText) {
-        painter->setFont(st.summaryFont);
-        painter->setPen(st.summaryPen);
-        painter->drawStaticText(QPointF(12, kHeaderHeight + 5), m_summaryText);
-        if (!m_ports.empty()) {
-            painter->setPen(st.separatorPen);
-            painter->drawLine(QPointF(10, kPortsTop - 2), QPointF(kNodeWidth - 10, kPortsTop - 2));
-        }
-        painter->setFont(st.portFont);
-        for (const Port &port : m_ports) {
-            painter->setPen(port.fallback ? st.fallbackLabelPen : st.portLabelPen);
-            painter->drawStaticText(QPointF(kNodeWidth - 14 - port.labelWidth, port.y - st.portMetrics.height() / 2),
-                                    port.label);
-        }
+    painter->setFont(st.summaryFont);
+    painter->setPen(st.summaryPen);
+    painter->drawStaticText(QPointF(12, kHeaderHeight + 5), m_summaryText);
+    m_shown = {st.idFont.pixelSize() * lod, m_summary.isEmpty() ? 0 : st.summaryFont.pixelSize() * lod,
+               QRectF(QPointF(12, 0), QPointF(kNodeWidth - 12, kHeaderHeight)),
+               QRectF(12, kHeaderHeight + 5, m_summaryText.size().width(), st.summaryMetrics.height())};
+    if (!m_ports.empty()) {
+        painter->setPen(st.separatorPen);
+        painter->drawLine(QPointF(10, kPortsTop - 2), QPointF(kNodeWidth - 10, kPortsTop - 2));
+    }
+    painter->setFont(st.portFont);
+    for (const Port &port : m_ports) {
+        painter->setPen(port.fallback ? st.fallbackLabelPen : st.portLabelPen);
+        painter->drawStaticText(QPointF(kNodeWidth - 14 - port.labelWidth, port.y - st.portMetrics.height() / 2),
+                                port.label);
     }
 
-    // Ports: filled when wired, hollow when not, so missing wires stand out.
+    paintPorts(painter);
+    paintSelection(painter, lod);
+
+    if (m_errors + m_warnings > 0) {
+        const QPointF center(kNodeWidth - 2, 2);
+        painter->setPen(st.badgeRingPen);
+        painter->setBrush(m_errors > 0 ? st.errorBrush : st.warningBrush);
+        painter->drawEllipse(center, kBadgeRadius, kBadgeRadius);
+        painter->setFont(st.badgeFont);
+        painter->setPen(st.headerTextPen);
+        painter->drawStaticText(center - QPointF(m_badgeWidth / 2, st.badgeMetrics.height() / 2), m_badgeText);
+    }
+}
+
+void ElementItem::paintPorts(QPainter *painter) const
+{
+    const CardStyle &st = cardStyle();
+    // Filled when wired, hollow when not, so missing wires stand out.
     for (const Port &port : m_ports) {
         const QColor color = port.fallback ? st.fallbackPortBrush.color() : m_color;
         if (port.wired) {
@@ -334,24 +384,111 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->setBrush(st.inputBrush);
         painter->drawEllipse(inputPortPos(), kPortRadius, kPortRadius);
     }
+}
 
-    if (selected) {
-        painter->setPen(st.selectedPen);
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(card.adjusted(-2.5, -2.5, 2.5, 2.5), kCornerRadius + 2, kCornerRadius + 2);
+void ElementItem::paintSelection(QPainter *painter, qreal lod) const
+{
+    if (!isSelected()) {
+        return;
     }
+    // Two screen pixels at least, so the ring still shows zoomed out; it grows inwards to stay in bounds.
+    QPen pen = cardStyle().selectedPen;
+    const qreal width = std::max(pen.widthF(), 2 / lod);
+    pen.setWidthF(width);
+    const qreal out = std::max<qreal>(0, 3.75 - width / 2);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(cardRect().adjusted(-out, -out, out, out), kCornerRadius + out, kCornerRadius + out);
+}
+
+void ElementItem::layoutCompact(qreal width)
+{
+    const int key = qFloor(width); // whole pixels: a smooth zoom does not re-elide at every step
+    if (key == m_compactWidth) {
+        return;
+    }
+    m_compactWidth = key;
+    const CardStyle &st = cardStyle();
+    const qreal room = width - 2 * kCompactPadPixels;
+    qreal titleRoom = room;
+    if (m_errors + m_warnings > 0) {
+        const QString count = QString::number(m_errors + m_warnings);
+        m_compactBadge = staticText(count);
+        m_compactBadgeWidth = st.compactBadgeMetrics.horizontalAdvance(count);
+        titleRoom -= std::max(kCompactBandPixels - 1, m_compactBadgeWidth + 6) + 3;
+    }
+    // Elided at the end: ids and summaries are told apart by how they begin (llama_8b, gpt4o_mini). A text
+    // that fits keeps its laid-out QStaticText, so zooming re-shapes only the texts that are cut.
+    const auto elide = [](const QFontMetricsF &metrics, const QString &text, qreal space, qreal &advance,
+                          QStaticText &shown) {
+        if (advance < 0) {
+            advance = metrics.horizontalAdvance(text);
+        }
+        const QString cut = advance <= space ? text : metrics.elidedText(text, Qt::ElideRight, space);
+        if (cut != shown.text()) {
+            shown = staticText(cut);
+        }
+    };
+    elide(st.compactTitleMetrics, m_title, titleRoom, m_titleAdvance, m_compactTitle);
+    elide(st.compactSummaryMetrics, m_summary, room, m_summaryAdvance, m_compactSummary);
+}
+
+void ElementItem::paintCompact(QPainter *painter, qreal lod)
+{
+    const CardStyle &st = cardStyle();
+    // Undo the zoom: from here on a unit is a logical pixel on screen, so the text keeps its size and stays
+    // crisp whatever the zoom. The face is drawn into the card's device-coordinate cache like the full one.
+    painter->save();
+    // Exactly a translation (the view only scales): laid-out texts that still fit are reused at the next zoom
+    // instead of being laid out again for a transform a rounding error away from the last.
+    const QTransform world = painter->worldTransform();
+    painter->setWorldTransform(QTransform::fromTranslate(world.dx(), world.dy()));
+    const qreal width = kNodeWidth * lod;
+    const qreal band = std::max(kHeaderHeight * lod, kCompactBandPixels);
+    const qreal radius = kCornerRadius * lod;
+    layoutCompact(width);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_color);
+    painter->drawRoundedRect(QRectF(0, 0, width, band), radius, radius);
+    painter->drawRect(QRectF(0, band - radius, width, radius));
+
+    painter->setFont(st.compactTitleFont);
+    painter->setPen(st.headerTextPen);
+    const qreal titleY = (band - st.compactTitleMetrics.height()) / 2;
+    painter->drawStaticText(QPointF(kCompactPadPixels, titleY), m_compactTitle);
+
+    painter->setFont(st.compactSummaryFont);
+    painter->setPen(st.summaryPen);
+    // Two pixels below the band where the card has them; the end card at the least zoom has barely one.
+    const qreal summaryY =
+        band + std::clamp(m_height * lod - band - st.compactSummaryMetrics.height(), qreal(0.5), qreal(2));
+    painter->drawStaticText(QPointF(kCompactPadPixels, summaryY), m_compactSummary);
+    const QRectF title(kCompactPadPixels, titleY, m_compactTitle.size().width(), st.compactTitleMetrics.height());
+    const QRectF summary(kCompactPadPixels, summaryY, m_compactSummary.size().width(),
+                         st.compactSummaryMetrics.height());
+    m_shown = {kCompactTitlePixels, m_summary.isEmpty() ? 0 : kCompactSummaryPixels,
+               QRectF(title.topLeft() / lod, title.size() / lod),
+               QRectF(summary.topLeft() / lod, summary.size() / lod)};
 
     if (m_errors + m_warnings > 0) {
-        const QPointF center(kNodeWidth - 2, 2);
-        painter->setPen(st.badgeRingPen);
-        painter->setBrush(m_errors > 0 ? st.errorBrush : st.warningBrush);
-        painter->drawEllipse(center, kBadgeRadius, kBadgeRadius);
-        if (lod >= kLodText) {
-            painter->setFont(st.badgeFont);
-            painter->setPen(st.headerTextPen);
-            painter->drawStaticText(center - QPointF(m_badgeWidth / 2, st.badgeMetrics.height() / 2), m_badgeText);
-        }
+        // A pill at the band's right end, inside the card: the far badge above the corner would be a dot. White
+        // with the count in the severity's colour, as a red or amber pill would vanish on an orange band.
+        const qreal h = band - 3;
+        const qreal w = std::max(h + 2, m_compactBadgeWidth + 6);
+        const QRectF pill(width - kCompactPadPixels + 1 - w, 1.5, w, h);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(st.cardBrush);
+        painter->drawRoundedRect(pill, h / 2, h / 2);
+        painter->setFont(st.compactBadgeFont);
+        painter->setPen(m_errors > 0 ? st.errorBrush.color() : st.compactWarningText);
+        const QFontMetricsF &m = st.compactBadgeMetrics;
+        // Centred on the digits' own height, not the line's, which has room for accents and descenders.
+        painter->drawStaticText(
+            QPointF(pill.center().x() - m_compactBadgeWidth / 2, pill.center().y() - m.ascent() + m.capHeight() / 2),
+            m_compactBadge);
     }
+    painter->restore();
 }
 
 void ElementItem::setFocusRing(bool on)

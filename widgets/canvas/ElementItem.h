@@ -20,6 +20,9 @@ class RouteScene;
 // the input port on the left and one labelled output port per row on the right. Everything is painted in
 // paint() from cached text and paths; nothing is a child item, so thousands of cards stay cheap.
 //
+// Zoomed out (canvas::kLodShape to canvas::kLodFull) the card paints a compact face instead: same size and
+// colour, but only the id and the summary, in text sized in screen pixels so it stays readable.
+//
 // The card never moves itself: a drag asks the document to move the selection, and the scene sets the
 // position back from the document's elementMoved signal.
 class ElementItem : public QGraphicsItem
@@ -56,6 +59,17 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    // The text sizes, in logical pixels on screen, of the title and the summary line as last painted (0 when
+    // the face painted had none), and where they went in item coordinates: what a person can read, for tests.
+    struct ShownText
+    {
+        qreal titlePixels = 0;
+        qreal summaryPixels = 0;
+        QRectF titleArea;
+        QRectF summaryArea;
+    };
+    ShownText shownText() const { return m_shown; }
+
     // Ports, in item coordinates.
     bool hasInput() const { return m_type != ElementType::Start; }
     QPointF inputPortPos() const;
@@ -89,6 +103,11 @@ private:
     RouteScene *routeScene() const;
     void rebuildGeometry();
     void paintFocusRing(QPainter *painter) const;
+    void paintCompact(QPainter *painter, qreal lod);
+    void paintPorts(QPainter *painter) const;
+    void paintSelection(QPainter *painter, qreal lod) const;
+    // Elides the compact face's texts for a card `width` logical pixels wide, when that width changed.
+    void layoutCompact(qreal width);
 
     std::string m_id;
     ElementType m_type = ElementType::Unknown;
@@ -97,6 +116,16 @@ private:
     QStaticText m_idText;
     QStaticText m_summaryText;
     QStaticText m_badgeText;
+    QString m_title;
+    QString m_summary; // the compact face's: for a model, its name alone
+    QStaticText m_compactTitle;
+    QStaticText m_compactSummary;
+    QStaticText m_compactBadge;
+    qreal m_compactBadgeWidth = 0;
+    qreal m_titleAdvance = -1; // the compact texts' whole widths, measured on first need
+    qreal m_summaryAdvance = -1;
+    int m_compactWidth = -1; // whole pixels the compact texts were elided for; -1: not laid out
+    ShownText m_shown;
     qreal m_idX = 0;
     qreal m_badgeWidth = 0;
     std::vector<Port> m_ports;

@@ -86,9 +86,9 @@ public slots:
     void zoomOut();
     void resetZoom();
     void fitToView();
-    // How a route opens: fitted when all of it is legible that way (card text at least
-    // canvas::kLegibleTextPixels logical pixels); a larger route opens at canvas::kLegibleZoom where it begins
-    // (its start element, else its top-left), and Fit to View shows the whole.
+    // How a route opens: fitted whole when its cards still show text that way (compact faces from
+    // canvas::kLodShape up, their text at least canvas::kLegibleTextPixels logical pixels); a larger route opens
+    // at canvas::kLodShape where it begins (its start element, else its top-left), and Fit to View shows it all.
     void fitForReading();
     void fitToSelection();
     void deleteSelection();

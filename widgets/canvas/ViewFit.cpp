@@ -27,9 +27,9 @@ QRectF ViewFit::besideMinimap() const
     return left.width() * left.height() >= above.width() * above.height() ? left : above;
 }
 
-ViewFit::Placement ViewFit::whole(const QRectF &cards) const
+ViewFit::Placement ViewFit::whole(const QRectF &cards, qreal sceneMargin) const
 {
-    const QRectF area = cards.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);
+    const QRectF area = cards.adjusted(-sceneMargin, -sceneMargin, sceneMargin, sceneMargin);
     const QRectF all(QPointF(0, 0), m_viewport);
     QRectF room = all;
     qreal z = zoomFor(area, room);
@@ -46,13 +46,18 @@ ViewFit::Placement ViewFit::whole(const QRectF &cards) const
 
 ViewFit::Placement ViewFit::readable(const QRectF &cards, const QRectF &start) const
 {
-    const Placement fitted = whole(cards);
-    if (fitted.zoom >= canvas::kLegibleZoom) {
-        return fitted;
+    // Down to kLodShape cards show their compact face, whose title and summary are sized in screen pixels:
+    // the whole route is seen and read. Seen whole matters more than the margin around it: without the margin
+    // (a few screen pixels remain) a route a little too wide still opens whole.
+    for (const qreal margin : {kSceneMargin, qreal(0)}) {
+        const Placement fitted = whole(cards, margin);
+        if (fitted.zoom >= canvas::kLodShape) {
+            return fitted;
+        }
     }
-    // Seen whole, this route would be coloured boxes with unreadable text. It opens readable instead, where a
-    // person starts reading it; the minimap and Fit to View show the rest.
-    const qreal z = canvas::kLegibleZoom;
+    // Seen whole, this route would be coloured blocks without text. It opens at the least zoom that still
+    // shows text, where a person starts reading it; the minimap and Fit to View show the rest.
+    const qreal z = canvas::kLodShape;
     const QSizeF visible = m_viewport / z;
     const QRectF area = cards.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);
     const QPointF anchor = start.isNull()

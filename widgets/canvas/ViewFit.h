@@ -21,10 +21,12 @@ public:
     // `viewport` in logical pixels; `minimap` the overview's box in viewport coordinates, null when hidden.
     ViewFit(QSizeF viewport, QRectF minimap, qreal minZoom, qreal maxZoom);
 
-    // All of `cards` in view, as large as allowed; beside the minimap when centring would put a card under it.
-    Placement whole(const QRectF &cards) const;
-    // whole() when it keeps card text legible (canvas::kLegibleZoom); otherwise that zoom, showing the route
-    // from `start` (the start card, at the left; null: the route's top-left corner).
+    // All of `cards` in view, as large as allowed, `sceneMargin` around them; beside the minimap when centring
+    // would put a card under it.
+    Placement whole(const QRectF &cards, qreal sceneMargin = kSceneMargin) const;
+    // whole() when cards still show their text there (canvas::kLodShape and up: the compact face keeps it at a
+    // legible size), with a tighter margin if that is what it takes; otherwise that zoom, showing the route from
+    // `start` (the start card, at the left; null: the route's top-left corner).
     Placement readable(const QRectF &cards, const QRectF &start) const;
 
     static constexpr qreal kSceneMargin = 60;
