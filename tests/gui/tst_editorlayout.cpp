@@ -12,6 +12,7 @@
 #include "ui/RouteHistoryPanel.h"
 #include "ui/WelcomePage.h"
 #include "widgets/ApiActivityBar.h"
+#include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
@@ -150,6 +151,7 @@ private slots:
     void inspectorNeverScrollsSideways();
     void windowKeepsItsSizeWhileRetrying();
     void paletteOffersNoSecondStart();
+    void selectingACardKeepsTheRouteInView();
 
 private:
     QTemporaryDir m_dir;
@@ -441,6 +443,48 @@ void TestEditorLayout::paletteOffersNoSecondStart()
     editor->document()->undoStack()->undo();
     QVERIFY(!(start->flags() & Qt::ItemIsEnabled));
     editor->document()->setClean();
+}
+
+// The inspector widens for a card's fields (a rate limit's window row): the canvas narrows, and the route it
+// opened fitted must stay whole in view, not cut off at its ends. Once the user zooms, a resize leaves the zoom.
+void TestEditorLayout::selectingACardKeepsTheRouteInView()
+{
+    MainWindow window;
+    window.resize(1296, 810);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openRouteFile(QStringLiteral(RD_DEMO_ROUTE)));
+    RouteEditorPage *editor = window.currentEditor();
+    RouteView *view = editor->view();
+    const auto outOfView = [editor, view] {
+        QStringList out;
+        const QRect visible = view->viewport()->rect();
+        for (const Element &element : editor->route().elements()) {
+            const ElementItem *item = editor->scene()->elementItem(element.id);
+            const QRect card = view->mapFromScene(item->mapRectToScene(item->cardRect())).boundingRect();
+            if (!visible.contains(card)) {
+                out << QString::fromStdString(element.id);
+            }
+        }
+        return out.join(QStringLiteral(", "));
+    };
+    QTRY_VERIFY2(outOfView().isEmpty(), qPrintable(outOfView()));
+    for (const Element &element : editor->route().elements()) {
+        editor->scene()->selectElements({element.id});
+        QTest::qWait(30); // the columns settle queued
+        QVERIFY2(
+            outOfView().isEmpty(),
+            qPrintable(
+                QStringLiteral("%1 selected: %2 out of view").arg(QString::fromStdString(element.id), outOfView())));
+    }
+
+    // Zoomed by the user: a resize keeps that zoom.
+    view->zoomIn();
+    const qreal zoom = view->zoom();
+    window.resize(1200, 760);
+    QTRY_COMPARE(window.size(), QSize(1200, 760));
+    QTest::qWait(30);
+    QCOMPARE(view->zoom(), zoom);
 }
 
 QTEST_MAIN(TestEditorLayout)

@@ -155,6 +155,7 @@ qreal RouteView::zoom() const
 
 void RouteView::setZoom(qreal zoom, QPoint viewAnchor)
 {
+    m_followFit = false;
     zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
     if (qFuzzyCompare(zoom, this->zoom())) {
         return;
@@ -194,8 +195,11 @@ ViewFit RouteView::viewFit() const
 
 void RouteView::applyFit(const ViewFit::Placement &placement)
 {
+    m_followFit = false;
+    m_fitting = true;
     setTransform(QTransform::fromScale(placement.zoom, placement.zoom));
     centerOn(placement.centre);
+    m_fitting = false;
     emit zoomChanged(zoom());
     emit visibleAreaChanged();
 }
@@ -228,6 +232,7 @@ void RouteView::fitForReading()
         }
     }
     applyFit(viewFit().readable(cards, start));
+    m_followFit = true;
 }
 
 void RouteView::fitToSelection()
@@ -935,14 +940,23 @@ void RouteView::placeMinimap()
 
 void RouteView::resizeEvent(QResizeEvent *event)
 {
+    const bool follow = m_followFit;
+    m_fitting = true;
     QGraphicsView::resizeEvent(event);
+    m_fitting = false;
     placeMinimap();
+    if (follow) {
+        fitForReading();
+    }
     emit visibleAreaChanged();
 }
 
 void RouteView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
+    if (!m_fitting) {
+        m_followFit = false; // scrolled by the user (scroll bars, panning, the minimap)
+    }
     emit visibleAreaChanged();
 }
 

@@ -174,6 +174,10 @@ private:
     bool m_spaceHeld = false;
     bool m_readOnly = false;
     bool m_panning = false;
+    // Opened fitted (fitForReading) and not zoomed or scrolled since: a resize of the canvas (a window resized,
+    // the inspector widening for a card's fields) fits again rather than cutting the route off at an edge.
+    bool m_followFit = false;
+    bool m_fitting = false;         // scrolls made by a fit or a resize are not the user's
     bool m_itemInteraction = false; // a card or wire drag started by the left button
     QPoint m_panLast;
     CardFocus *m_cardFocus = nullptr;

@@ -2,6 +2,7 @@
 
 #include "app/RouteDocument.h"
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -70,6 +71,12 @@ void InspectorPage::letShrink(QComboBox *combo)
 {
     // About six characters and the arrow: enough to recognise an option.
     combo->setMinimumWidth(combo->fontMetrics().averageCharWidth() * 6 + combo->iconSize().width() + 24);
+}
+
+void InspectorPage::letShrink(QAbstractSpinBox *box)
+{
+    // About eight digits and the arrows: the values people use read whole.
+    box->setMinimumWidth(box->fontMetrics().averageCharWidth() * 8 + 28);
 }
 
 QString InspectorPage::wrappable(const QString &text)

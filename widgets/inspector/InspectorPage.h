@@ -8,6 +8,7 @@
 
 #include <string>
 
+class QAbstractSpinBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -44,6 +45,9 @@ public:
     // Lets a combo box get narrower than its longest item (the text is shortened): a long option must not make
     // the inspector scroll sideways.
     static void letShrink(QComboBox *combo);
+    // The same for a number box, whose natural width is that of its largest value with every decimal: the
+    // window amount beside its unit would otherwise set the inspector's width.
+    static void letShrink(QAbstractSpinBox *box);
     // Gives a form's labels the width of the widest label of any page, so that switching elements does not
     // make the fields jump sideways, and the header's id lines up with them.
     static void alignLabels(QFormLayout *form);

@@ -52,6 +52,7 @@ RatePage::RatePage(QWidget *parent)
     for (QComboBox *combo : {m_key, m_limitType, m_windowUnit}) {
         letShrink(combo);
     }
+    letShrink(m_windowAmount);
     auto *window = new QHBoxLayout;
     window->setContentsMargins(0, 0, 0, 0);
     window->addWidget(m_windowAmount, 1);
