@@ -5,11 +5,14 @@
 #include "app/RouteDocument.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
+#include "model/RouteVersion.h"
 #include "support/ApiAwait.h"
 #include "ui/DeployDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/DiffGhostItem.h"
+#include "widgets/canvas/DiffMark.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
@@ -23,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 using namespace rd;
@@ -57,6 +62,7 @@ private slots:
     void initTestCase();
     void demoRouteOpensReadable();
     void deployPreviewOpensReadable();
+    void deployPreviewTagsRead();
 
 private:
     // Checks what `view` shows at its present zoom: every card of the route whole in view, beside the minimap,
@@ -203,6 +209,93 @@ void TestCanvasReading::deployPreviewOpensReadable()
     // The second fit is queued for when layout has given the preview its size.
     QCoreApplication::processEvents();
     checkReadable(dialog.view(), QStringLiteral("reading-deploy"));
+}
+
+// Against an older version the preview marks changed cards with a tag and draws removed ones as ghosts: at the
+// zoom it opens with, both tags ("CHANGED", "REMOVED") keep a readable height on screen, not a shrunk one.
+void TestCanvasReading::deployPreviewTagsRead()
+{
+    ApiClient client;
+    ApiClient::Options o;
+    o.baseUrl = m_server->baseUrl();
+    o.timeoutMs = 5000;
+    client.setOptions(o);
+    client.setCredentials(ApiCredentials::apiToken(kAccount, QString::fromLatin1(kToken)));
+    auto routes = await<ListPage<Route>>([&](auto cb) {
+        client.listRoutes(kGateway, PageQuery{1, 50, {}, {}, {}}, this, cb);
+    });
+    QVERIFY2(routes, qPrintable(why(routes.error)));
+    QString routeId;
+    for (const Route &r : routes.value->items) {
+        if (r.name() == "support-chat") {
+            routeId = QString::fromStdString(r.id());
+        }
+    }
+    QVERIFY(!routeId.isEmpty());
+    auto versions = await<ListPage<RouteVersion>>([&](auto cb) {
+        client.listVersions(kGateway, routeId, PageQuery{1, 50, {}, {}, {}}, this, cb);
+    });
+    QVERIFY2(versions && versions.value->items.size() >= 2, "the demo route has an older version");
+    // The oldest version: the demo's first, without the rate limit (one removed, two changed against today's).
+    std::string oldest = versions.value->items.front().versionId();
+    std::string oldestAt = versions.value->items.front().createdAt();
+    for (const RouteVersion &v : versions.value->items) {
+        if (v.createdAt() < oldestAt) {
+            oldest = v.versionId();
+            oldestAt = v.createdAt();
+        }
+    }
+
+    DeployDialog dialog(&client, kGateway, routeId);
+    dialog.setInitialVersion(QString::fromStdString(oldest));
+    QSignalSpy shown(&dialog, &DeployDialog::diffShown);
+    dialog.show();
+    QVERIFY(shown.wait(10000));
+    QTRY_VERIFY(!dialog.isBusy());
+    QCoreApplication::processEvents();
+    RouteView *view = dialog.view();
+    QVERIFY2(view->zoom() < canvas::kLodFull, "the preview opens zoomed out, where tags would shrink");
+
+    // Count the rows of the tag's colour just above each marked card, in what the view shows.
+    const QImage shot = view->viewport()->grab().toImage();
+    const qreal ratio = shot.devicePixelRatio();
+    const auto tagRows = [&](const QRectF &sceneCard, const QColor &color) {
+        const QRect card = view->mapFromScene(sceneCard).boundingRect();
+        int rows = 0;
+        for (int y = std::max(0, card.top() - 40); y < card.top(); ++y) {
+            for (int x = card.left() + card.width() / 2; x < card.right(); ++x) {
+                const QColor c = shot.pixelColor(int(x * ratio), int(y * ratio));
+                if (std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) +
+                        std::abs(c.blue() - color.blue()) <
+                    40) {
+                    ++rows;
+                    break;
+                }
+            }
+        }
+        return rows;
+    };
+    int ghosts = 0;
+    int changed = 0;
+    for (QGraphicsItem *item : dialog.scene()->items()) {
+        if (item->type() == DiffGhostItem::Type) {
+            ++ghosts;
+            const int rows = tagRows(item->mapRectToScene(QRectF(QPointF(0, 0), DiffGhostItem::size())),
+                                     DiffMark::color(DiffMark::Kind::Removed));
+            QVERIFY2(rows >= 12, qPrintable(QStringLiteral("REMOVED tag %1 px high").arg(rows)));
+        } else if (item->type() == ElementItem::Type) {
+            auto *card = static_cast<ElementItem *>(item);
+            if (card->elementId() == "plan_check") {
+                ++changed;
+                const int rows =
+                    tagRows(card->mapRectToScene(card->cardRect()), DiffMark::color(DiffMark::Kind::Changed));
+                QVERIFY2(rows >= 12, qPrintable(QStringLiteral("CHANGED tag %1 px high").arg(rows)));
+            }
+        }
+    }
+    QCOMPARE(ghosts, 1);
+    QCOMPARE(changed, 1);
+    saveShot(&dialog, QStringLiteral("reading-deploy-tags"));
 }
 
 QTEST_MAIN(TestCanvasReading)

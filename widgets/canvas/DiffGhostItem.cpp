@@ -3,7 +3,12 @@
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/CanvasMetrics.h"
 
+#include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
 
 namespace rd {
 
@@ -39,11 +44,13 @@ QSizeF DiffGhostItem::size()
 
 QRectF DiffGhostItem::boundingRect() const
 {
-    return QRectF(QPointF(0, 0), size()).adjusted(-3, -kTagHeight - 3, 3, 3);
+    // Room for the tag at its largest (zoomed out, where it keeps its size on screen).
+    return QRectF(QPointF(0, 0), size()).adjusted(-3, -kTagHeight * kLodFull / kLodShape - 3, 3, 3);
 }
 
-void DiffGhostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void DiffGhostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QColor red = DiffMark::color(DiffMark::Kind::Removed);
     const QRectF card(QPointF(0, 0), size());
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -64,6 +71,13 @@ void DiffGhostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->setBrush(typeColor);
     painter->drawRoundedRect(card.adjusted(2, 2, -2, -(kHeight - kHeaderHeight)), kCornerRadius - 2, kCornerRadius - 2);
 
+    if (lod < kLodShape) {
+        return;
+    }
+    if (lod < kLodFull) {
+        paintCompact(painter, lod);
+        return;
+    }
     const QString typeText =
         m_mark.type == ElementType::Unknown ? m_mark.typeName : ElementTypeStyle::displayName(m_mark.type);
     painter->setFont(font(13, true));
@@ -78,16 +92,44 @@ void DiffGhostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->drawText(card.adjusted(12, kHeaderHeight + 4, -12, -6), Qt::AlignTop | Qt::AlignLeft | Qt::TextWordWrap,
                       QCoreApplication::translate("rd::DiffGhostItem", "Not in this version: deploying removes it."));
 
+    paintTag(painter, 1.0);
+}
+
+void DiffGhostItem::paintTag(QPainter *painter, qreal scale) const
+{
     const QString label = DiffMark::label(DiffMark::Kind::Removed).toUpper();
-    QFont tagFont = font(10, true);
-    painter->setFont(tagFont);
-    const qreal width = painter->fontMetrics().horizontalAdvance(label) + 16;
-    const QRectF tag(card.right() - width, -kTagHeight + 2, width, kTagHeight);
+    painter->setFont(font(qRound(11 * scale), true));
+    const qreal width = painter->fontMetrics().horizontalAdvance(label) + 16 * scale;
+    const qreal height = kTagHeight * scale;
+    const QRectF tag(size().width() - width, -height + 2, width, height);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(red);
-    painter->drawRoundedRect(tag, kTagHeight / 2, kTagHeight / 2);
+    painter->setBrush(DiffMark::color(DiffMark::Kind::Removed));
+    painter->drawRoundedRect(tag, height / 2, height / 2);
     painter->setPen(Qt::white);
     painter->drawText(tag, Qt::AlignCenter, label);
+}
+
+void DiffGhostItem::paintCompact(QPainter *painter, qreal lod) const
+{
+    // As the cards' compact face: the id and one line, in text sized for the screen (10 and 9 logical px).
+    const qreal scale = kLodFull / lod;
+    const qreal pad = 4 / lod;
+    const qreal band = std::max(kHeaderHeight, 13 / lod);
+    const QRectF card(QPointF(0, 0), size());
+    const QFont title = font(qRound(10 / lod), true);
+    const QFont line = font(qRound(9 / lod), false);
+    painter->setPen(QColor(0x34, 0x40, 0x54));
+    painter->setFont(title);
+    painter->drawText(
+        QRectF(pad, 0, card.width() - 2 * pad, band), Qt::AlignVCenter | Qt::AlignLeft,
+        QFontMetricsF(title).elidedText(QString::fromStdString(m_id), Qt::ElideRight, card.width() - 2 * pad));
+    painter->setPen(DiffMark::color(DiffMark::Kind::Removed));
+    painter->setFont(line);
+    painter->drawText(
+        QRectF(pad, band, card.width() - 2 * pad, card.height() - band), Qt::AlignVCenter | Qt::AlignLeft,
+        QFontMetricsF(line).elidedText(QCoreApplication::translate("rd::DiffGhostItem", "removed by deploying"),
+                                       Qt::ElideRight, card.width() - 2 * pad));
+    paintTag(painter, scale);
 }
 
 } // namespace rd

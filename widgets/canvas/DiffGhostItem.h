@@ -26,6 +26,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void paintTag(QPainter *painter, qreal scale) const;
+    void paintCompact(QPainter *painter, qreal lod) const;
     std::string m_id;
     DiffMark m_mark;
 };

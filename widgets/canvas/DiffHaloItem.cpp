@@ -5,6 +5,9 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
 
 namespace rd {
 
@@ -17,16 +20,20 @@ constexpr qreal kRingWidth = 3;
 constexpr qreal kTagHeight = 18;
 constexpr qreal kTagPadding = 8;
 
-const QFont &tagFont()
+// Zoomed out, the tag keeps a readable size on screen (about 9 logical pixels of text, like the cards' compact
+// face) instead of shrinking with the card: in a fitted deploy preview "CHANGED" must still read.
+qreal tagScale(qreal lod)
 {
-    static const QFont font = [] {
-        QFont f;
-        f.setPixelSize(10);
-        f.setBold(true);
-        f.setLetterSpacing(QFont::AbsoluteSpacing, 0.6);
-        return f;
-    }();
-    return font;
+    return std::max(1.0, kLodFull / std::max(lod, kLodShape));
+}
+
+QFont tagFont(qreal scale)
+{
+    QFont f;
+    f.setPixelSize(qRound(11 * scale));
+    f.setBold(true);
+    f.setLetterSpacing(QFont::AbsoluteSpacing, 0.6 * scale);
+    return f;
 }
 
 } // namespace
@@ -46,21 +53,25 @@ QRectF DiffHaloItem::ringRect() const
     return m_card->cardRect().adjusted(-kRingGap, -kRingGap, kRingGap, kRingGap);
 }
 
-QRectF DiffHaloItem::tagRect() const
+QRectF DiffHaloItem::tagRect(qreal lod) const
 {
-    const qreal width =
-        QFontMetricsF(tagFont()).horizontalAdvance(DiffMark::label(m_mark.kind).toUpper()) + 2 * kTagPadding;
+    const qreal scale = tagScale(lod);
+    const qreal width = QFontMetricsF(tagFont(scale)).horizontalAdvance(DiffMark::label(m_mark.kind).toUpper()) +
+                        2 * kTagPadding * scale;
+    const qreal height = kTagHeight * scale;
     const QRectF ring = ringRect();
-    return {ring.right() - width, ring.top() - kTagHeight + kRingWidth, width, kTagHeight};
+    return {ring.right() - width, ring.top() - height + kRingWidth, width, height};
 }
 
 QRectF DiffHaloItem::boundingRect() const
 {
-    return (ringRect() | tagRect()).adjusted(-kRingWidth, -kRingWidth, kRingWidth, kRingWidth);
+    // The tag is largest at the farthest zoom that still draws it: one rect for every zoom.
+    return (ringRect() | tagRect(kLodShape)).adjusted(-kRingWidth, -kRingWidth, kRingWidth, kRingWidth);
 }
 
-void DiffHaloItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void DiffHaloItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QColor color = DiffMark::color(m_mark.kind);
     QColor glow = color;
     glow.setAlpha(46);
@@ -69,11 +80,14 @@ void DiffHaloItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     painter->setBrush(glow);
     painter->drawRoundedRect(ringRect(), kCornerRadius + kRingGap, kCornerRadius + kRingGap);
 
-    const QRectF tag = tagRect();
+    if (lod < kLodShape) {
+        return; // far out only the ring marks the card
+    }
+    const QRectF tag = tagRect(lod);
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
-    painter->drawRoundedRect(tag, kTagHeight / 2, kTagHeight / 2);
-    painter->setFont(tagFont());
+    painter->drawRoundedRect(tag, tag.height() / 2, tag.height() / 2);
+    painter->setFont(tagFont(tagScale(lod)));
     painter->setPen(Qt::white);
     painter->drawText(tag, Qt::AlignCenter, DiffMark::label(m_mark.kind).toUpper());
 }

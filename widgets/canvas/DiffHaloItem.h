@@ -26,7 +26,8 @@ public:
 
 private:
     QRectF ringRect() const;
-    QRectF tagRect() const;
+    // The tag above the ring at a zoom (level of detail): larger in scene units when far out, so it reads.
+    QRectF tagRect(qreal lod) const;
 
     ElementItem *m_card;
     DiffMark m_mark;
