@@ -1133,19 +1133,36 @@ void MainWindow::wireRemoteEditor(RouteEditorPage *editor)
     history->setDeployGuard([this, editor] { return confirmTabAccount(editor, tr("Deploy")); });
     // What the history reads from the server is what the header shows (a deployment made elsewhere included);
     // with unsaved changes, a newest version that has them (a save whose answer was lost) makes the tab clean.
-    connect(history, &RouteHistoryPanel::refreshed, editor, [this, editor, history] {
-        RemoteRoute *remote = editor->remote();
-        remote->noteServerState(history->deployedVersionId(), history->latestVersionId());
-        if (editor->document()->isClean() || remote->isBusy()) {
-            return;
-        }
-        remote->recognise(editor->route(), [this, editor](bool matched, const std::optional<ApiError> &) {
+    const auto recognise = [this, editor] {
+        editor->remote()->recognise(editor->route(), [this, editor](bool matched, const std::optional<ApiError> &) {
             if (matched) {
                 const QString message = tr("Version %1 on the server already has these changes: nothing left to "
                                            "save.")
                                             .arg(VersionText::shortId(editor->remote()->shownVersionId()));
                 editor->showNotice(message);
                 statusBar()->showMessage(message, 8000);
+            }
+        });
+    };
+    connect(history, &RouteHistoryPanel::refreshed, editor, [editor, history, recognise] {
+        RemoteRoute *remote = editor->remote();
+        remote->noteServerState(history->deployedVersionId(), history->latestVersionId());
+        if (editor->document()->isClean()) {
+            return;
+        }
+        if (!remote->isBusy()) {
+            recognise();
+            return;
+        }
+        // The route is reading or writing right now: look once it is done, not never.
+        auto *once = new QObject(editor);
+        connect(remote, &RemoteRoute::busyChanged, once, [editor, once, recognise](bool busy) {
+            if (busy) {
+                return;
+            }
+            once->deleteLater();
+            if (!editor->document()->isClean()) {
+                recognise();
             }
         });
     });

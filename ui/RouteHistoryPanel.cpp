@@ -223,9 +223,18 @@ void RouteHistoryPanel::refresh()
         int remaining = 2;
         bool failed = false;
     };
+    // A newer refresh replaces an older one still out: only the newest answer is shown, and an older one that
+    // fails must not cancel the newer one's calls (they share the activity bar).
+    const int generation = ++m_refreshGeneration;
+    for (const QPointer<ApiCall> &call : m_refreshCalls) {
+        if (call) {
+            call->cancel();
+        }
+    }
+    m_refreshCalls.clear();
     auto pending = std::make_shared<Pending>();
-    auto done = [this, pending] {
-        if (--pending->remaining > 0 || pending->failed) {
+    auto done = [this, pending, generation] {
+        if (--pending->remaining > 0 || pending->failed || generation != m_refreshGeneration) {
             return;
         }
         m_versions = std::move(pending->versions);
@@ -236,15 +245,20 @@ void RouteHistoryPanel::refresh()
         populate();
         emit refreshed();
     };
-    auto fail = [this, pending](const QString &where, const ApiError &error) {
+    auto fail = [this, pending, generation](const QString &where, const ApiError &error) {
         const bool first = !pending->failed;
         pending->failed = true;
-        if (first && error.kind != ApiError::Kind::Cancelled) {
-            m_activity->cancel();
+        if (first && error.kind != ApiError::Kind::Cancelled && generation == m_refreshGeneration) {
+            // The other list of this refresh is of no use without this one.
+            for (const QPointer<ApiCall> &call : m_refreshCalls) {
+                if (call) {
+                    call->cancel();
+                }
+            }
             showError(where, error);
         }
     };
-    m_activity->track(m_client->listVersions(m_gatewayId, m_routeId, newestFirst(), this,
+    m_refreshCalls << m_client->listVersions(m_gatewayId, m_routeId, newestFirst(), this,
                                              [this, pending, done, fail](const ApiResult<ListPage<RouteVersion>> &r) {
                                                  if (!r) {
                                                      fail(tr("Loading versions"), *r.error);
@@ -252,19 +266,20 @@ void RouteHistoryPanel::refresh()
                                                  }
                                                  pending->versions = r.value->items;
                                                  done();
-                                             }),
-                      tr("Loading versions and deployments…"));
-    m_activity->track(
-        m_client->listDeployments(m_gatewayId, m_routeId, newestFirst(), this,
-                                  [this, pending, done, fail](const ApiResult<ListPage<RouteDeployment>> &r) {
-                                      if (!r) {
-                                          fail(tr("Loading deployments"), *r.error);
-                                          return;
-                                      }
-                                      pending->deployments = r.value->items;
-                                      done();
-                                  }),
-        tr("Loading versions and deployments…"));
+                                             });
+    m_refreshCalls << m_client->listDeployments(
+        m_gatewayId, m_routeId, newestFirst(), this,
+        [this, pending, done, fail](const ApiResult<ListPage<RouteDeployment>> &r) {
+            if (!r) {
+                fail(tr("Loading deployments"), *r.error);
+                return;
+            }
+            pending->deployments = r.value->items;
+            done();
+        });
+    for (const QPointer<ApiCall> &call : m_refreshCalls) {
+        m_activity->track(call, tr("Loading versions and deployments…"));
+    }
 }
 
 void RouteHistoryPanel::populate()

@@ -4,6 +4,7 @@
 #include "model/RouteDeployment.h"
 #include "model/RouteVersion.h"
 
+#include <QList>
 #include <QPointer>
 #include <QWidget>
 
@@ -18,6 +19,7 @@ class QTreeWidget;
 namespace rd {
 
 class ApiActivityBar;
+class ApiCall;
 class ApiClient;
 class DeployDialog;
 struct ApiError;
@@ -98,6 +100,9 @@ private:
     ApiActivityBar *m_activity;
     QLabel *m_error;
     QPointer<DeployDialog> m_dialog;
+    // The calls of the refresh under way, and which refresh is the newest (older answers are dropped).
+    QList<QPointer<ApiCall>> m_refreshCalls;
+    int m_refreshGeneration = 0;
     std::function<bool()> m_deployGuard;
 };
 

@@ -239,6 +239,25 @@ private slots:
         saveShot(&panel, QStringLiteral("history-panel"));
     }
 
+    // Refreshes overlap (Refresh pressed while one is out, a save's check refreshing meanwhile): the newest one
+    // is what the lists show, once, and an older one can neither overwrite it nor, failing, cancel it.
+    void overlappingRefreshesShowTheNewestOnce()
+    {
+        const QString routeId = createRoute("history-overlap");
+        QVERIFY(!routeId.isEmpty());
+        RouteHistoryPanel panel(m_client.get(), kGateway, routeId);
+        panel.show();
+        QSignalSpy refreshed(&panel, &RouteHistoryPanel::refreshed);
+        QVERIFY(refreshed.wait(10000));
+        refreshed.clear();
+        panel.refresh();
+        panel.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 10000);
+        QTest::qWait(100);
+        QCOMPARE(refreshed.count(), 1);
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+    }
+
     void refreshShowsNewVersion()
     {
         const QString routeId = createRoute("history-refresh");
