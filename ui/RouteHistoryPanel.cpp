@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace rd {
 
@@ -226,12 +227,7 @@ void RouteHistoryPanel::refresh()
     // A newer refresh replaces an older one still out: only the newest answer is shown, and an older one that
     // fails must not cancel the newer one's calls (they share the activity bar).
     const int generation = ++m_refreshGeneration;
-    for (const QPointer<ApiCall> &call : m_refreshCalls) {
-        if (call) {
-            call->cancel();
-        }
-    }
-    m_refreshCalls.clear();
+    cancelRefresh();
     auto pending = std::make_shared<Pending>();
     auto done = [this, pending, generation] {
         if (--pending->remaining > 0 || pending->failed || generation != m_refreshGeneration) {
@@ -250,11 +246,7 @@ void RouteHistoryPanel::refresh()
         pending->failed = true;
         if (first && error.kind != ApiError::Kind::Cancelled && generation == m_refreshGeneration) {
             // The other list of this refresh is of no use without this one.
-            for (const QPointer<ApiCall> &call : m_refreshCalls) {
-                if (call) {
-                    call->cancel();
-                }
-            }
+            cancelRefresh();
             showError(where, error);
         }
     };
@@ -279,6 +271,17 @@ void RouteHistoryPanel::refresh()
         });
     for (const QPointer<ApiCall> &call : m_refreshCalls) {
         m_activity->track(call, tr("Loading versions and deployments…"));
+    }
+}
+
+void RouteHistoryPanel::cancelRefresh()
+{
+    // Taken out first: a cancelled call answers at once, and its answer must find the list settled.
+    const QList<QPointer<ApiCall>> calls = std::exchange(m_refreshCalls, {});
+    for (const QPointer<ApiCall> &call : calls) {
+        if (call) {
+            call->cancel();
+        }
     }
 }
 

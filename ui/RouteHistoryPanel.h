@@ -101,6 +101,7 @@ private:
     QLabel *m_error;
     QPointer<DeployDialog> m_dialog;
     // The calls of the refresh under way, and which refresh is the newest (older answers are dropped).
+    void cancelRefresh();
     QList<QPointer<ApiCall>> m_refreshCalls;
     int m_refreshGeneration = 0;
     std::function<bool()> m_deployGuard;

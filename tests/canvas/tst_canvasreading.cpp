@@ -68,6 +68,9 @@ private:
     // Checks what `view` shows at its present zoom: every card of the route whole in view, beside the minimap,
     // with its title and summary painted at kLegibleTextPixels logical pixels or more, and there on screen.
     static void checkReadable(RouteView *view, const QString &shotName);
+    void connectClient(ApiClient &client) const;
+    // The seeded support-chat route's id, through the API as the app finds it.
+    void findSupportChat(ApiClient &client, QString &routeId);
 
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxServer> m_server;
@@ -181,25 +184,38 @@ void TestCanvasReading::demoRouteOpensReadable()
     QVERIFY(visible.contains(view->routeScene()->elementsBoundingRect()));
 }
 
-void TestCanvasReading::deployPreviewOpensReadable()
+void TestCanvasReading::connectClient(ApiClient &client) const
 {
-    ApiClient client;
     ApiClient::Options o;
     o.baseUrl = m_server->baseUrl();
     o.timeoutMs = 5000;
     client.setOptions(o);
     client.setCredentials(ApiCredentials::apiToken(kAccount, QString::fromLatin1(kToken)));
+}
+
+void TestCanvasReading::findSupportChat(ApiClient &client, QString &routeId)
+{
     auto routes = await<ListPage<Route>>([&](auto cb) {
         client.listRoutes(kGateway, PageQuery{1, 50, {}, {}, {}}, this, cb);
     });
     QVERIFY2(routes, qPrintable(why(routes.error)));
-    QString routeId;
     for (const Route &r : routes.value->items) {
         if (r.name() == "support-chat") {
             routeId = QString::fromStdString(r.id());
         }
     }
     QVERIFY(!routeId.isEmpty());
+}
+
+void TestCanvasReading::deployPreviewOpensReadable()
+{
+    ApiClient client;
+    connectClient(client);
+    QString routeId;
+    findSupportChat(client, routeId);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
 
     DeployDialog dialog(&client, kGateway, routeId);
     QSignalSpy shown(&dialog, &DeployDialog::diffShown);
@@ -216,22 +232,12 @@ void TestCanvasReading::deployPreviewOpensReadable()
 void TestCanvasReading::deployPreviewTagsRead()
 {
     ApiClient client;
-    ApiClient::Options o;
-    o.baseUrl = m_server->baseUrl();
-    o.timeoutMs = 5000;
-    client.setOptions(o);
-    client.setCredentials(ApiCredentials::apiToken(kAccount, QString::fromLatin1(kToken)));
-    auto routes = await<ListPage<Route>>([&](auto cb) {
-        client.listRoutes(kGateway, PageQuery{1, 50, {}, {}, {}}, this, cb);
-    });
-    QVERIFY2(routes, qPrintable(why(routes.error)));
+    connectClient(client);
     QString routeId;
-    for (const Route &r : routes.value->items) {
-        if (r.name() == "support-chat") {
-            routeId = QString::fromStdString(r.id());
-        }
+    findSupportChat(client, routeId);
+    if (QTest::currentTestFailed()) {
+        return;
     }
-    QVERIFY(!routeId.isEmpty());
     auto versions = await<ListPage<RouteVersion>>([&](auto cb) {
         client.listVersions(kGateway, routeId, PageQuery{1, 50, {}, {}, {}}, this, cb);
     });

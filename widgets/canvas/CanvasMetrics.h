@@ -4,6 +4,7 @@
 #include <QPointF>
 #include <QtGlobal>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rd::canvas {
@@ -46,6 +47,12 @@ inline constexpr qreal kCompactTitlePixels = 10;
 inline constexpr qreal kCompactSummaryPixels = 9;
 inline constexpr qreal kCompactBandPixels = 13;
 inline constexpr qreal kCompactPadPixels = 4;
+// How much a mark drawn at its full-detail size (a diff tag) grows in scene units at `lod` so that on screen it
+// stays as large as at kLodFull: 1 from kLodFull up, kLodFull / kLodShape at the farthest zoom that draws it.
+inline qreal keepScreenSize(qreal lod)
+{
+    return kLodFull / std::clamp(lod, kLodShape, kLodFull);
+}
 // Below this zoom the view stops painting items one by one and draws the whole route in a few batched calls
 // (RouteScene::drawOverview): at fit-to-view on thousands of cards, Qt's per-item dispatch alone costs more
 // than a frame. Items stay in the scene, so selection and hit tests work as usual.

@@ -45,7 +45,7 @@ QSizeF DiffGhostItem::size()
 QRectF DiffGhostItem::boundingRect() const
 {
     // Room for the tag at its largest (zoomed out, where it keeps its size on screen).
-    return QRectF(QPointF(0, 0), size()).adjusted(-3, -kTagHeight * kLodFull / kLodShape - 3, 3, 3);
+    return QRectF(QPointF(0, 0), size()).adjusted(-3, -kTagHeight * keepScreenSize(kLodShape) - 3, 3, 3);
 }
 
 void DiffGhostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -112,7 +112,6 @@ void DiffGhostItem::paintTag(QPainter *painter, qreal scale) const
 void DiffGhostItem::paintCompact(QPainter *painter, qreal lod) const
 {
     // As the cards' compact face: the id and one line, in text sized for the screen (10 and 9 logical px).
-    const qreal scale = kLodFull / lod;
     const qreal pad = 4 / lod;
     const qreal band = std::max(kHeaderHeight, 13 / lod);
     const QRectF card(QPointF(0, 0), size());
@@ -129,7 +128,7 @@ void DiffGhostItem::paintCompact(QPainter *painter, qreal lod) const
         QRectF(pad, band, card.width() - 2 * pad, card.height() - band), Qt::AlignVCenter | Qt::AlignLeft,
         QFontMetricsF(line).elidedText(QCoreApplication::translate("rd::DiffGhostItem", "removed by deploying"),
                                        Qt::ElideRight, card.width() - 2 * pad));
-    paintTag(painter, scale);
+    paintTag(painter, keepScreenSize(lod));
 }
 
 } // namespace rd

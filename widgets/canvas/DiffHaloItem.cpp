@@ -22,11 +22,6 @@ constexpr qreal kTagPadding = 8;
 
 // Zoomed out, the tag keeps a readable size on screen (about 9 logical pixels of text, like the cards' compact
 // face) instead of shrinking with the card: in a fitted deploy preview "CHANGED" must still read.
-qreal tagScale(qreal lod)
-{
-    return std::max(1.0, kLodFull / std::max(lod, kLodShape));
-}
-
 QFont tagFont(qreal scale)
 {
     QFont f;
@@ -55,7 +50,7 @@ QRectF DiffHaloItem::ringRect() const
 
 QRectF DiffHaloItem::tagRect(qreal lod) const
 {
-    const qreal scale = tagScale(lod);
+    const qreal scale = keepScreenSize(lod);
     const qreal width = QFontMetricsF(tagFont(scale)).horizontalAdvance(DiffMark::label(m_mark.kind).toUpper()) +
                         2 * kTagPadding * scale;
     const qreal height = kTagHeight * scale;
@@ -87,7 +82,7 @@ void DiffHaloItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawRoundedRect(tag, tag.height() / 2, tag.height() / 2);
-    painter->setFont(tagFont(tagScale(lod)));
+    painter->setFont(tagFont(keepScreenSize(lod)));
     painter->setPen(Qt::white);
     painter->drawText(tag, Qt::AlignCenter, DiffMark::label(m_mark.kind).toUpper());
 }
