@@ -7,14 +7,60 @@
 #include <cmath>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+#include <graphviz/gvplugin_textlayout.h>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+// The dot layout plugin's entry point, linked in directly (app/CMakeLists.txt) instead of found through
+// Graphviz's plugin configuration.
+extern "C" gvplugin_library_t gvplugin_dot_layout_LTX_library;
+
 namespace rd {
 
 namespace {
+
+// Graphviz sizes record fields from their text, even in nodes of fixed size: the text decides where each port
+// sits. The default context measured that text with pango (Graphviz's font plugin), whose font cache outlives
+// gvFreeContext, so every layout after the first in a process read freed memory (ASan). Our labels are empty
+// fields (" "), so nothing needs measuring: this text layout gives every line the box pango gave one space in
+// Graphviz's default 14-pt Times (5 x 15 points, read off Debian 12 with DejaVu fonts), so layouts are exactly
+// those made before — and now the same on every machine, whatever fonts it has. No font library is loaded.
+boolean fixedLineBox(textspan_t *span, char **fontpath)
+{
+    if (fontpath) {
+        *fontpath = nullptr;
+    }
+    span->size.x = 5;
+    span->size.y = 15;
+    span->yoffset_layout = 0;
+    span->yoffset_centerline = 0;
+    span->layout = nullptr;
+    span->free_layout = nullptr;
+    return TRUE;
+}
+
+gvtextlayout_engine_t fixedLineBoxEngine = {fixedLineBox};
+gvplugin_installed_t fixedLineBoxTypes[] = {
+    {0, "textlayout", 0, &fixedLineBoxEngine, nullptr},
+    {0, nullptr, 0, nullptr, nullptr},
+};
+gvplugin_api_t fixedLineBoxApis[] = {
+    {API_textlayout, fixedLineBoxTypes},
+    {static_cast<api_t>(0), nullptr},
+};
+char fixedLineBoxName[] = "rd_fixed_line_box";
+gvplugin_library_t fixedLineBoxLibrary = {fixedLineBoxName, fixedLineBoxApis};
+
+// The only plugins a layout context gets: dot's layout (linked in, app/CMakeLists.txt) and the text layout
+// above. Graphviz installs builtins whose name starts with "g" and holds "_LTX_library".
+const lt_symlist_t kLayoutPlugins[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_rd_fixed_line_box_LTX_library", &fixedLineBoxLibrary},
+    {nullptr, nullptr},
+};
 
 constexpr double kPointsPerInch = 72.0;
 // Above this many elements, layout quality gives way to time.
@@ -72,7 +118,7 @@ struct GraphvizSession
     {
         // Graphviz reports to stderr, and cycles or odd sizes are normal here: keep it quiet.
         previousErrorLevel = agseterr(AGMAX);
-        context = gvContext();
+        context = gvContextPlugins(kLayoutPlugins, 0); // 0: no demand loading of the installed plugins
     }
     ~GraphvizSession()
     {

@@ -2,11 +2,16 @@
 #include "support/RouteGenerator.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRectF>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <gtest/gtest.h>
+#include <link.h>
+#include <map>
+#include <sstream>
 
 using namespace rd;
 using namespace rd::test;
@@ -49,6 +54,45 @@ void expectGrid(const RouteDocument::Positions &positions, double grid)
         EXPECT_EQ(std::fmod(pos.x(), grid), 0.0) << id;
         EXPECT_EQ(std::fmod(pos.y(), grid), 0.0) << id;
     }
+}
+
+// "id x y" lines in id order: a layout that a person can read in a diff when a pin breaks.
+std::string positionsText(const RouteDocument::Positions &positions)
+{
+    const std::map<std::string, QPointF> sorted(positions.begin(), positions.end());
+    std::ostringstream out;
+    for (const auto &[id, pos] : sorted) {
+        out << id << ' ' << pos.x() << ' ' << pos.y() << '\n';
+    }
+    return out.str();
+}
+
+// Compares with tests/fixtures/layouts/<name>.txt; RD_UPDATE_LAYOUT_PINS=1 rewrites the file instead (only when
+// a layout change is intended, and the new pictures were looked at).
+void expectPinned(const char *name, const RouteDocument::Positions &positions)
+{
+    const QString path = QStringLiteral(RD_FIXTURES_DIR "/layouts/%1.txt").arg(QLatin1String(name));
+    const std::string actual = positionsText(positions);
+    QFile file(path);
+    if (qEnvironmentVariableIntValue("RD_UPDATE_LAYOUT_PINS") == 1) {
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate)) << path.toStdString();
+        file.write(actual.data(), static_cast<qint64>(actual.size()));
+        return;
+    }
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    EXPECT_EQ(file.readAll().toStdString(), actual) << name;
+}
+
+std::vector<std::string> loadedObjects()
+{
+    std::vector<std::string> names;
+    dl_iterate_phdr(
+        [](dl_phdr_info *info, size_t, void *data) {
+            static_cast<std::vector<std::string> *>(data)->emplace_back(info->dlpi_name ? info->dlpi_name : "");
+            return 0;
+        },
+        &names);
+    return names;
 }
 
 } // namespace
@@ -164,5 +208,43 @@ TEST(AutoLayout, ConcurrentLayoutsTakeTurnsAndAgree)
     EXPECT_EQ(AutoLayout::layout(route, sizes), expected);
     for (QFuture<RouteDocument::Positions> &future : futures) {
         EXPECT_EQ(future.result(), expected);
+    }
+}
+
+// Layouts of routes up to a few hundred elements are what operators have saved pictures of: they must not move
+// when the Graphviz set-up changes. The pins were recorded with the full Graphviz plugin set (pango text
+// layout) before the layout-only context replaced it.
+TEST(AutoLayout, PinnedLayoutsStayAsTheyWere)
+{
+    const Route demo = makeDemoRoute();
+    expectPinned("demo", AutoLayout::layout(demo, sizesFor(demo), 20));
+    const Route small = makeSyntheticRoute(120, 3);
+    expectPinned("synthetic-120", AutoLayout::layout(small, sizesFor(small), 20));
+    const Route large = makeSyntheticRoute(300, 5);
+    expectPinned("synthetic-300", AutoLayout::layout(large, sizesFor(large), 20));
+    const Route mixed = makeSyntheticRoute(200, 5);
+    std::unordered_map<std::string, QSizeF> sizes;
+    std::size_t i = 0;
+    for (const Element &e : mixed.elements()) {
+        sizes[e.id] = QSizeF(120 + 37 * static_cast<double>(i % 5), 60 + 23 * static_cast<double>(i % 7));
+        ++i;
+    }
+    expectPinned("mixed-200", AutoLayout::layout(mixed, sizes, 10));
+}
+
+// The full plugin set measured record labels with pango, whose font cache outlived gvFreeContext: every layout
+// after the first in a process read freed memory (found by ASan). Layout needs no text measuring, so only the
+// dot layout plugin may be loaded, however many layouts run.
+TEST(AutoLayout, LoadsOnlyTheDotLayoutPlugin)
+{
+    const Route route = makeDemoRoute();
+    const auto first = AutoLayout::layout(route, sizesFor(route));
+    const auto second = AutoLayout::layout(route, sizesFor(route));
+    EXPECT_EQ(first, second);
+    for (const std::string &name : loadedObjects()) {
+        if (name.find("gvplugin") != std::string::npos) {
+            EXPECT_NE(name.find("gvplugin_dot_layout"), std::string::npos) << name;
+        }
+        EXPECT_EQ(name.find("libpango"), std::string::npos) << name;
     }
 }
