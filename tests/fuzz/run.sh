@@ -118,7 +118,7 @@ for t in "${targets[@]}"; do
     reason="$(grep -m 1 -E '^==== FUZZ PROPERTY BROKEN|^SUMMARY: |ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|ALARM:' "$log")"
     reports+=("$name: $kind: ${reason:-exit status $rc}
     input:     ${artifact:-none written (see the log)}
-    reproduce: $build/fuzz/$name ${artifact:-<input>}
+    reproduce: UBSAN_OPTIONS=print_stacktrace=1 $build/fuzz/$name -timeout=$per_input_timeout -rss_limit_mb=2048 ${artifact:-<input>}
     log:       $log")
 done
 
