@@ -37,13 +37,14 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
         launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     fi
     echo "fuzz: configuring $build"
+    mkdir -p "$build"
     CXX="${CXX:-clang++}" cmake -S "$root" -B "$build" -G Ninja -DRD_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        "${launcher[@]}" >"$build.configure.log" 2>&1 || {
-        cat "$build.configure.log" >&2
-        echo "fuzz: configuring failed (needs clang and libclang-rt-14-dev: bash .ci/deps)" >&2
+        "${launcher[@]}" >"$build/fuzz-configure.log" 2>&1 || {
+        tail -n 40 "$build/fuzz-configure.log" >&2
+        rm -f "$build/CMakeCache.txt" # so that the next run configures again instead of building half a tree
+        echo "fuzz: configuring failed (it needs clang and libclang-rt-14-dev: bash .ci/deps)" >&2
         exit 2
     }
-    rm -f "$build.configure.log"
 elif ! grep -q '^RD_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
     echo "fuzz: $build is not a fuzz build (RD_FUZZ is not ON there); give another directory" >&2
     exit 2
