@@ -1,6 +1,6 @@
 #include "model/RouteCodec.h"
 
-#include "model/Share.h"
+#include "model/LegacyElse.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -91,47 +91,6 @@ bool isKnownProperty(ElementType type, std::string_view key)
     }
 }
 
-// The old docs let a percentage element have an `else` branch for "whatever is left"; the live API rejects
-// it (7001), so it becomes an explicit share for the remainder.
-void translateLegacyElse(Element &element, std::string_view path, std::vector<DecodeIssue> &warnings)
-{
-    auto elseIt = std::find_if(element.outputs.begin(), element.outputs.end(),
-                               [](const Output &o) { return o.name == "else"; });
-    if (elseIt == element.outputs.end()) {
-        return;
-    }
-    std::int64_t total = 0;
-    for (const Output &o : element.outputs) {
-        if (o.name == "else") {
-            continue;
-        }
-        const auto share = Share::parseMillionths(o.name);
-        if (!share) {
-            warnings.push_back({child(child(path, "outputs"), "else"),
-                                "legacy `else` output kept: the other shares of '" + element.id +
-                                    "' cannot be read, so its share is unknown; give it an explicit share"});
-            return;
-        }
-        total += *share;
-    }
-    const std::string elsePath = child(child(path, "outputs"), "else");
-    if (total >= Share::kWhole) {
-        warnings.push_back({elsePath, "legacy `else` output of '" + element.id +
-                                          "' removed: the other shares already total 100%, so it was never taken"});
-        element.outputs.erase(elseIt);
-        return;
-    }
-    const std::int64_t remainder = Share::kWhole - total;
-    std::string key = Share::format(remainder);
-    // Output names are object keys and must stay unique: "50%" twice becomes "50%" and "50.0%".
-    if (element.output(key)) {
-        key.insert(key.size() - 1, key.find('.') == std::string::npos ? ".0" : "0");
-    }
-    warnings.push_back({elsePath, "legacy `else` output of '" + element.id + "' translated to a \"" + key +
-                                      "\" share (the remainder); the API rejects `else`"});
-    elseIt->name = key;
-}
-
 std::optional<DecodeIssue> decodeProperties(const Json &props, std::string_view path, Element &e,
                                             std::vector<DecodeIssue> &warnings)
 {
@@ -193,8 +152,8 @@ std::optional<DecodeIssue> decodeProperties(const Json &props, std::string_view 
             continue;
         }
         if (e.type == ElementType::Rate && key == "technique") {
-            warnings.push_back({child(path, key), "legacy `technique` of '" + e.id +
-                                                      "' dropped: the live API has no such property"});
+            warnings.push_back(
+                {child(path, key), "legacy `technique` of '" + e.id + "' dropped: the live API has no such property"});
             continue;
         }
         e.extraProperties[key] = value;
@@ -260,9 +219,8 @@ std::optional<DecodeIssue> readMetadata(const Json &json, std::string_view path,
             (std::string_view(key) == "deployment" ? m.deployment : m.version) = *it;
         }
     }
-    static constexpr std::string_view kKnown[] = {"id",         "name",        "account_tag", "gateway_id",
-                                                  "created_at", "modified_at", "deployment",  "version",
-                                                  "elements"};
+    static constexpr std::string_view kKnown[] = {
+        "id", "name", "account_tag", "gateway_id", "created_at", "modified_at", "deployment", "version", "elements"};
     for (const auto &[key, value] : json.items()) {
         if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
             m.extra[key] = value;
@@ -349,9 +307,9 @@ Decoded<Element> RouteCodec::decodeElement(const Json &json, std::string_view pa
         const std::string outputsPath = child(path, "outputs");
         for (const auto &[name, value] : outputs->items()) {
             if (!value.is_object()) {
-                return Result::failure(wrongType(child(outputsPath, name), "an object like {\"elementId\": \"…\"}",
-                                                 value),
-                                       std::move(warnings));
+                return Result::failure(
+                    wrongType(child(outputsPath, name), "an object like {\"elementId\": \"…\"}", value),
+                    std::move(warnings));
             }
             Output o;
             o.name = name;
@@ -370,7 +328,7 @@ Decoded<Element> RouteCodec::decodeElement(const Json &json, std::string_view pa
         }
     }
     if (e.type == ElementType::Percentage) {
-        translateLegacyElse(e, path, warnings);
+        LegacyElse::translate(e, child(child(path, "outputs"), "else"), warnings);
     }
 
     for (const auto &[key, value] : json.items()) {

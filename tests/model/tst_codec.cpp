@@ -188,12 +188,21 @@ TEST(RouteCodec, LegacySpellingsAreTranslatedWithWarnings)
 
 TEST(RouteCodec, LegacyElseEdgeCases)
 {
-    // The other shares already make 100%: else is never taken and goes away.
+    // The other shares already make 100%: else is never taken, which a 0% share says without losing its wire.
     auto full = decodeText(R"([{"id": "p", "type": "percentage", "outputs": {"100%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
     ASSERT_TRUE(full);
-    EXPECT_EQ(full.value->routes[0].elements()[0].outputs.size(), 1u);
+    ASSERT_EQ(full.value->routes[0].elements()[0].outputs.size(), 2u);
+    EXPECT_EQ(full.value->routes[0].elements()[0].outputs[1].name, "0%");
+    EXPECT_EQ(full.value->routes[0].elements()[0].outputs[1].target, "b");
     ASSERT_EQ(full.warnings.size(), 1u);
     EXPECT_NE(full.warnings[0].message.find("never taken"), std::string::npos);
+
+    // More than 100% already: there is no share to give it, so it stays for a person to fix.
+    auto over = decodeText(R"([{"id": "p", "type": "percentage", "outputs": {"70%": {"elementId": "a"}, "40%": {"elementId": "c"}, "else": {"elementId": "b"}}}])");
+    ASSERT_TRUE(over);
+    EXPECT_EQ(over.value->routes[0].elements()[0].outputs[2].name, "else");
+    ASSERT_EQ(over.warnings.size(), 1u);
+    EXPECT_NE(over.warnings[0].message.find("110%, more than 100%"), std::string::npos) << over.warnings[0].message;
 
     // The remainder's key already exists: output names must stay unique.
     auto half = decodeText(R"([{"id": "p", "type": "percentage", "outputs": {"50%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
