@@ -273,16 +273,26 @@ TEST(RouteCodec, DocumentForms)
     EXPECT_EQ(resultList.value->form, RouteFileContent::Form::RouteList);
     EXPECT_EQ(resultList.value->routes.size(), 2u);
 
-    // `format` writes a list response as an array of routes; that reads back as a list, not as elements.
+    // Older `format` versions wrote a list as an array of routes; that still reads as a list, not as elements.
     auto routeArray = decodeText(R"([{"name": "a", "elements": []}, {"name": "b", "elements": []}])");
     ASSERT_TRUE(routeArray);
     EXPECT_EQ(routeArray.value->form, RouteFileContent::Form::RouteList);
     EXPECT_EQ(routeArray.value->routes[1].name(), "b");
 
+    // What `format` writes for a list now: an object, whatever the routes carry.
+    auto routes = decodeText(R"({"routes": [{"name": "a", "type": "chat", "elements": []}]})");
+    ASSERT_TRUE(routes);
+    EXPECT_EQ(routes.value->form, RouteFileContent::Form::RouteList);
+    ASSERT_EQ(routes.value->routes.size(), 1u);
+    EXPECT_EQ(routes.value->routes[0].metadata().extra.value("type", Json()), "chat");
+    EXPECT_EQ(RouteCodec::encodeDocument(*routes.value).dump(), R"({"routes":[{"name":"a","elements":[],"type":"chat"}]})");
+    EXPECT_EQ(RouteCodec::encodeDocument(*routeArray.value).dump(), R"({"routes":[{"name":"a","elements":[]},{"name":"b","elements":[]}]})");
+
     EXPECT_EQ(errorOf(R"({"success": false, "errors": [{"code": 7003, "message": "not found"}]})"),
               "$.success: the API response reports a failure: [7003] not found");
     EXPECT_NE(errorOf(R"({"hello": 1})").find("no route found"), std::string::npos);
     EXPECT_EQ(errorOf(R"({"data": {"routes": {}}})"), "$.data.routes: expected an array of routes, got an object");
+    EXPECT_EQ(errorOf(R"({"routes": "r"})"), "$.routes: expected an array of routes, got a string");
 }
 
 TEST(RouteCodec, MissingOutputsAreWrittenEmptyWithAWarning)
