@@ -1,6 +1,6 @@
 #include "model/RouteCodec.h"
 
-#include "model/Share.h"
+#include "model/LegacyElse.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -91,47 +91,6 @@ bool isKnownProperty(ElementType type, std::string_view key)
     }
 }
 
-// The old docs let a percentage element have an `else` branch for "whatever is left"; the live API rejects
-// it (7001), so it becomes an explicit share for the remainder.
-void translateLegacyElse(Element &element, std::string_view path, std::vector<DecodeIssue> &warnings)
-{
-    auto elseIt = std::find_if(element.outputs.begin(), element.outputs.end(),
-                               [](const Output &o) { return o.name == "else"; });
-    if (elseIt == element.outputs.end()) {
-        return;
-    }
-    std::int64_t total = 0;
-    for (const Output &o : element.outputs) {
-        if (o.name == "else") {
-            continue;
-        }
-        const auto share = Share::parseMillionths(o.name);
-        if (!share) {
-            warnings.push_back({child(child(path, "outputs"), "else"),
-                                "legacy `else` output kept: the other shares of '" + element.id +
-                                    "' cannot be read, so its share is unknown; give it an explicit share"});
-            return;
-        }
-        total += *share;
-    }
-    const std::string elsePath = child(child(path, "outputs"), "else");
-    if (total >= Share::kWhole) {
-        warnings.push_back({elsePath, "legacy `else` output of '" + element.id +
-                                          "' removed: the other shares already total 100%, so it was never taken"});
-        element.outputs.erase(elseIt);
-        return;
-    }
-    const std::int64_t remainder = Share::kWhole - total;
-    std::string key = Share::format(remainder);
-    // Output names are object keys and must stay unique: "50%" twice becomes "50%" and "50.0%".
-    if (element.output(key)) {
-        key.insert(key.size() - 1, key.find('.') == std::string::npos ? ".0" : "0");
-    }
-    warnings.push_back({elsePath, "legacy `else` output of '" + element.id + "' translated to a \"" + key +
-                                      "\" share (the remainder); the API rejects `else`"});
-    elseIt->name = key;
-}
-
 std::optional<DecodeIssue> decodeProperties(const Json &props, std::string_view path, Element &e,
                                             std::vector<DecodeIssue> &warnings)
 {
@@ -193,8 +152,8 @@ std::optional<DecodeIssue> decodeProperties(const Json &props, std::string_view 
             continue;
         }
         if (e.type == ElementType::Rate && key == "technique") {
-            warnings.push_back({child(path, key), "legacy `technique` of '" + e.id +
-                                                      "' dropped: the live API has no such property"});
+            warnings.push_back(
+                {child(path, key), "legacy `technique` of '" + e.id + "' dropped: the live API has no such property"});
             continue;
         }
         e.extraProperties[key] = value;
@@ -260,9 +219,8 @@ std::optional<DecodeIssue> readMetadata(const Json &json, std::string_view path,
             (std::string_view(key) == "deployment" ? m.deployment : m.version) = *it;
         }
     }
-    static constexpr std::string_view kKnown[] = {"id",         "name",        "account_tag", "gateway_id",
-                                                  "created_at", "modified_at", "deployment",  "version",
-                                                  "elements"};
+    static constexpr std::string_view kKnown[] = {
+        "id", "name", "account_tag", "gateway_id", "created_at", "modified_at", "deployment", "version", "elements"};
     for (const auto &[key, value] : json.items()) {
         if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
             m.extra[key] = value;
@@ -349,9 +307,9 @@ Decoded<Element> RouteCodec::decodeElement(const Json &json, std::string_view pa
         const std::string outputsPath = child(path, "outputs");
         for (const auto &[name, value] : outputs->items()) {
             if (!value.is_object()) {
-                return Result::failure(wrongType(child(outputsPath, name), "an object like {\"elementId\": \"…\"}",
-                                                 value),
-                                       std::move(warnings));
+                return Result::failure(
+                    wrongType(child(outputsPath, name), "an object like {\"elementId\": \"…\"}", value),
+                    std::move(warnings));
             }
             Output o;
             o.name = name;
@@ -369,8 +327,20 @@ Decoded<Element> RouteCodec::decodeElement(const Json &json, std::string_view pa
             e.outputs.push_back(std::move(o));
         }
     }
+    // Fixed ports in the order encodeElement writes them (others after, as they came), so that an element
+    // read from a file equals the one read back from what `format` wrote.
+    const auto required = requiredOutputs(e.type);
+    const auto rank = [&](const Output &o) {
+        return std::find(required.begin(), required.end(), o.name) - required.begin();
+    };
+    const auto byRank = [&](const Output &a, const Output &b) {
+        return rank(a) < rank(b);
+    };
+    if (!std::is_sorted(e.outputs.begin(), e.outputs.end(), byRank)) { // most files are: no sort, no allocation
+        std::stable_sort(e.outputs.begin(), e.outputs.end(), byRank);
+    }
     if (e.type == ElementType::Percentage) {
-        translateLegacyElse(e, path, warnings);
+        LegacyElse::translate(e, child(child(path, "outputs"), "else"), warnings);
     }
 
     for (const auto &[key, value] : json.items()) {
@@ -423,75 +393,123 @@ Decoded<Route> RouteCodec::decodeRoute(const Json &json, std::string_view path)
     return Result::success(Route(std::move(*elements.value), std::move(metadata)), std::move(elements.warnings));
 }
 
+namespace {
+
+using DocumentResult = Decoded<RouteFileContent>;
+
+DocumentResult readSingle(RouteFileContent::Form form, const Json &routeJson, std::string_view path)
+{
+    auto route = RouteCodec::decodeRoute(routeJson, path);
+    if (!route) {
+        return DocumentResult::failure(std::move(*route.error), std::move(route.warnings));
+    }
+    RouteFileContent doc;
+    doc.form = form;
+    doc.routes.push_back(std::move(*route.value));
+    return DocumentResult::success(std::move(doc), std::move(route.warnings));
+}
+
+DocumentResult readList(const Json &array, std::string_view path)
+{
+    if (!array.is_array()) {
+        return DocumentResult::failure(wrongType(std::string(path), "an array of routes", array));
+    }
+    RouteFileContent doc;
+    doc.form = RouteFileContent::Form::RouteList;
+    doc.routes.reserve(array.size());
+    std::vector<DecodeIssue> warnings;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        auto route = RouteCodec::decodeRoute(array[i], item(path, i));
+        warnings.insert(warnings.end(), std::make_move_iterator(route.warnings.begin()),
+                        std::make_move_iterator(route.warnings.end()));
+        if (!route) {
+            return DocumentResult::failure(std::move(*route.error), std::move(warnings));
+        }
+        doc.routes.push_back(std::move(*route.value));
+    }
+    return DocumentResult::success(std::move(doc), std::move(warnings));
+}
+
+DocumentResult readElementsArray(const Json &array)
+{
+    auto elements = RouteCodec::decodeElements(array, "$");
+    if (!elements) {
+        return DocumentResult::failure(std::move(*elements.error), std::move(elements.warnings));
+    }
+    RouteFileContent doc;
+    doc.form = RouteFileContent::Form::ElementsArray;
+    doc.routes.emplace_back(std::move(*elements.value));
+    return DocumentResult::success(std::move(doc), std::move(elements.warnings));
+}
+
+// Whether a bare array needs a second look: only an array whose first entry has `elements` may be a list of
+// routes (what `format` wrote for lists before it wrote {"routes": [...]}).
+bool mayBeRouteList(const Json &array)
+{
+    return !array.empty() && array[0].is_object() && array[0].contains("elements");
+}
+
+// A bare array: a route's elements, or a list of routes. Unknown fields are kept on both, so an entry with
+// `type` and `elements` may be either (an element with an extra `elements`, or a route with an extra
+// `type`). The first entry decides where it can; otherwise the array is read both ways, and when both
+// succeed it is refused rather than guessed at: a wrong guess reads a 9-element route as a 1-element one.
+DocumentResult readArray(const Json &array)
+{
+    if (!mayBeRouteList(array)) {
+        return readElementsArray(array);
+    }
+    if (!array[0].contains("type")) {
+        return readList(array, "$"); // an element needs a `type`: this can only be routes
+    }
+    DocumentResult asElements = readElementsArray(array);
+    DocumentResult asList = readList(array, "$");
+    if (asElements && asList) {
+        return DocumentResult::failure(
+            {"$", "this array reads both as one route's elements and as a list of routes (its entries have both "
+                  "`type` and `elements`); say which: write one route as {\"elements\": [...]} or a list of routes "
+                  "as {\"routes\": [...]}"});
+    }
+    return asList ? std::move(asList) : std::move(asElements);
+}
+
+} // namespace
+
 Decoded<RouteFileContent> RouteCodec::decodeDocument(const Json &json)
 {
     using Result = Decoded<RouteFileContent>;
-    RouteFileContent doc;
-    auto single = [&](RouteFileContent::Form form, const Json &routeJson, std::string_view path) -> Result {
-        auto route = decodeRoute(routeJson, path);
-        if (!route) {
-            return Result::failure(std::move(*route.error), std::move(route.warnings));
-        }
-        doc.form = form;
-        doc.routes.push_back(std::move(*route.value));
-        return Result::success(std::move(doc), std::move(route.warnings));
-    };
-    auto list = [&](const Json &array, std::string_view path) -> Result {
-        doc.form = RouteFileContent::Form::RouteList;
-        std::vector<DecodeIssue> warnings;
-        for (std::size_t i = 0; i < array.size(); ++i) {
-            auto route = decodeRoute(array[i], item(path, i));
-            warnings.insert(warnings.end(), route.warnings.begin(), route.warnings.end());
-            if (!route) {
-                return Result::failure(std::move(*route.error), std::move(warnings));
-            }
-            doc.routes.push_back(std::move(*route.value));
-        }
-        return Result::success(std::move(doc), std::move(warnings));
-    };
-
-    // An array of routes (what `format` writes for a list response) rather than of elements.
-    if (json.is_array() && !json.empty() && json[0].is_object() && json[0].contains("elements") &&
-        !json[0].contains("type")) {
-        return list(json, "$");
-    }
+    using Form = RouteFileContent::Form;
     if (json.is_array()) {
-        auto elements = decodeElements(json, "$");
-        if (!elements) {
-            return Result::failure(std::move(*elements.error), std::move(elements.warnings));
-        }
-        doc.form = RouteFileContent::Form::ElementsArray;
-        doc.routes.emplace_back(std::move(*elements.value));
-        return Result::success(std::move(doc), std::move(elements.warnings));
+        return readArray(json);
     }
     if (!json.is_object()) {
         return Result::failure(wrongType("$", "a route: an elements array or an object", json));
     }
     if (json.contains("elements")) {
-        return single(RouteFileContent::Form::RouteObject, json, "$");
+        return readSingle(Form::RouteObject, json, "$");
     }
     if (auto failure = envelopeFailure(json)) {
         return Result::failure(std::move(*failure));
     }
     if (auto result = json.find("result"); result != json.end()) {
         if (result->is_array()) {
-            return list(*result, "$.result");
+            return readList(*result, "$.result");
         }
-        return single(RouteFileContent::Form::ApiResponse, *result, "$.result");
+        return readSingle(Form::ApiResponse, *result, "$.result");
     }
     if (auto route = json.find("route"); route != json.end()) {
-        return single(RouteFileContent::Form::ApiResponse, *route, "$.route");
+        return readSingle(Form::ApiResponse, *route, "$.route");
     }
     if (auto data = json.find("data"); data != json.end() && data->is_object()) {
         if (auto routes = data->find("routes"); routes != data->end()) {
-            if (!routes->is_array()) {
-                return Result::failure(wrongType("$.data.routes", "an array of routes", *routes));
-            }
-            return list(*routes, "$.data.routes");
+            return readList(*routes, "$.data.routes");
         }
     }
-    return Result::failure({"$", "no route found: expected an `elements` array, an object with `elements`, or an "
-                                 "API response with `result`, `route` or `data.routes`"});
+    if (auto routes = json.find("routes"); routes != json.end()) {
+        return readList(*routes, "$.routes");
+    }
+    return Result::failure({"$", "no route found: expected an `elements` array, an object with `elements`, a list "
+                                 "of routes as `routes`, or an API response with `result`, `route` or "
+                                 "`data.routes`"});
 }
 
 Json RouteCodec::encodeElement(const Element &e)
@@ -570,19 +588,28 @@ Json RouteCodec::encodeRoute(const Route &route)
 
 Json RouteCodec::encodeDocument(const RouteFileContent &document)
 {
-    switch (document.form) {
-    case RouteFileContent::Form::ElementsArray:
-        return document.routes.empty() ? Json::array() : encodeElements(document.routes.front().elements());
-    case RouteFileContent::Form::RouteObject:
-    case RouteFileContent::Form::ApiResponse:
-        return document.routes.empty() ? Json::object() : encodeRoute(document.routes.front());
-    case RouteFileContent::Form::RouteList:
-        break;
+    // One route keeps its shape; an API response is unwrapped to the route object it carries. A bare array
+    // cannot hold metadata, and must not be one that reads as a list of routes (see readArray): then the
+    // route is written as an object, which reads back as the same route.
+    if (document.form != RouteFileContent::Form::RouteList && document.routes.size() == 1) {
+        const Route &route = document.routes.front();
+        if (document.form == RouteFileContent::Form::ElementsArray && route.metadata() == RouteMetadata{}) {
+            Json bare = encodeElements(route.elements());
+            if (!mayBeRouteList(bare) || !readList(bare, "$")) {
+                return bare;
+            }
+        }
+        return encodeRoute(route);
     }
-    Json out = Json::array();
+    // A list, of any length, as an object: a bare array of routes is ambiguous once unknown fields are kept,
+    // and `[]` already means a route with no elements.
+    Json routes = Json::array();
+    routes.get_ref<Json::array_t &>().reserve(document.routes.size());
     for (const Route &r : document.routes) {
-        out.push_back(encodeRoute(r));
+        routes.push_back(encodeRoute(r));
     }
+    Json out = Json::object();
+    out["routes"] = std::move(routes);
     return out;
 }
 

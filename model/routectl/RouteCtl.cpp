@@ -2,6 +2,7 @@
 
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
+#include "model/RouteCodecRoundTrip.h"
 #include "model/Validator.h"
 
 #include <cstddef>
@@ -214,8 +215,22 @@ int formatCommand(const CommandLine &cl, std::istream &in, std::ostream &out, st
         err << name << ": error: " << doc.error->toString() << '\n';
         return kExitBadInput;
     }
-    out << JsonText::format(RouteCodec::encodeDocument(*doc.value));
-    return kExitOk;
+    // Checked before a byte is printed: a formatted file that reads back differently, or not at all, is worse
+    // than none, since it is usually redirected over the original.
+    const RouteCodecRoundTrip::Result formatted = RouteCodecRoundTrip::format(*doc.value);
+    switch (formatted.outcome) {
+    case RouteCodecRoundTrip::Outcome::Same:
+        out << formatted.text;
+        return kExitOk;
+    case RouteCodecRoundTrip::Outcome::ExceedsLimits:
+        err << name << ": error: cannot format: " << formatted.problem << '\n';
+        break;
+    case RouteCodecRoundTrip::Outcome::NotFaithful:
+        err << name << ": error: cannot format without changing the routes (a routectl bug; please report it "
+            << "with the file): " << formatted.problem << '\n';
+        break;
+    }
+    return kExitBadInput;
 }
 
 } // namespace
@@ -234,8 +249,17 @@ std::string usage()
            "  format FILE       print FILE as canonical API JSON; older spellings are translated, with a\n"
            "                    warning on stderr\n"
            "\n"
-           "FILE is a bare elements array, a route object, or an API response holding one route or a list\n"
-           "of routes. \"-\" reads standard input; \"--\" ends options.\n"
+           "FILE holds one route or a list of routes:\n"
+           "  [ {element}, ... ]          one route's elements\n"
+           "  {\"elements\": [...], ...}    one route, as the API returns it\n"
+           "  {\"result\": {...}}           an API response with one route; also {\"route\": {...}}\n"
+           "  {\"routes\": [...]}           a list of routes: what format writes for a list\n"
+           "  {\"result\": [...]}           an API response with a list; also {\"data\": {\"routes\": [...]}}\n"
+           "  [ {route}, ... ]            a list as older versions of format wrote it; refused when its\n"
+           "                              entries could also be elements (both \"type\" and \"elements\")\n"
+           "format writes one route in the shape it came in (an API response as the route it holds) and a\n"
+           "list as {\"routes\": [...]}, and prints nothing unless its output reads back as the same routes.\n"
+           "\"-\" reads standard input; \"--\" ends options.\n"
            "\n"
            "exit status: 0 clean (warnings allowed), 1 validation errors,\n"
            "             2 unreadable or malformed input, or a misused command line\n";

@@ -28,8 +28,7 @@ std::string errorOf(const char *text)
 
 // Every example the seeds show that carries a route decodes, and encodes back to the same JSON.
 class SeedRoutes : public testing::TestWithParam<const char *>
-{
-};
+{};
 
 TEST_P(SeedRoutes, DecodeAndRoundTrip)
 {
@@ -146,7 +145,8 @@ TEST(RouteCodec, CanonicalKeyOrder)
 
 TEST(RouteCodec, UnknownElementTypeIsKept)
 {
-    auto doc = decodeText(R"([{"id": "c", "type": "cache", "properties": {"ttl": 60}, "outputs": {"hit": {"elementId": "e"}}}])");
+    auto doc = decodeText(
+        R"([{"id": "c", "type": "cache", "properties": {"ttl": 60}, "outputs": {"hit": {"elementId": "e"}}}])");
     ASSERT_TRUE(doc);
     const Element &e = doc.value->routes[0].elements()[0];
     EXPECT_EQ(e.type, ElementType::Unknown);
@@ -188,25 +188,39 @@ TEST(RouteCodec, LegacySpellingsAreTranslatedWithWarnings)
 
 TEST(RouteCodec, LegacyElseEdgeCases)
 {
-    // The other shares already make 100%: else is never taken and goes away.
-    auto full = decodeText(R"([{"id": "p", "type": "percentage", "outputs": {"100%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
+    // The other shares already make 100%: else is never taken, which a 0% share says without losing its wire.
+    auto full = decodeText(
+        R"([{"id": "p", "type": "percentage", "outputs": {"100%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
     ASSERT_TRUE(full);
-    EXPECT_EQ(full.value->routes[0].elements()[0].outputs.size(), 1u);
+    ASSERT_EQ(full.value->routes[0].elements()[0].outputs.size(), 2u);
+    EXPECT_EQ(full.value->routes[0].elements()[0].outputs[1].name, "0%");
+    EXPECT_EQ(full.value->routes[0].elements()[0].outputs[1].target, "b");
     ASSERT_EQ(full.warnings.size(), 1u);
     EXPECT_NE(full.warnings[0].message.find("never taken"), std::string::npos);
 
+    // More than 100% already: there is no share to give it, so it stays for a person to fix.
+    auto over = decodeText(
+        R"([{"id": "p", "type": "percentage", "outputs": {"70%": {"elementId": "a"}, "40%": {"elementId": "c"}, "else": {"elementId": "b"}}}])");
+    ASSERT_TRUE(over);
+    EXPECT_EQ(over.value->routes[0].elements()[0].outputs[2].name, "else");
+    ASSERT_EQ(over.warnings.size(), 1u);
+    EXPECT_NE(over.warnings[0].message.find("110%, more than 100%"), std::string::npos) << over.warnings[0].message;
+
     // The remainder's key already exists: output names must stay unique.
-    auto half = decodeText(R"([{"id": "p", "type": "percentage", "outputs": {"50%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
+    auto half = decodeText(
+        R"([{"id": "p", "type": "percentage", "outputs": {"50%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
     ASSERT_TRUE(half);
     EXPECT_EQ(half.value->routes[0].elements()[0].outputs[1].name, "50.0%");
 
     // Fractions are exact.
-    auto third = decodeText(R"([{"id": "p", "type": "percentage", "outputs": {"33.3%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
+    auto third = decodeText(
+        R"([{"id": "p", "type": "percentage", "outputs": {"33.3%": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
     ASSERT_TRUE(third);
     EXPECT_EQ(third.value->routes[0].elements()[0].outputs[1].name, "66.7%");
 
     // Unreadable shares: else stays (validation will flag it) with a warning.
-    auto odd = decodeText(R"([{"id": "p", "type": "percentage", "outputs": {"half": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
+    auto odd = decodeText(
+        R"([{"id": "p", "type": "percentage", "outputs": {"half": {"elementId": "a"}, "else": {"elementId": "b"}}}])");
     ASSERT_TRUE(odd);
     EXPECT_EQ(odd.value->routes[0].elements()[0].outputs[1].name, "else");
     EXPECT_EQ(odd.warnings.size(), 1u);
@@ -226,9 +240,12 @@ TEST(RouteCodec, WrongTypesNameTheirPlace)
 {
     EXPECT_EQ(errorOf(R"({"elements": "nope"})"), "$.elements: expected an array of elements, got a string");
     EXPECT_EQ(errorOf(R"([{"id": 7, "type": "start", "outputs": {}}])"), "$[0].id: expected a string, got a number");
-    EXPECT_EQ(errorOf(R"([{"id": "a", "type": "start", "outputs": {}}, {"id": "r", "type": "rate", "properties": {"limit": "100"}, "outputs": {}}])"),
-              "$[1].properties.limit: expected a number, got a string");
-    EXPECT_EQ(errorOf(R"([{"id": "a", "type": "start", "outputs": []}])"), "$[0].outputs: expected an object, got an array");
+    EXPECT_EQ(
+        errorOf(
+            R"([{"id": "a", "type": "start", "outputs": {}}, {"id": "r", "type": "rate", "properties": {"limit": "100"}, "outputs": {}}])"),
+        "$[1].properties.limit: expected a number, got a string");
+    EXPECT_EQ(errorOf(R"([{"id": "a", "type": "start", "outputs": []}])"),
+              "$[0].outputs: expected an object, got an array");
     EXPECT_EQ(errorOf(R"([{"id": "a", "type": "start", "outputs": {"next": "b"}}])"),
               "$[0].outputs.next: expected an object like {\"elementId\": \"…\"}, got a string");
     EXPECT_EQ(errorOf(R"([{"id": "a", "type": "start", "outputs": {"next": {"elementId": 3}}}])"),
@@ -264,16 +281,28 @@ TEST(RouteCodec, DocumentForms)
     EXPECT_EQ(resultList.value->form, RouteFileContent::Form::RouteList);
     EXPECT_EQ(resultList.value->routes.size(), 2u);
 
-    // `format` writes a list response as an array of routes; that reads back as a list, not as elements.
+    // Older `format` versions wrote a list as an array of routes; that still reads as a list, not as elements.
     auto routeArray = decodeText(R"([{"name": "a", "elements": []}, {"name": "b", "elements": []}])");
     ASSERT_TRUE(routeArray);
     EXPECT_EQ(routeArray.value->form, RouteFileContent::Form::RouteList);
     EXPECT_EQ(routeArray.value->routes[1].name(), "b");
 
+    // What `format` writes for a list now: an object, whatever the routes carry.
+    auto routes = decodeText(R"({"routes": [{"name": "a", "type": "chat", "elements": []}]})");
+    ASSERT_TRUE(routes);
+    EXPECT_EQ(routes.value->form, RouteFileContent::Form::RouteList);
+    ASSERT_EQ(routes.value->routes.size(), 1u);
+    EXPECT_EQ(routes.value->routes[0].metadata().extra.value("type", Json()), "chat");
+    EXPECT_EQ(RouteCodec::encodeDocument(*routes.value).dump(),
+              R"({"routes":[{"name":"a","elements":[],"type":"chat"}]})");
+    EXPECT_EQ(RouteCodec::encodeDocument(*routeArray.value).dump(),
+              R"({"routes":[{"name":"a","elements":[]},{"name":"b","elements":[]}]})");
+
     EXPECT_EQ(errorOf(R"({"success": false, "errors": [{"code": 7003, "message": "not found"}]})"),
               "$.success: the API response reports a failure: [7003] not found");
     EXPECT_NE(errorOf(R"({"hello": 1})").find("no route found"), std::string::npos);
     EXPECT_EQ(errorOf(R"({"data": {"routes": {}}})"), "$.data.routes: expected an array of routes, got an object");
+    EXPECT_EQ(errorOf(R"({"routes": "r"})"), "$.routes: expected an array of routes, got a string");
 }
 
 TEST(RouteCodec, MissingOutputsAreWrittenEmptyWithAWarning)
@@ -286,13 +315,16 @@ TEST(RouteCodec, MissingOutputsAreWrittenEmptyWithAWarning)
 
 TEST(RouteCodec, ConditionsAreKeptByteForByte)
 {
-    const char *conditions = R"({"$and":[{"metadata.tier":{"$in":["a","b"]}},{"headers.x-region":{"$regex":"^eu-"}}],"x":null,"n":1.50})";
+    const char *conditions =
+        R"({"$and":[{"metadata.tier":{"$in":["a","b"]}},{"headers.x-region":{"$regex":"^eu-"}}],"x":null,"n":1.50})";
     const std::string text = std::string(R"([{"id":"c","type":"conditional","properties":{"conditions":)") +
                              conditions + R"(},"outputs":{}}])";
     auto doc = decodeText(text.c_str());
     ASSERT_TRUE(doc);
     const std::string out = RouteCodec::encodeDocument(*doc.value).dump();
-    EXPECT_NE(out.find(R"("conditions":{"$and":[{"metadata.tier":{"$in":["a","b"]}},{"headers.x-region":{"$regex":"^eu-"}}],"x":null,"n":1.5})"),
-              std::string::npos)
+    EXPECT_NE(
+        out.find(
+            R"("conditions":{"$and":[{"metadata.tier":{"$in":["a","b"]}},{"headers.x-region":{"$regex":"^eu-"}}],"x":null,"n":1.5})"),
+        std::string::npos)
         << out;
 }

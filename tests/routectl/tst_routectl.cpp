@@ -477,6 +477,155 @@ TEST(routectl_format, readsStdin)
     EXPECT_EQ(parsed(o.out), parsed(text));
 }
 
+// What `format` writes, `format` and `validate` read back as the same routes (issue 10, item 3). The files
+// are the three that broke it: an empty list, a route with an empty `type`, a 9-element route with a `type`.
+
+struct Reformatted
+{
+    Outcome first;      // format FILE
+    std::string path;   // where its output was saved
+    Outcome second;     // format of that output
+    Outcome validation; // validate of that output
+};
+
+Reformatted formatTwice(const TempDir &dir, const std::string &name)
+{
+    Reformatted r;
+    r.first = routectl({"format", fixture(name)});
+    r.path = dir.write("formatted_" + name, r.first.out);
+    r.second = routectl({"format", r.path});
+    r.validation = routectl({"validate", r.path});
+    return r;
+}
+
+TEST(routectl_format, emptyRouteListStaysAnEmptyList)
+{
+    TempDir dir;
+    const Reformatted r = formatTwice(dir, "list_empty.json");
+    ASSERT_EQ(r.first.code, kExitOk) << r.first.err;
+    EXPECT_EQ(r.first.out, "{\n  \"routes\": []\n}\n");
+    EXPECT_EQ(r.second.code, kExitOk) << r.second.err;
+    EXPECT_EQ(r.second.out, r.first.out);
+    const auto reread = decodeRoutes(r.first.out);
+    ASSERT_TRUE(reread.value);
+    EXPECT_EQ(reread.value->form, rd::RouteFileContent::Form::RouteList);
+    EXPECT_TRUE(reread.value->routes.empty()) << "an empty list must not read back as one empty route";
+    EXPECT_EQ(r.validation.code, kExitOk);
+    EXPECT_EQ(r.validation.out, "1 file: 0 errors, 0 warnings\n");
+}
+
+TEST(routectl_format, routeWithAnEmptyTypeFieldReadsBack)
+{
+    TempDir dir;
+    const Reformatted r = formatTwice(dir, "list_route_empty_type.json");
+    ASSERT_EQ(r.first.code, kExitOk) << r.first.err;
+    EXPECT_EQ(parsed(r.first.out), parsed(R"({"routes": [{"elements": [], "type": ""}]})"));
+    // Used to exit 2: the output read as an element without an id.
+    EXPECT_EQ(r.second.code, kExitOk) << r.second.err;
+    EXPECT_EQ(r.second.out, r.first.out);
+    const Outcome original = routectl({"validate", fixture("list_route_empty_type.json")});
+    EXPECT_EQ(r.validation.code, original.code) << r.validation.err;
+    EXPECT_EQ(r.validation.out.substr(r.validation.out.find("1 file")),
+              original.out.substr(original.out.find("1 file")));
+}
+
+TEST(routectl_format, nineElementRouteWithATypeFieldKeepsItsElements)
+{
+    TempDir dir;
+    const Reformatted r = formatTwice(dir, "list_route_with_type.json");
+    ASSERT_EQ(r.first.code, kExitOk) << r.first.err;
+    const nlohmann::json out = parsed(r.first.out);
+    ASSERT_EQ(out.at("routes").size(), 1u);
+    EXPECT_EQ(out.at("routes").at(0).at("type"), "chat");
+    EXPECT_EQ(out.at("routes").at(0).at("elements").size(), 9u);
+    EXPECT_EQ(r.second.code, kExitOk) << r.second.err;
+    EXPECT_EQ(r.second.out, r.first.out);
+    const auto before = decodeRoutes(readText(fixture("list_route_with_type.json")));
+    const auto after = decodeRoutes(r.first.out);
+    ASSERT_TRUE(after.value) << after.error->toString();
+    ASSERT_EQ(after.value->routes.size(), 1u);
+    EXPECT_EQ(after.value->routes[0].size(), 9u) << "used to read back as one element";
+    EXPECT_EQ(before.value->routes, after.value->routes);
+    // It was clean and still is: not "no start element, unknown type chat".
+    EXPECT_EQ(r.validation.code, kExitOk) << r.validation.out;
+    EXPECT_EQ(r.validation.out, "1 file: 0 errors, 0 warnings\n");
+}
+
+TEST(routectl_format, everyListFixtureIsWrittenAsAnObjectThatReadsBack)
+{
+    TempDir dir;
+    for (const char *name :
+         {"list_empty.json", "list_route_empty_type.json", "list_route_with_type.json", "list_two_routes.json"}) {
+        const Reformatted r = formatTwice(dir, name);
+        ASSERT_EQ(r.first.code, kExitOk) << name << r.first.err;
+        EXPECT_TRUE(parsed(r.first.out).contains("routes")) << name;
+        EXPECT_EQ(r.second.out, r.first.out) << name;
+        const auto before = decodeRoutes(readText(fixture(name)));
+        const auto after = decodeRoutes(r.first.out);
+        ASSERT_TRUE(after.value) << name;
+        EXPECT_EQ(before.value->routes, after.value->routes) << name;
+    }
+}
+
+TEST(routectl_format, anOlderFormatsAmbiguousListIsRefusedWithTheWayOut)
+{
+    // What an older `format` wrote for list_route_with_type.json: it read back as a 1-element route. It may
+    // equally be one element with an `elements` field, so it is refused, saying how to write either.
+    const std::string file = fixture("old_format_list_with_type.json");
+    for (const char *command : {"validate", "format"}) {
+        const Outcome o = routectl({command, file});
+        EXPECT_EQ(o.code, kExitBadInput) << command;
+        EXPECT_TRUE(contains(o.err, file + ": error: $: this array reads both as one route's elements and as a "
+                                           "list of routes"))
+            << o.err;
+        EXPECT_TRUE(
+            contains(o.err, R"(write one route as {"elements": [...]} or a list of routes as {"routes": [...]})"))
+            << o.err;
+    }
+    EXPECT_TRUE(routectl({"format", file}).out.empty());
+}
+
+TEST(routectl_format, refusesToWriteWhatItCouldNotReadBack)
+{
+    // A list read from a bare array at the nesting limit gains a level as {"routes": [...]}.
+    TempDir dir;
+    const std::string file = dir.write("deep_list.json", R"([{"elements": [], "x": )" + std::string(254, '[') +
+                                                             std::string(254, ']') + "}]");
+    ASSERT_EQ(routectl({"validate", file}).code, kExitFindings); // it reads: no start, no end
+    const Outcome o = routectl({"format", file});
+    EXPECT_EQ(o.code, kExitBadInput);
+    EXPECT_EQ(o.err, file + ": error: cannot format: written out, it would be nested 257 levels deep, more than "
+                            "the 256 that route files may have\n");
+    EXPECT_TRUE(o.out.empty());
+}
+
+TEST(routectl_format, legacyElseNeverLosesAShare)
+{
+    // 40% + "20%" + "20.0%" + else: the remainder is 20%, spelt both ways already. It used to become a second
+    // "20.0%", merged with the first when written: 100% became 80% and a model lost its traffic.
+    TempDir dir;
+    const Reformatted r = formatTwice(dir, "legacy_else_clash.json");
+    ASSERT_EQ(r.first.code, kExitOk) << r.first.err;
+    EXPECT_TRUE(contains(r.first.err, "translated to a \"20.00%\" share")) << r.first.err;
+    const nlohmann::json outputs = parsed(r.first.out).at("elements").at(1).at("outputs");
+    EXPECT_EQ(outputs, parsed(R"({"40%": {"elementId": "m40"}, "20%": {"elementId": "m20a"},
+                                  "20.0%": {"elementId": "m20b"}, "20.00%": {"elementId": "m_rest"}})"));
+    // The translated route is clean: four shares totalling 100%, every model reachable.
+    EXPECT_EQ(r.validation.code, kExitOk) << r.validation.out;
+    EXPECT_EQ(r.validation.out, "1 file: 0 errors, 0 warnings\n");
+    EXPECT_EQ(r.second.out, r.first.out);
+}
+
+TEST(routectl_cli, helpNamesEveryAcceptedShape)
+{
+    const std::string help = routectl({"--help"}).out;
+    for (const char *shape :
+         {"[ {element}, ... ]", R"({"elements": [...], ...})", R"({"result": {...}})", R"({"route": {...}})",
+          R"({"routes": [...]})", R"({"result": [...]})", R"({"data": {"routes": [...]}})", "[ {route}, ... ]"}) {
+        EXPECT_TRUE(contains(help, shape)) << shape << "\n" << help;
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The generator that benchmarks and size tests rely on.
 
