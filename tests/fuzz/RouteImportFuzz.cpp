@@ -5,6 +5,7 @@
 #include "FuzzCheck.h"
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
+#include "model/RouteCodecRoundTrip.h"
 
 #include <string>
 
@@ -25,13 +26,6 @@ const char *formName(RouteFileContent::Form form)
         return "route list";
     }
     return "?";
-}
-
-// format writes the route an API response carried as a bare route object: that change of form is the point
-// of `format`, not a loss. Every other form must be read back as itself.
-RouteFileContent::Form formAfterFormat(RouteFileContent::Form form)
-{
-    return form == RouteFileContent::Form::ApiResponse ? RouteFileContent::Form::RouteObject : form;
 }
 
 std::string describe(const RouteFileContent &doc)
@@ -93,8 +87,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return 0;
     }
 
-    // Exactly what `routectl format FILE` prints.
-    const std::string formatted = JsonText::format(RouteCodec::encodeDocument(*first.value));
+    // Exactly what `routectl format FILE` prints: the codec's own check, which refuses rather than writes text
+    // that would read back differently. A refusal for size or depth is legitimate; "not faithful" is a bug.
+    const RouteCodecRoundTrip::Result result = RouteCodecRoundTrip::format(*first.value);
+    if (result.outcome == RouteCodecRoundTrip::Outcome::ExceedsLimits) {
+        return 0;
+    }
+    if (result.outcome == RouteCodecRoundTrip::Outcome::NotFaithful) {
+        fuzz::fail("format writes only what reads back",
+                   "first read as " + describe(*first.value) + ": " + result.problem);
+    }
+    // Checked again here rather than trusted: the property is what this target exists for.
+    const std::string &formatted = result.text;
     const Decoded<Json> reparsed = JsonText::parse(formatted);
     if (!reparsed) {
         fuzz::fail("formatted output parses as JSON", reparsed.error->toString() + "\n--- formatted:\n" + formatted);
@@ -105,9 +109,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                    "first read as " + describe(*first.value) +
                        "; formatted output fails with: " + second.error->toString() + "\n--- formatted:\n" + formatted);
     }
-    if (second.value->form != formAfterFormat(first.value->form) ||
+    if (!RouteCodecRoundTrip::equivalent(*first.value, *second.value) ||
         second.value->routes.size() != first.value->routes.size()) {
-        fuzz::fail("formatted output is read back in the same form",
+        fuzz::fail("formatted output is read back as the same document",
                    "first read as " + describe(*first.value) + ", formatted output read as " + describe(*second.value) +
                        "\n--- formatted:\n" + formatted);
     }
