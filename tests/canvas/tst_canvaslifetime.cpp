@@ -15,12 +15,15 @@
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
+#include "widgets/inspector/ElementInspector.h"
+#include "widgets/inspector/ModelPage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
 #include <QGraphicsPathItem>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPointer>
 #include <QTest>
@@ -104,6 +107,8 @@ private slots:
     void wireBeingDraggedSurvivesUndoReset();
     void minimapOutlivesItsView();
     void sceneWithoutDocument();
+    void inspectorLetsGoOfDestroyedDocument();
+    void inspectorPageGoesWithAFieldFocused();
 
 private:
     // The canvas test fixture's order: a window, then the document, the scene and the view as its children.
@@ -463,6 +468,64 @@ void TestCanvasLifetime::sceneWithoutDocument()
     QVERIFY(scene.selectedElementIds().empty());
     QVERIFY(!view.pasteAction()->isEnabled());
     QVERIFY(!view.grab().isNull());
+}
+
+void TestCanvasLifetime::inspectorLetsGoOfDestroyedDocument()
+{
+    const Route route = loadDemoRoute();
+    auto *doc = new RouteDocument(route, gridPositions(route));
+    ElementInspector inspector;
+    inspector.setDocument(doc);
+    inspector.setElement("llama_8b");
+    QVERIFY(inspector.currentPage() != nullptr);
+    // A page on its own, as the inspector's tests use them.
+    ModelPage page;
+    page.setDocument(doc);
+    page.showElement(*doc->route().find("gpt4o_mini"));
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+    delete doc;
+    QVERIFY(inspector.document() == nullptr);
+    QVERIFY(inspector.currentPage() == nullptr);
+    QVERIFY(inspector.element().empty());
+    QVERIFY(page.document() == nullptr);
+
+    // Typing into the page afterwards edits nothing and reads nothing.
+    auto *model = page.findChild<QLineEdit *>(QStringLiteral("model"));
+    QVERIFY(model);
+    model->setFocus();
+    QTest::keyClicks(model, QStringLiteral("-v2"));
+    QTest::keyClick(model, Qt::Key_Return);
+    inspector.setElement("llama_8b");
+    QVERIFY(inspector.currentPage() == nullptr);
+    inspector.setDocument(nullptr); // what the editor does as it closes
+    QVERIFY(inspector.currentPage() == nullptr);
+}
+
+void TestCanvasLifetime::inspectorPageGoesWithAFieldFocused()
+{
+    const Route route = loadDemoRoute();
+    RouteDocument doc(route, gridPositions(route));
+    // Its own window, as the inspector's tests show pages; inside the inspector the inspector guards its pages.
+    auto page = std::make_unique<ModelPage>();
+    page->setDocument(&doc);
+    page->showElement(*doc.route().find("gpt4o_mini"));
+    page->show();
+    QVERIFY(QTest::qWaitForWindowActive(page.get()));
+    auto *model = page->findChild<QLineEdit *>(QStringLiteral("model"));
+    QVERIFY(model);
+    model->setFocus();
+    QTest::keyClicks(model, QStringLiteral("-v2"));
+    QCOMPARE(doc.route().find("gpt4o_mini")->model.model.value_or(std::string()), std::string("gpt-4o-mini-v2"));
+    QVERIFY(model->hasFocus());
+    const int steps = doc.undoStack()->count();
+
+    // The field loses the focus as the page is destroyed and says "editing finished": nothing of the page that
+    // is already gone may hear it (the Debug build asserts, UBSan reports a call on a destroyed InspectorPage).
+    page.reset();
+    QCOMPARE(doc.undoStack()->count(), steps);
+    QCOMPARE(doc.route().find("gpt4o_mini")->model.model.value_or(std::string()), std::string("gpt-4o-mini-v2"));
 }
 
 QTEST_MAIN(TestCanvasLifetime)
