@@ -20,9 +20,16 @@ namespace rd {
 
 using namespace canvas;
 
-CardFocus::CardFocus(RouteView *view) : QObject(view), m_view(view), m_scene(view->routeScene())
+CardFocus::CardFocus(RouteView *view) : QObject(view), m_view(view)
 {
-    RouteDocument *document = m_scene->document();
+    QuickAddPopup *popup = m_view->quickAddPopup();
+    connect(popup, &QuickAddPopup::elementChosen, this, &CardFocus::onElementChosen);
+    connect(popup, &QuickAddPopup::typeChosen, this, &CardFocus::onTypeChosen);
+    connect(popup, &QuickAddPopup::cancelled, this, [this] { m_connecting.reset(); });
+    RouteDocument *document = view->document();
+    if (document == nullptr) {
+        return;
+    }
     // The scene connected to these first, so its cards are already added, removed or rebuilt here.
     connect(document, &RouteDocument::elementRemoved, this, [this](const std::string &id) {
         if (id == m_id) {
@@ -44,15 +51,28 @@ CardFocus::CardFocus(RouteView *view) : QObject(view), m_view(view), m_scene(vie
         }
         m_cameFrom.clear();
     });
-    QuickAddPopup *popup = m_view->quickAddPopup();
-    connect(popup, &QuickAddPopup::elementChosen, this, &CardFocus::onElementChosen);
-    connect(popup, &QuickAddPopup::typeChosen, this, &CardFocus::onTypeChosen);
-    connect(popup, &QuickAddPopup::cancelled, this, [this] { m_connecting.reset(); });
+    // The scene has dropped its cards by now: nothing is left to focus or to connect.
+    connect(document, &QObject::destroyed, this, [this] {
+        m_id.clear();
+        m_cameFrom.clear();
+        m_connecting.reset();
+    });
+}
+
+RouteScene *CardFocus::scene() const
+{
+    return m_view->routeScene();
+}
+
+RouteDocument *CardFocus::document() const
+{
+    return m_view->document();
 }
 
 ElementItem *CardFocus::item(const std::string &id) const
 {
-    return id.empty() ? nullptr : m_scene->elementItem(id);
+    const RouteScene *routeScene = scene();
+    return id.empty() || routeScene == nullptr ? nullptr : routeScene->elementItem(id);
 }
 
 void CardFocus::focus(std::string id, std::string cameFrom)
@@ -67,7 +87,7 @@ void CardFocus::focus(std::string id, std::string cameFrom)
     m_id = std::move(id);
     m_cameFrom = std::move(cameFrom);
     card->setFocusRing(true);
-    m_scene->selectElements({m_id});
+    scene()->selectElements({m_id}); // a card was found: the scene is there
     m_view->ensureVisible(card->sceneBoundingRect(), 40, 40);
 }
 
@@ -87,9 +107,13 @@ std::vector<std::string> CardFocus::tabOrder() const
         QPointF pos;
         std::string id;
     };
+    const RouteDocument *doc = document();
+    if (doc == nullptr) {
+        return {};
+    }
     std::vector<Entry> entries;
     std::unordered_set<std::string> seen;
-    for (const Element &element : m_scene->document()->route().elements()) {
+    for (const Element &element : doc->route().elements()) {
         if (const ElementItem *card = item(element.id); card != nullptr && seen.insert(element.id).second) {
             entries.push_back({card->pos(), element.id});
         }
@@ -112,7 +136,7 @@ bool CardFocus::tab(bool forward)
         return false;
     }
     if (!isActive()) {
-        const std::vector<std::string> selected = m_scene->selectedElementIds();
+        const std::vector<std::string> selected = scene()->selectedElementIds(); // the order came from it
         focus(selected.size() == 1 ? selected.front() : (forward ? order.front() : order.back()));
         return true;
     }
@@ -131,7 +155,11 @@ bool CardFocus::tab(bool forward)
 std::vector<std::string> CardFocus::sources(const std::string &id) const
 {
     std::vector<std::string> ids;
-    for (const IncomingRef &ref : m_scene->document()->route().incoming(id)) {
+    const RouteDocument *doc = document();
+    if (doc == nullptr) {
+        return ids;
+    }
+    for (const IncomingRef &ref : doc->route().incoming(id)) {
         if (item(ref.source) != nullptr && std::find(ids.begin(), ids.end(), ref.source) == ids.end()) {
             ids.push_back(ref.source);
         }
@@ -159,7 +187,7 @@ std::string CardFocus::nearestVertically(bool up) const
     const QPointF origin = from->sceneBoundingRect().center();
     std::string best;
     qreal bestScore = 0;
-    for (QGraphicsItem *candidate : m_scene->items()) {
+    for (QGraphicsItem *candidate : from->scene()->items()) {
         if (candidate->type() != ElementItem::Type || candidate == from) {
             continue;
         }
@@ -180,10 +208,11 @@ std::string CardFocus::nearestVertically(bool up) const
 bool CardFocus::arrow(int key)
 {
     const ElementItem *card = item(m_id);
-    if (card == nullptr) {
+    const RouteDocument *doc = document();
+    if (card == nullptr || doc == nullptr) {
         return false;
     }
-    const Route &route = m_scene->document()->route();
+    const Route &route = doc->route();
     const Element *element = route.find(m_id);
     switch (key) {
     case Qt::Key_Right:
@@ -249,17 +278,22 @@ bool CardFocus::arrow(int key)
 
 std::string CardFocus::actionTarget() const
 {
+    const RouteScene *routeScene = scene();
+    if (routeScene == nullptr) {
+        return {};
+    }
     if (isActive()) {
         return m_id;
     }
-    const std::vector<std::string> selected = m_scene->selectedElementIds();
+    const std::vector<std::string> selected = routeScene->selectedElementIds();
     return selected.size() == 1 ? selected.front() : std::string();
 }
 
 void CardFocus::openConnectPicker(const std::string &id, const std::string &output)
 {
     const ElementItem *card = item(id);
-    if (m_view->isReadOnly() || card == nullptr || card->ports().empty()) {
+    const RouteDocument *doc = document();
+    if (m_view->isReadOnly() || card == nullptr || doc == nullptr || card->ports().empty()) {
         return;
     }
     std::vector<std::string> outputs;
@@ -273,7 +307,7 @@ void CardFocus::openConnectPicker(const std::string &id, const std::string &outp
     }
     current = std::max(current, 0);
 
-    const Route &route = m_scene->document()->route();
+    const Route &route = doc->route();
     bool hasStart = false;
     for (const Element &element : route.elements()) {
         hasStart = hasStart || element.type == ElementType::Start;
@@ -319,8 +353,12 @@ void CardFocus::onElementChosen(const std::string &target)
     }
     const std::string source = *m_connecting;
     m_connecting.reset();
+    RouteDocument *doc = document();
+    if (doc == nullptr) {
+        return;
+    }
     const std::string output = m_view->quickAddPopup()->currentOutput();
-    m_scene->document()->connectOutput(source, output, target);
+    doc->connectOutput(source, output, target);
     // The focus stays on the source, so its next output can be connected straight away.
     focus(source, m_cameFrom);
 }
@@ -333,9 +371,10 @@ void CardFocus::onTypeChosen(ElementType type)
     const std::string source = *m_connecting;
     m_connecting.reset();
     const ElementItem *card = item(source);
+    RouteDocument *doc = document();
     const std::string output = m_view->quickAddPopup()->currentOutput();
     const std::optional<int> index = card != nullptr ? card->outputIndex(output) : std::nullopt;
-    if (!index) {
+    if (!index || doc == nullptr) {
         return;
     }
     // Right of the source, its input level with the output, or the nearest free spot to that.
@@ -343,15 +382,16 @@ void CardFocus::onTypeChosen(ElementType type)
     const QPointF wanted = port + QPointF(4 * kGrid, 0) - ElementItem::inputPortOffset();
     const ElementItem shape(RouteDocument::makeElement(type, "new"));
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    const QPointF pos = FreeSpot::forScene(*m_scene).nearest({shape.cardRect()}, wanted, visible);
-    const std::string id = m_scene->document()->addElement(type, pos, RouteDocument::OutputRef{source, output});
+    const QPointF pos = FreeSpot::forScene(*scene()).nearest({shape.cardRect()}, wanted, visible);
+    const std::string id = doc->addElement(type, pos, RouteDocument::OutputRef{source, output});
     focus(id, source);
 }
 
 QMenu *CardFocus::showContextMenu(const std::string &id, QPoint globalPos)
 {
     const ElementItem *card = item(id);
-    if (card == nullptr) {
+    const RouteDocument *doc = document();
+    if (card == nullptr || doc == nullptr) {
         return nullptr;
     }
     // One menu at a time, replaced when the next opens: deleting it as it closes (WA_DeleteOnClose) would also
@@ -362,7 +402,7 @@ QMenu *CardFocus::showContextMenu(const std::string &id, QPoint globalPos)
     menu->setObjectName(QStringLiteral("cardContextMenu"));
     QMenu *connectMenu = menu->addMenu(tr("Co&nnect Output"));
     connectMenu->setObjectName(QStringLiteral("connectOutputMenu"));
-    const Element *element = m_scene->document()->route().find(id);
+    const Element *element = doc->route().find(id);
     for (const ElementItem::Port &port : card->ports()) {
         const Output *out = element != nullptr ? element->output(port.name) : nullptr;
         const QString name = QString::fromStdString(port.name);

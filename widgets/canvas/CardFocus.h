@@ -15,6 +15,7 @@ class QMenu;
 namespace rd {
 
 class ElementItem;
+class RouteDocument;
 class RouteView;
 class RouteScene;
 
@@ -26,6 +27,9 @@ class RouteScene;
 // Focusing a card also selects it, so Delete, Copy, Duplicate and the inspector act on what the ring shows.
 // A mouse press on the canvas, Esc, or focus leaving the canvas ends keyboard focus (the arrows then nudge the
 // selection again, as they always did).
+//
+// It is its view's child, so the view is there as long as it is; the scene and the document are not the view's,
+// so they are looked up through it on each use and may be gone.
 class CardFocus : public QObject
 {
     Q_OBJECT
@@ -60,6 +64,8 @@ public:
     QMenu *showContextMenu(const std::string &id, QPoint globalPos);
 
 private:
+    RouteScene *scene() const;
+    RouteDocument *document() const;
     ElementItem *item(const std::string &id) const;
     std::vector<std::string> sources(const std::string &id) const;
     std::string topmost(const std::vector<std::string> &ids) const;
@@ -68,7 +74,6 @@ private:
     void onTypeChosen(ElementType type);
 
     RouteView *m_view;
-    RouteScene *m_scene;
     std::string m_id;
     std::string m_cameFrom;
     // The connect picker's source while it is open (its output is the popup's current one).

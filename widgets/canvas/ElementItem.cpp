@@ -549,8 +549,9 @@ void ElementItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 
 void ElementItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
-    RouteScene *rs = routeScene();
-    if (!m_dragging || rs == nullptr || !(event->buttons() & Qt::LeftButton)) {
+    const RouteScene *rs = routeScene();
+    RouteDocument *document = rs != nullptr ? rs->document() : nullptr;
+    if (!m_dragging || document == nullptr || !(event->buttons() & Qt::LeftButton)) {
         return;
     }
     // Snap this card to the grid and move the others by the same amount, keeping their arrangement.
@@ -565,7 +566,7 @@ void ElementItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     for (const auto &[id, p] : m_dragStart) {
         positions.emplace(id, p + delta);
     }
-    rs->document()->moveElements(positions);
+    document->moveElements(positions);
 }
 
 void ElementItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)

@@ -44,8 +44,10 @@ RouteMinimap::RouteMinimap(RouteView *mainView, QWidget *parent)
     setStyleSheet(QStringLiteral("RouteMinimap { border: 1px solid #d0d5dd; border-radius: 6px; }"));
 
     connect(mainView, &RouteView::visibleAreaChanged, this, &RouteMinimap::refit);
-    connect(mainView->routeScene(), &RouteScene::elementsBoundsChanged, this, &RouteMinimap::updateCardsRect);
-    connect(mainView->routeScene(), &RouteScene::overviewChanged, viewport(), qOverload<>(&QWidget::update));
+    if (const RouteScene *scene = mainView->routeScene()) {
+        connect(scene, &RouteScene::elementsBoundsChanged, this, &RouteMinimap::updateCardsRect);
+        connect(scene, &RouteScene::overviewChanged, viewport(), qOverload<>(&QWidget::update));
+    }
     updateCardsRect();
 }
 
@@ -80,12 +82,16 @@ void RouteMinimap::setWanted(bool wanted)
 
 QRectF RouteMinimap::visibleSceneRect() const
 {
+    if (!m_main) {
+        return {};
+    }
     return m_main->mapToScene(m_main->viewport()->rect()).boundingRect();
 }
 
 void RouteMinimap::updateCardsRect()
 {
-    m_cardsRect = m_main->routeScene()->elementsBoundingRect();
+    const RouteScene *scene = m_main ? m_main->routeScene() : nullptr;
+    m_cardsRect = scene != nullptr ? scene->elementsBoundingRect() : QRectF();
     refit();
 }
 
@@ -131,13 +137,17 @@ void RouteMinimap::paintEvent(QPaintEvent *event)
     const QRectF exposed = mapToScene(event->rect()).boundingRect();
     painter.setWorldTransform(viewportTransform());
     drawBackground(&painter, exposed);
-    m_main->routeScene()->drawOverview(&painter, exposed);
+    if (const RouteScene *scene = m_main ? m_main->routeScene() : nullptr) {
+        scene->drawOverview(&painter, exposed);
+    }
     drawForeground(&painter, exposed);
 }
 
 void RouteMinimap::centerMainViewAt(QPoint pos)
 {
-    m_main->centerOn(mapToScene(pos));
+    if (m_main) {
+        m_main->centerOn(mapToScene(pos));
+    }
 }
 
 void RouteMinimap::mousePressEvent(QMouseEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QPointer>
 
 namespace rd {
 
@@ -8,6 +9,8 @@ class RouteView;
 
 // An overview of the whole route: a second, non-interactive view on the same scene, scaled to fit the cards
 // and the main view's visible area, with that area framed. Clicking or dragging recentres the main view.
+// The main view usually owns it, but need not: should the main view or its scene go first, the overview shows
+// an empty canvas.
 class RouteMinimap : public QGraphicsView
 {
     Q_OBJECT
@@ -46,7 +49,7 @@ protected:
 private:
     void centerMainViewAt(QPoint pos);
 
-    RouteView *m_main;
+    QPointer<RouteView> m_main;
     QRectF m_cardsRect; // cached: walking every card on each scroll would cost O(n) per frame
     bool m_dragging = false;
     bool m_wanted = true;

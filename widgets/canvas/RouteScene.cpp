@@ -24,9 +24,6 @@ RouteScene::RouteScene(RouteDocument *document, QObject *parent) : QGraphicsScen
         m_overview.reset();
         emit overviewChanged();
     };
-    connect(document, &RouteDocument::changed, this, invalidate);
-    connect(document, &RouteDocument::findingsChanged, this, invalidate);
-    connect(document, &RouteDocument::documentReset, this, invalidate);
     connect(this, &QGraphicsScene::selectionChanged, this, invalidate);
     // NoIndex, measured with bench_canvas (RelWithDebInfo, 2 busy cores, 5,000 elements and 10,286 wires): a drag
     // step (move one card and its edges, then one index query) costs 1.2 ms against 4.4 ms with BspTreeIndex,
@@ -36,21 +33,74 @@ RouteScene::RouteScene(RouteDocument *document, QObject *parent) : QGraphicsScen
     setItemIndexMethod(NoIndex);
     setSceneRect(-kSceneExtent / 2, -kSceneExtent / 2, kSceneExtent, kSceneExtent);
 
-    connect(document, &RouteDocument::documentReset, this, &RouteScene::rebuild);
-    connect(document, &RouteDocument::elementAdded, this, &RouteScene::onElementAdded);
-    connect(document, &RouteDocument::elementRemoved, this, &RouteScene::onElementRemoved);
-    connect(document, &RouteDocument::elementChanged, this, &RouteScene::onElementChanged);
-    connect(document, &RouteDocument::elementRenamed, this, &RouteScene::onElementRenamed);
-    connect(document, &RouteDocument::elementMoved, this, &RouteScene::onElementMoved);
-    connect(document, &RouteDocument::findingsChanged, this, &RouteScene::applyFindings);
+    if (document != nullptr) {
+        connect(document, &RouteDocument::changed, this, invalidate);
+        connect(document, &RouteDocument::findingsChanged, this, invalidate);
+        connect(document, &RouteDocument::documentReset, this, invalidate);
+        connect(document, &RouteDocument::documentReset, this, &RouteScene::rebuild);
+        connect(document, &RouteDocument::elementAdded, this, &RouteScene::onElementAdded);
+        connect(document, &RouteDocument::elementRemoved, this, &RouteScene::onElementRemoved);
+        connect(document, &RouteDocument::elementChanged, this, &RouteScene::onElementChanged);
+        connect(document, &RouteDocument::elementRenamed, this, &RouteScene::onElementRenamed);
+        connect(document, &RouteDocument::elementMoved, this, &RouteScene::onElementMoved);
+        connect(document, &RouteDocument::findingsChanged, this, &RouteScene::applyFindings);
+        connect(document, &QObject::destroyed, this, &RouteScene::onDocumentDestroyed);
+    }
     rebuild();
 }
 
 RouteScene::~RouteScene()
 {
-    // Items go before the maps that point at them would dangle.
+    // Our items go while this object is still whole: a listener told of the selection emptying may call back in
+    // (selectedElementIds, elementItem). What is left (items others added) goes in ~QGraphicsScene, after this
+    // class's members are gone; a signal from there would let a listener call into a half-destroyed scene, so
+    // the scene falls silent first (~QObject still announces destroyed()).
+    dropItems();
+    blockSignals(true);
+}
+
+void RouteScene::dropItems()
+{
+    // While every card and wire still stands: listeners may read the selection they are told about.
+    clearSelection();
+    // Lookups made while items are being deleted find nothing rather than a card on its way out.
     m_items.clear();
+    m_badged.clear();
+    m_diffGhosts.clear();
+    // clear() deletes every item in one pass (deleting them one at a time costs a linear scan of the scene's
+    // item list each); items that are not ours are lifted out first and put back, so a view's wire being
+    // dragged is not deleted under it. Wires may go after their cards here: with the selection empty and the
+    // maps cleared, nothing can reach a wire's ends during clear().
+    std::vector<QGraphicsItem *> foreign;
+    for (QGraphicsItem *item : items()) {
+        const int type = item->type();
+        if (item->parentItem() == nullptr && type != ElementItem::Type && type != EdgeItem::Type &&
+            type != DiffGhostItem::Type) {
+            foreign.push_back(item);
+        }
+    }
+    for (QGraphicsItem *item : foreign) {
+        removeItem(item);
+    }
     clear();
+    for (QGraphicsItem *item : foreign) {
+        addItem(item);
+    }
+}
+
+void RouteScene::onDocumentDestroyed()
+{
+    // m_document already reads null. The cards showed a route that no longer exists: a scene still showing them
+    // would offer edits nothing can take.
+    dropItems();
+    m_overview.reset();
+    emit overviewChanged();
+    scheduleBoundsChanged();
+}
+
+RouteDocument *RouteScene::document() const
+{
+    return m_document;
 }
 
 QPointF RouteScene::fallbackPosition(std::size_t index)
@@ -92,10 +142,11 @@ std::size_t RouteScene::edgeCount() const
 std::vector<std::string> RouteScene::selectedElementIds() const
 {
     std::vector<std::pair<std::size_t, std::string>> found;
+    const RouteDocument *document = m_document;
     for (QGraphicsItem *item : selectedItems()) {
         if (item->type() == ElementItem::Type) {
             const std::string &id = static_cast<ElementItem *>(item)->elementId();
-            found.emplace_back(m_document->route().indexOf(id).value_or(0), id);
+            found.emplace_back(document != nullptr ? document->route().indexOf(id).value_or(0) : 0, id);
         }
     }
     std::sort(found.begin(), found.end());
@@ -143,10 +194,11 @@ QRectF RouteScene::elementsBoundingRect() const
 
 void RouteScene::rebuild()
 {
-    m_items.clear();
-    m_badged.clear();
-    m_diffGhosts.clear(); // clear() deletes them
-    clear();
+    dropItems();
+    if (!m_document) {
+        scheduleBoundsChanged();
+        return;
+    }
     const Route &route = m_document->route();
     m_items.reserve(route.size());
     for (std::size_t i = 0; i < route.size(); ++i) {
@@ -162,7 +214,7 @@ void RouteScene::rebuild()
 
 void RouteScene::addElementItem(const std::string &id, std::size_t index)
 {
-    const Element *element = m_document->route().find(id);
+    const Element *element = m_document ? m_document->route().find(id) : nullptr;
     if (element == nullptr || m_items.contains(id)) {
         return; // a duplicate id draws once: validation reports it
     }
@@ -186,7 +238,7 @@ void RouteScene::syncOutgoing(ElementItem *item)
     while (!item->outgoing().empty()) {
         deleteEdge(item->outgoing().back());
     }
-    const Element *element = m_document->route().find(item->elementId());
+    const Element *element = m_document ? m_document->route().find(item->elementId()) : nullptr;
     if (element == nullptr) {
         return;
     }
@@ -204,6 +256,9 @@ void RouteScene::syncOutgoing(ElementItem *item)
 
 void RouteScene::syncIncoming(const std::string &id)
 {
+    if (!m_document) {
+        return;
+    }
     for (const IncomingRef &ref : m_document->route().incoming(id)) {
         if (ElementItem *source = elementItem(ref.source)) {
             syncOutgoing(source);
@@ -231,6 +286,9 @@ void RouteScene::removeElementItem(const std::string &id)
 
 void RouteScene::onElementAdded(const std::string &id)
 {
+    if (!m_document) {
+        return;
+    }
     addElementItem(id, m_document->route().indexOf(id).value_or(m_items.size()));
     if (ElementItem *item = elementItem(id)) {
         syncOutgoing(item);
@@ -251,7 +309,7 @@ void RouteScene::onElementRemoved(const std::string &id)
 void RouteScene::onElementChanged(const std::string &id)
 {
     ElementItem *item = elementItem(id);
-    const Element *element = m_document->route().find(id);
+    const Element *element = m_document ? m_document->route().find(id) : nullptr;
     if (item == nullptr || element == nullptr) {
         return;
     }
@@ -272,7 +330,7 @@ void RouteScene::onElementRenamed(const std::string &from, const std::string &to
         m_badged.insert(to);
     }
     m_items[to] = item;
-    if (const Element *element = m_document->route().find(to)) {
+    if (const Element *element = m_document ? m_document->route().find(to) : nullptr) {
         item->setElement(*element);
     }
     syncOutgoing(item);
@@ -282,7 +340,7 @@ void RouteScene::onElementRenamed(const std::string &from, const std::string &to
 void RouteScene::onElementMoved(const std::string &id)
 {
     ElementItem *item = elementItem(id);
-    if (item == nullptr) {
+    if (item == nullptr || !m_document) {
         return;
     }
     const std::optional<QPointF> pos = m_document->position(id);
@@ -296,6 +354,9 @@ void RouteScene::onElementMoved(const std::string &id)
 
 void RouteScene::applyFindings()
 {
+    if (!m_document) {
+        return;
+    }
     std::unordered_map<std::string, std::vector<const Finding *>> byElement;
     for (const Finding &finding : m_document->findings()) {
         if (!finding.elementId.empty()) {

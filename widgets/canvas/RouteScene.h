@@ -4,6 +4,7 @@
 
 #include <QGraphicsScene>
 #include <QLineF>
+#include <QPointer>
 #include <QRgb>
 
 #include <optional>
@@ -23,6 +24,10 @@ class RouteDocument;
 // The route drawn: one ElementItem per element (keyed by id) and one EdgeItem per wired output, kept in
 // step with the document through its signals, one element at a time. The scene never edits the route;
 // items and views call the document, and the change comes back here as a signal.
+//
+// The scene does not own its document, and either may go first. When the document is destroyed the scene
+// drops every card and wire it drew and from then on stays empty: document() is null, and nothing here reads
+// the route again (the selection, the overview and every slot work without it).
 class RouteScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -31,7 +36,9 @@ public:
     explicit RouteScene(RouteDocument *document, QObject *parent = nullptr);
     ~RouteScene() override;
 
-    RouteDocument *document() const { return m_document; }
+    // Null once the document has been destroyed (or when the scene was made without one): callers that edit
+    // through it check.
+    RouteDocument *document() const;
 
     ElementItem *elementItem(const std::string &id) const;
     EdgeItem *edgeItem(const std::string &from, const std::string &output) const;
@@ -77,6 +84,11 @@ protected:
 
 private:
     void rebuild();
+    // Deletes this scene's own cards, wires and ghost cards, leaving items others added (a view's wire being
+    // dragged) alone. The selection empties first, in one selectionChanged, while every card and wire stands:
+    // a listener never sees a selected wire whose card is gone.
+    void dropItems();
+    void onDocumentDestroyed();
     void addElementItem(const std::string &id, std::size_t index);
     void removeElementItem(const std::string &id);
     void syncOutgoing(ElementItem *item);
@@ -92,7 +104,7 @@ private:
     void onElementRenamed(const std::string &from, const std::string &to);
     void onElementMoved(const std::string &id);
 
-    RouteDocument *m_document;
+    QPointer<RouteDocument> m_document;
     std::unordered_map<std::string, ElementItem *> m_items;
     std::unordered_set<std::string> m_badged;
     bool m_boundsChangePending = false;

@@ -85,33 +85,20 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
     connect(m_minimapAction, &QAction::toggled, m_minimap, &RouteMinimap::setWanted);
 
     connect(this, &RouteView::zoomChanged, this, &RouteView::updatePaintMode);
-    // A deleted, pasted or undone card changes the batched overview, but Qt only repaints where items were last
-    // painted one by one: far out nothing was, so without this the old picture would stay up.
-    connect(m_scene, &RouteScene::overviewChanged, this, [this] {
-        if (overviewActive()) {
-            viewport()->update();
-        }
-    });
     connect(m_quickAdd, &QuickAddPopup::typeChosen, this, &RouteView::addPending);
     connect(m_quickAdd, &QuickAddPopup::cancelled, this, [this] { m_pendingAdd.reset(); });
-
-    // Actions that need a selection are disabled without one, so menus show what applies.
-    // Runs once per card selected or deleted: Select All and Delete on 3,000 cards call it 3,000 times, so it
-    // only looks for one selected card instead of listing them all in route order.
-    auto updateActions = [this] {
-        const QList<QGraphicsItem *> selected = m_scene->selectedItems();
-        const bool any = !selected.isEmpty();
-        const bool elements = std::any_of(selected.begin(), selected.end(),
-                                          [](const QGraphicsItem *item) { return item->type() == ElementItem::Type; });
-        m_deleteAction->setEnabled(any && !m_readOnly);
-        m_cutAction->setEnabled(elements && !m_readOnly);
-        m_copyAction->setEnabled(elements);
-        m_duplicateAction->setEnabled(elements && !m_readOnly);
-        m_fitSelectionAction->setEnabled(elements);
-        m_connectAction->setEnabled(m_scene->selectedElementIds().size() == 1 && !m_readOnly);
-    };
-    connect(m_scene, &QGraphicsScene::selectionChanged, this, updateActions);
-    connect(this, &RouteView::readOnlyChanged, this, updateActions);
+    if (scene != nullptr) {
+        // A deleted, pasted or undone card changes the batched overview, but Qt only repaints where items were
+        // last painted one by one: far out nothing was, so without this the old picture would stay up.
+        connect(scene, &RouteScene::overviewChanged, this, [this] {
+            if (overviewActive()) {
+                viewport()->update();
+            }
+        });
+        connect(scene, &QGraphicsScene::selectionChanged, this, &RouteView::updateActions);
+        connect(scene, &QObject::destroyed, this, &RouteView::onSceneDestroyed);
+    }
+    connect(this, &RouteView::readOnlyChanged, this, &RouteView::updateActions);
     updateActions();
 }
 
@@ -120,9 +107,54 @@ RouteView::~RouteView()
     cancelWire();
 }
 
+RouteScene *RouteView::routeScene() const
+{
+    return m_scene;
+}
+
 RouteDocument *RouteView::document() const
 {
-    return m_scene->document();
+    return m_scene ? m_scene->document() : nullptr;
+}
+
+void RouteView::updateActions()
+{
+    // Runs once per card selected or deleted: Select All and Delete on 3,000 cards call it 3,000 times, so it
+    // only looks for one selected card instead of listing them all in route order.
+    const QList<QGraphicsItem *> selected = m_scene ? m_scene->selectedItems() : QList<QGraphicsItem *>();
+    const bool any = !selected.isEmpty();
+    const bool elements = std::any_of(selected.begin(), selected.end(),
+                                      [](const QGraphicsItem *item) { return item->type() == ElementItem::Type; });
+    const bool hasDocument = document() != nullptr;
+    const bool editable = hasDocument && !m_readOnly;
+    m_deleteAction->setEnabled(any && editable);
+    m_cutAction->setEnabled(elements && editable);
+    m_copyAction->setEnabled(elements && hasDocument);
+    m_pasteAction->setEnabled(editable);
+    m_duplicateAction->setEnabled(elements && editable);
+    m_selectAllAction->setEnabled(hasDocument);
+    m_fitSelectionAction->setEnabled(elements);
+    m_connectAction->setEnabled(elements && editable && m_scene->selectedElementIds().size() == 1);
+}
+
+void RouteView::onSceneDestroyed()
+{
+    // m_scene already reads null, and QGraphicsScene has deleted every item left in it, the wire being dragged
+    // included: it is forgotten here, not deleted again.
+    if (m_wire) {
+        m_wire->item = nullptr;
+        m_wire.reset();
+        if (!m_panning) {
+            viewport()->unsetCursor();
+        }
+    }
+    m_itemInteraction = false;
+    m_cardFocus->clear();
+    m_quickAdd->hide();
+    m_pendingAdd.reset();
+    updateActions();
+    updatePaintMode();
+    viewport()->update();
 }
 
 QAction *RouteView::makeAction(const QString &text, const QKeySequence &shortcut, void (RouteView::*slot)())
@@ -213,17 +245,21 @@ void RouteView::fitRect(const QRectF &rect)
 
 void RouteView::fitToView()
 {
+    if (!m_scene) {
+        return;
+    }
     fitRect(m_scene->elementsBoundingRect());
 }
 
 void RouteView::fitForReading()
 {
-    const QRectF cards = m_scene->elementsBoundingRect();
+    const RouteDocument *doc = document();
+    const QRectF cards = doc != nullptr ? m_scene->elementsBoundingRect() : QRectF();
     if (cards.isNull()) {
         return;
     }
     QRectF start;
-    for (const Element &element : document()->route().elements()) {
+    for (const Element &element : doc->route().elements()) {
         if (element.type == ElementType::Start) {
             if (const ElementItem *item = m_scene->elementItem(element.id)) {
                 start = item->cardRect().translated(item->pos());
@@ -237,6 +273,9 @@ void RouteView::fitForReading()
 
 void RouteView::fitToSelection()
 {
+    if (!m_scene) {
+        return;
+    }
     QRectF bounds;
     for (const std::string &id : m_scene->selectedElementIds()) {
         if (const ElementItem *item = m_scene->elementItem(id)) {
@@ -401,8 +440,8 @@ void RouteView::mouseReleaseEvent(QMouseEvent *event)
 void RouteView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
-    if (event->button() == Qt::LeftButton && !m_readOnly && elementAt(pos) == nullptr && edgeNear(pos) == nullptr &&
-        !m_scene->itemAt(mapToScene(pos), transform())) {
+    if (event->button() == Qt::LeftButton && !m_readOnly && document() != nullptr && elementAt(pos) == nullptr &&
+        edgeNear(pos) == nullptr && !m_scene->itemAt(mapToScene(pos), transform())) {
         openQuickAdd(pos);
         event->accept();
         return;
@@ -415,7 +454,7 @@ void RouteView::cancelWire()
     if (!m_wire) {
         return;
     }
-    if (EdgeItem *old = m_scene->edgeItem(m_wire->from, m_wire->output)) {
+    if (EdgeItem *old = m_scene ? m_scene->edgeItem(m_wire->from, m_wire->output) : nullptr) {
         old->setOpacity(1.0);
     }
     delete m_wire->item;
@@ -430,6 +469,9 @@ void RouteView::finishWire(QPoint viewPos)
     const std::string from = m_wire->from;
     const std::string output = m_wire->output;
     cancelWire();
+    if (document() == nullptr) {
+        return; // the route went while the wire was being drawn
+    }
     if (ElementItem *target = elementAt(viewPos)) {
         // Anywhere on a card counts as its input; the source itself and start (no input) refuse the wire.
         if (target->elementId() != from && target->hasInput()) {
@@ -447,7 +489,7 @@ void RouteView::finishWire(QPoint viewPos)
 
 void RouteView::openQuickAdd(QPoint viewPos)
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         return;
     }
     m_pendingAdd = PendingAdd{mapToScene(viewPos), std::nullopt};
@@ -459,7 +501,7 @@ void RouteView::openQuickAdd(QPoint viewPos)
 
 void RouteView::addPending(ElementType type)
 {
-    if (!m_pendingAdd || m_readOnly) {
+    if (!m_pendingAdd || m_readOnly || document() == nullptr) {
         return;
     }
     const PendingAdd pending = *m_pendingAdd;
@@ -474,7 +516,7 @@ void RouteView::addPending(ElementType type)
 
 void RouteView::addElementAtCenter(ElementType type)
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         return;
     }
     // In the middle of what is visible, or the nearest free spot to it: never on another card.
@@ -495,7 +537,7 @@ QRectF RouteView::visibleSceneRect() const
 
 bool RouteView::takePaletteDrag(QDragMoveEvent *event) const
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         event->ignore();
         return true;
     }
@@ -522,7 +564,7 @@ void RouteView::dragMoveEvent(QDragMoveEvent *event)
 
 void RouteView::dropEvent(QDropEvent *event)
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         event->ignore();
         return;
     }
@@ -544,7 +586,7 @@ void RouteView::dropEvent(QDropEvent *event)
 
 void RouteView::nudge(QPointF offset)
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         return;
     }
     RouteDocument::Positions positions;
@@ -589,7 +631,9 @@ void RouteView::keyPressEvent(QKeyEvent *event)
             cancelWire();
         } else {
             m_cardFocus->clear();
-            m_scene->clearSelection();
+            if (m_scene) {
+                m_scene->clearSelection();
+            }
         }
         event->accept();
         return;
@@ -661,7 +705,7 @@ void RouteView::contextMenuEvent(QContextMenuEvent *event)
         }
     } else {
         id = m_cardFocus->actionTarget();
-        if (const ElementItem *card = id.empty() ? nullptr : m_scene->elementItem(id)) {
+        if (const ElementItem *card = id.empty() || !m_scene ? nullptr : m_scene->elementItem(id)) {
             at = viewport()->mapToGlobal(mapFromScene(card->mapToScene(QPointF(kNodeWidth - 20, kHeaderHeight))));
         }
     }
@@ -700,7 +744,7 @@ void RouteView::focusOutEvent(QFocusEvent *event)
 
 void RouteView::deleteSelection()
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         return;
     }
     // Elements and wires go in one document call, so that one Ctrl+Z brings the whole selection back.
@@ -713,6 +757,9 @@ void RouteView::deleteSelection()
 
 void RouteView::copySelection()
 {
+    if (document() == nullptr) {
+        return;
+    }
     const std::vector<std::string> ids = m_scene->selectedElementIds();
     if (ids.empty()) {
         return;
@@ -724,7 +771,7 @@ void RouteView::copySelection()
 
 void RouteView::cutSelection()
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         return;
     }
     const std::vector<std::string> ids = m_scene->selectedElementIds();
@@ -737,7 +784,7 @@ void RouteView::cutSelection()
 
 void RouteView::pasteData(const QByteArray &data, QPointF wantedCenter)
 {
-    if (m_readOnly) {
+    if (m_readOnly || document() == nullptr) {
         return;
     }
     std::vector<Element> elements;
@@ -776,6 +823,9 @@ void RouteView::paste()
 
 void RouteView::duplicateSelection()
 {
+    if (document() == nullptr) {
+        return;
+    }
     const std::vector<std::string> ids = m_scene->selectedElementIds();
     if (ids.empty()) {
         return;
@@ -795,9 +845,13 @@ void RouteView::duplicateSelection()
 
 void RouteView::selectAll()
 {
+    const RouteDocument *doc = document();
+    if (doc == nullptr) {
+        return;
+    }
     std::vector<std::string> ids;
-    ids.reserve(document()->route().size());
-    for (const Element &element : document()->route().elements()) {
+    ids.reserve(doc->route().size());
+    for (const Element &element : doc->route().elements()) {
         ids.push_back(element.id);
     }
     m_scene->selectElements(ids);
@@ -809,22 +863,24 @@ void RouteView::setReadOnly(bool readOnly)
         return;
     }
     m_readOnly = readOnly;
-    m_scene->setReadOnly(readOnly);
+    if (m_scene) {
+        m_scene->setReadOnly(readOnly);
+    }
     if (readOnly) {
         cancelWire();
         m_pendingAdd.reset();
         m_quickAdd->hide();
     }
     setAcceptDrops(!readOnly);
-    m_pasteAction->setEnabled(!readOnly);
-    emit readOnlyChanged(readOnly);
+    emit readOnlyChanged(readOnly); // updateActions: paste and the other edits follow
 }
 
 // --- painting and geometry
 
 bool RouteView::overviewActive() const
 {
-    return zoom() < kLodOverview && !m_itemInteraction;
+    // Without a scene there is nothing to batch: QGraphicsView paints the empty background.
+    return m_scene && zoom() < kLodOverview && !m_itemInteraction;
 }
 
 void RouteView::updatePaintMode()

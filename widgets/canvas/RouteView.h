@@ -6,6 +6,7 @@
 
 #include <QGraphicsView>
 #include <QImage>
+#include <QPointer>
 
 #include <optional>
 #include <string>
@@ -35,6 +36,9 @@ class RouteScene;
 // The window puts editActions() in its Edit menu and viewActions() in its View menu; their shortcuts are
 // WidgetWithChildrenShortcut, so they fire while the canvas has focus and leave other widgets' keys alone.
 // Undo/redo are the document's: RouteDocument::undoStack()->createUndoAction(...).
+//
+// The view owns neither its scene nor the document. Either may be destroyed while the view lives: the view then
+// shows an empty canvas, its edit actions are disabled and do nothing, and routeScene() or document() is null.
 class RouteView : public QGraphicsView
 {
     Q_OBJECT
@@ -43,7 +47,9 @@ public:
     explicit RouteView(RouteScene *scene, QWidget *parent = nullptr);
     ~RouteView() override;
 
-    RouteScene *routeScene() const { return m_scene; }
+    // Null once the scene has been destroyed.
+    RouteScene *routeScene() const;
+    // Null once the scene or its document has been destroyed.
     RouteDocument *document() const;
 
     // Delete, Cut, Copy, Paste, Duplicate, Select All, Connect Output.
@@ -147,6 +153,9 @@ private:
     };
 
     QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (RouteView::*slot)());
+    // Actions that need a selection (or a document) are disabled without one, so menus show what applies.
+    void updateActions();
+    void onSceneDestroyed();
     ElementItem *elementAt(QPoint viewPos) const;
     void finishWire(QPoint viewPos);
     void addPending(ElementType type);
@@ -166,7 +175,7 @@ private:
     bool takePaletteDrag(QDragMoveEvent *event) const;
     void updatePaintMode();
 
-    RouteScene *m_scene;
+    QPointer<RouteScene> m_scene;
     QuickAddPopup *m_quickAdd;
     RouteMinimap *m_minimap;
     std::optional<Wire> m_wire;

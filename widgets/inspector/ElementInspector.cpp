@@ -117,7 +117,8 @@ ElementInspector::~ElementInspector()
 
 void ElementInspector::setDocument(RouteDocument *document)
 {
-    if (m_document == document) {
+    // A document destroyed under the inspector reads null already, and must still be let go of here.
+    if (m_document == document && document != nullptr) {
         return;
     }
     if (m_document) {
@@ -155,6 +156,11 @@ void ElementInspector::setDocument(RouteDocument *document)
         connect(document, &QObject::destroyed, this, [this] { setDocument(nullptr); });
     }
     refresh();
+}
+
+RouteDocument *ElementInspector::document() const
+{
+    return m_document;
 }
 
 void ElementInspector::setElement(const std::string &id)

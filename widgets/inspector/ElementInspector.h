@@ -2,6 +2,7 @@
 
 #include "model/ElementType.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <string>
@@ -29,7 +30,7 @@ public:
     ~ElementInspector() override;
 
     void setDocument(RouteDocument *document);
-    RouteDocument *document() const { return m_document; }
+    RouteDocument *document() const;
 
     // The element to edit; empty shows "Select an element to edit it". An id not in the route is treated as
     // empty.
@@ -53,7 +54,7 @@ private:
     void showRenameError(const QString &message);
     InspectorPage *pageFor(ElementType type) const;
 
-    RouteDocument *m_document = nullptr;
+    QPointer<RouteDocument> m_document; // not ours: null once destroyed
     std::string m_id;
 
     QStackedWidget *m_outer;

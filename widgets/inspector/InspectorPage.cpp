@@ -12,9 +12,24 @@ namespace rd {
 InspectorPage::InspectorPage(QWidget *parent) : QWidget(parent)
 {}
 
+InspectorPage::~InspectorPage()
+{
+    // A field that has the focus when the page goes loses it in QWidget's destructor and emits editingFinished
+    // then, into slots of this page and its subclass, both already destroyed: cut the fields' connections first.
+    const auto children = findChildren<QObject *>();
+    for (QObject *child : children) {
+        disconnect(child, nullptr, this, nullptr);
+    }
+}
+
 void InspectorPage::setDocument(RouteDocument *document)
 {
     m_document = document;
+}
+
+RouteDocument *InspectorPage::document() const
+{
+    return m_document;
 }
 
 void InspectorPage::showElement(const Element &element)

@@ -3,6 +3,7 @@
 #include "model/Element.h"
 
 #include <QColor>
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -25,9 +26,10 @@ class InspectorPage : public QWidget
 
 public:
     explicit InspectorPage(QWidget *parent = nullptr);
+    ~InspectorPage() override;
 
     void setDocument(RouteDocument *document);
-    RouteDocument *document() const { return m_document; }
+    RouteDocument *document() const;
     const std::string &elementId() const { return m_id; }
 
     // Shows `element`. A change this page has just made itself is not shown again: rewriting a field the
@@ -65,7 +67,7 @@ protected:
     QString describe(const QString &property) const;
 
 private:
-    RouteDocument *m_document = nullptr;
+    QPointer<RouteDocument> m_document; // not ours: null once destroyed
     std::string m_id;
     bool m_applying = false;
     int m_session = 0;
