@@ -1,24 +1,43 @@
 #include "model/ApiEnvelope.h"
 
+#include "model/Number.h"
+
 namespace rd {
 
 namespace {
 
-std::vector<ApiMessage> readMessages(const Json &json, const char *key)
+// A code is an identifier, not a quantity: 7003.9 is not error 7003, and 1e30 is no error at all. Such a code is
+// dropped (0, "no code", which errorSummary leaves out) and the message kept, since the message is what a person
+// reads; a clamped or truncated code could match hasErrorCode() for an error the server never reported.
+std::int64_t readCode(const Json &code, const std::string &path, std::vector<DecodeIssue> &warnings)
+{
+    const std::optional<Number> number = Number::fromJson(code);
+    if (!number) {
+        return 0;
+    }
+    if (const auto value = number->toExactInteger()) {
+        return *value;
+    }
+    warnings.push_back({path, number->toString() + " is not an error code (a whole number); the message is kept "
+                                                   "without it"});
+    return 0;
+}
+
+std::vector<ApiMessage> readMessages(const Json &json, const char *key, std::vector<DecodeIssue> &warnings)
 {
     std::vector<ApiMessage> out;
     auto it = json.find(key);
     if (it == json.end() || !it->is_array()) {
         return out;
     }
-    for (const Json &m : *it) {
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const Json &m = (*it)[i];
         ApiMessage message;
         if (m.is_string()) {
             message.message = m.get<std::string>();
         } else if (m.is_object()) {
-            if (auto code = m.find("code"); code != m.end() && code->is_number()) {
-                message.code = code->is_number_float() ? static_cast<std::int64_t>(code->get<double>())
-                                                       : code->get<std::int64_t>();
+            if (auto code = m.find("code"); code != m.end()) {
+                message.code = readCode(*code, "$." + std::string(key) + "[" + std::to_string(i) + "].code", warnings);
             }
             if (auto text = m.find("message"); text != m.end() && text->is_string()) {
                 message.message = text->get<std::string>();
@@ -60,8 +79,9 @@ Decoded<ApiEnvelope> ApiEnvelope::fromJson(const Json &json)
             {"$", "expected a JSON object from the API, got " + std::string(json.type_name())});
     }
     ApiEnvelope e;
-    e.errors = readMessages(json, "errors");
-    e.messages = readMessages(json, "messages");
+    std::vector<DecodeIssue> warnings;
+    e.errors = readMessages(json, "errors", warnings);
+    e.messages = readMessages(json, "messages", warnings);
     if (auto it = json.find("result"); it != json.end()) {
         e.payloadKind = PayloadKind::Result;
         e.payload = *it;
@@ -72,11 +92,11 @@ Decoded<ApiEnvelope> ApiEnvelope::fromJson(const Json &json)
         e.payloadKind = PayloadKind::Data;
         e.payload = *data;
         if (data->is_object() && (data->contains("page") || data->contains("per_page"))) {
-            e.pageInfo = PageInfo::fromJson(*data);
+            e.pageInfo = PageInfo::fromJson(*data, "$.data", &warnings);
         }
     }
     if (auto info = json.find("result_info"); info != json.end() && info->is_object()) {
-        e.pageInfo = PageInfo::fromJson(*info);
+        e.pageInfo = PageInfo::fromJson(*info, "$.result_info", &warnings);
     }
     // Some error bodies omit `success`; errors without it still mean failure.
     if (auto success = json.find("success"); success != json.end() && success->is_boolean()) {
@@ -84,7 +104,7 @@ Decoded<ApiEnvelope> ApiEnvelope::fromJson(const Json &json)
     } else {
         e.success = e.errors.empty() && e.payloadKind != PayloadKind::None;
     }
-    return Decoded<ApiEnvelope>::success(std::move(e));
+    return Decoded<ApiEnvelope>::success(std::move(e), std::move(warnings));
 }
 
 Json ApiEnvelope::makeSuccess(Json payload, PayloadKind kind, const std::optional<PageInfo> &resultInfo)

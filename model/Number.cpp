@@ -6,6 +6,13 @@
 
 namespace rd {
 
+namespace {
+
+// 2^63, exactly representable: every double in [-2^63, 2^63) converts to int64 without undefined behaviour.
+constexpr double kTwoTo63 = 0x1p63;
+
+} // namespace
+
 Number Number::fromInteger(std::int64_t value)
 {
     Number n;
@@ -47,11 +54,24 @@ std::int64_t Number::toInteger() const
     if (!std::isfinite(d)) {
         return 0;
     }
-    if (d >= 9.2e18) {
+    if (d >= kTwoTo63) {
         return std::numeric_limits<std::int64_t>::max();
     }
-    if (d <= -9.2e18) {
+    if (d < -kTwoTo63) {
         return std::numeric_limits<std::int64_t>::min();
+    }
+    return static_cast<std::int64_t>(d);
+}
+
+std::optional<std::int64_t> Number::toExactInteger() const
+{
+    if (const auto *i = std::get_if<std::int64_t>(&m_value)) {
+        return *i;
+    }
+    const double d = std::get<double>(m_value);
+    // The range test comes first and is false for NaN, so the cast below only ever sees a value int64 holds.
+    if (!(d >= -kTwoTo63 && d < kTwoTo63) || std::trunc(d) != d) {
+        return std::nullopt;
     }
     return static_cast<std::int64_t>(d);
 }

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "model/Decoded.h"
 #include "model/Json.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace rd {
 
@@ -21,8 +24,10 @@ struct PageInfo
     std::string orderBy;
     std::string orderByDirection;
 
-    // Lenient: fields of the wrong kind are ignored, never fatal.
-    static PageInfo fromJson(const Json &json);
+    // Lenient: fields of the wrong kind are ignored, never fatal. A number that cannot be a count (a fraction,
+    // negative, NaN, beyond 2^53 - 1) is ignored too, with a warning naming `path`.field in `warnings`.
+    static PageInfo fromJson(const Json &json, std::string_view path = "$",
+                             std::vector<DecodeIssue> *warnings = nullptr);
     Json toResultInfo() const;
     // Whether a page after this one exists, judged by totals when the server sent them, else by whether
     // this page came back full.

@@ -1,8 +1,10 @@
 #include "model/RouteDiff.h"
 
 #include "model/RouteCodec.h"
+#include "model/RouteDiffLines.h"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_set>
 
 namespace rd {
@@ -66,67 +68,29 @@ Text canonicalText(const Route &route)
     return text;
 }
 
-// Myers' greedy O((N+M)·D) algorithm on the part between the common prefix and suffix. The snapshots of V
-// cost O(D²) memory, which is fine for what it is given: one element's lines, or a route's head and tail.
-void myers(const std::vector<std::string> &a, const std::vector<std::string> &b, std::size_t a0, std::size_t a1,
-           std::size_t b0, std::size_t b1, std::vector<Line> &out)
+// The lines of a script, with the texts they stand for (line numbers are left to the caller).
+std::vector<Line> toLines(const std::vector<std::string> &a, const std::vector<std::string> &b,
+                          const std::vector<RouteDiffLines::Op> &ops)
 {
-    const auto n = static_cast<long>(a1 - a0);
-    const auto m = static_cast<long>(b1 - b0);
-    const long max = n + m;
-    if (max == 0) {
-        return;
-    }
-    std::vector<long> v(static_cast<std::size_t>(2 * max + 2), 0);
-    const auto at = [max](std::vector<long> &vec, long k) -> long & {
-        return vec[static_cast<std::size_t>(k + max)];
-    };
-    std::vector<std::vector<long>> trace;
-    bool done = false;
-    for (long d = 0; d <= max && !done; ++d) {
-        trace.push_back(v);
-        for (long k = -d; k <= d; k += 2) {
-            long x = (k == -d || (k != d && at(v, k - 1) < at(v, k + 1))) ? at(v, k + 1) : at(v, k - 1) + 1;
-            long y = x - k;
-            while (x < n && y < m && a[a0 + static_cast<std::size_t>(x)] == b[b0 + static_cast<std::size_t>(y)]) {
-                ++x;
-                ++y;
-            }
-            at(v, k) = x;
-            if (x >= n && y >= m) {
-                done = true;
-                break;
-            }
+    std::vector<Line> out;
+    out.reserve(ops.size());
+    std::size_t i = 0;
+    std::size_t j = 0;
+    for (const RouteDiffLines::Op op : ops) {
+        switch (op) {
+        case RouteDiffLines::Op::Keep:
+            out.push_back({Line::Kind::Context, a[i++], 0, 0});
+            ++j;
+            break;
+        case RouteDiffLines::Op::Remove:
+            out.push_back({Line::Kind::Removed, a[i++], 0, 0});
+            break;
+        case RouteDiffLines::Op::Add:
+            out.push_back({Line::Kind::Added, b[j++], 0, 0});
+            break;
         }
     }
-
-    std::vector<Line> reversed;
-    long x = n;
-    long y = m;
-    for (long d = static_cast<long>(trace.size()) - 1; d >= 0; --d) {
-        std::vector<long> &vd = trace[static_cast<std::size_t>(d)];
-        const long k = x - y;
-        const long prevK = (k == -d || (k != d && at(vd, k - 1) < at(vd, k + 1))) ? k + 1 : k - 1;
-        const long prevX = at(vd, prevK);
-        const long prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            --x;
-            --y;
-            reversed.push_back({Line::Kind::Context, a[a0 + static_cast<std::size_t>(x)], 0, 0});
-        }
-        if (d > 0) {
-            if (x == prevX) {
-                --y;
-                reversed.push_back({Line::Kind::Added, b[b0 + static_cast<std::size_t>(y)], 0, 0});
-            } else {
-                --x;
-                reversed.push_back({Line::Kind::Removed, a[a0 + static_cast<std::size_t>(x)], 0, 0});
-            }
-        }
-        x = prevX;
-        y = prevY;
-    }
-    out.insert(out.end(), std::make_move_iterator(reversed.rbegin()), std::make_move_iterator(reversed.rend()));
+    return out;
 }
 
 // One line of the whole script, with the element it belongs to (for hunk headers).
@@ -138,9 +102,58 @@ struct Op
     std::size_t newSoFar = 0;
 };
 
+// The script of the whole text, built part by part under one budget of changed lines. Once a part would exceed
+// it (or the caller stops), nothing more is added and complete() says so.
 class ScriptBuilder
 {
 public:
+    ScriptBuilder(std::size_t maxChangedLines, std::stop_token stop)
+        : m_budget(maxChangedLines), m_stop(std::move(stop))
+    {}
+
+    bool complete() const { return m_complete; }
+
+    // The shortest script from `a` to `b`.
+    void diff(const std::vector<std::string> &a, const std::vector<std::string> &b, const std::string *section)
+    {
+        if (!m_complete) {
+            return;
+        }
+        auto ops = RouteDiffLines::script(a, b, m_budget - m_changed, m_stop);
+        if (!ops) {
+            m_complete = false;
+            return;
+        }
+        for (const RouteDiffLines::Op op : *ops) {
+            m_changed += op == RouteDiffLines::Op::Keep ? 0 : 1;
+        }
+        add(toLines(a, b, *ops), section);
+    }
+
+    // Every line of a block as one kind: a whole element added, removed or unchanged.
+    void addAll(const std::vector<std::string> &lines, Line::Kind kind, const std::string *section)
+    {
+        if (!m_complete) {
+            return;
+        }
+        if (kind != Line::Kind::Context) {
+            m_changed += lines.size();
+        }
+        if (m_changed > m_budget || m_stop.stop_requested()) {
+            m_complete = false;
+            return;
+        }
+        std::vector<Line> out;
+        out.reserve(lines.size());
+        for (const std::string &text : lines) {
+            out.push_back({kind, text, 0, 0});
+        }
+        add(std::move(out), section);
+    }
+
+    std::vector<Op> &ops() { return m_ops; }
+
+private:
     void add(std::vector<Line> lines, const std::string *section)
     {
         for (Line &line : lines) {
@@ -153,21 +166,14 @@ public:
             m_ops.push_back({std::move(line), section, m_old, m_new});
         }
     }
-    void addAll(const std::vector<std::string> &lines, Line::Kind kind, const std::string *section)
-    {
-        std::vector<Line> out;
-        out.reserve(lines.size());
-        for (const std::string &text : lines) {
-            out.push_back({kind, text, 0, 0});
-        }
-        add(std::move(out), section);
-    }
-    std::vector<Op> &ops() { return m_ops; }
 
-private:
     std::vector<Op> m_ops;
     std::size_t m_old = 0;
     std::size_t m_new = 0;
+    std::size_t m_budget;
+    std::size_t m_changed = 0;
+    bool m_complete = true;
+    std::stop_token m_stop;
 };
 
 bool isChange(const Op &op)
@@ -220,22 +226,7 @@ std::string RouteDiff::Hunk::header() const
 
 std::vector<RouteDiff::Line> RouteDiff::diffLines(const std::vector<std::string> &a, const std::vector<std::string> &b)
 {
-    std::vector<Line> out;
-    out.reserve(std::max(a.size(), b.size()));
-    std::size_t prefix = 0;
-    while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) {
-        out.push_back({Line::Kind::Context, a[prefix], 0, 0});
-        ++prefix;
-    }
-    std::size_t suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
-           a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
-        ++suffix;
-    }
-    myers(a, b, prefix, a.size() - suffix, prefix, b.size() - suffix, out);
-    for (std::size_t i = a.size() - suffix; i < a.size(); ++i) {
-        out.push_back({Line::Kind::Context, a[i], 0, 0});
-    }
+    std::vector<Line> out = toLines(a, b, *RouteDiffLines::script(a, b, std::numeric_limits<std::size_t>::max()));
     std::size_t oldLine = 0;
     std::size_t newLine = 0;
     for (Line &line : out) {
@@ -285,12 +276,25 @@ std::string RouteDiff::describeAspects(unsigned aspects)
 
 RouteDiff RouteDiff::compare(const Route &from, const Route &to, std::size_t contextLines)
 {
+    Options options;
+    options.contextLines = contextLines;
+    return *compare(from, to, options, {});
+}
+
+std::optional<RouteDiff> RouteDiff::compare(const Route &from, const Route &to, const Options &options,
+                                            std::stop_token stop)
+{
+    const std::size_t contextLines = options.contextLines;
     RouteDiff diff;
+    diff.m_changedLineLimit = options.maxChangedLines;
 
     // --- per element
     std::unordered_set<std::string> seen;
     diff.m_elements.reserve(to.size());
     for (const Element &element : to.elements()) {
+        if (stop.stop_requested()) {
+            return std::nullopt;
+        }
         if (!seen.insert(element.id).second) {
             continue;
         }
@@ -311,15 +315,15 @@ RouteDiff RouteDiff::compare(const Route &from, const Route &to, std::size_t con
         diff.m_index.emplace(diff.m_elements[i].id, i);
     }
 
-    // --- text: aligned on element ids first, so only the lines of one element ever go through Myers and a
-    // route of thousands of elements costs what its changed elements cost.
+    // --- text: aligned on element ids first, so only the lines of one element ever go through the line diff
+    // and a route of thousands of elements costs what its changed elements cost.
     const Text a = canonicalText(from);
     const Text b = canonicalText(to);
-    ScriptBuilder script;
-    script.add(diffLines(a.head, b.head), nullptr);
+    ScriptBuilder script(options.maxChangedLines, stop);
+    script.diff(a.head, b.head, nullptr);
     std::size_t i = 0;
     std::size_t j = 0;
-    while (i < a.blocks.size() || j < b.blocks.size()) {
+    while ((i < a.blocks.size() || j < b.blocks.size()) && script.complete()) {
         if (j == b.blocks.size() || (i < a.blocks.size() && a.blocks[i].id < b.blocks[j].id)) {
             script.addAll(a.blocks[i].lines, Line::Kind::Removed, &a.blocks[i].id);
             ++i;
@@ -330,13 +334,20 @@ RouteDiff RouteDiff::compare(const Route &from, const Route &to, std::size_t con
             if (a.blocks[i].lines == b.blocks[j].lines) {
                 script.addAll(b.blocks[j].lines, Line::Kind::Context, &b.blocks[j].id);
             } else {
-                script.add(diffLines(a.blocks[i].lines, b.blocks[j].lines), &b.blocks[j].id);
+                script.diff(a.blocks[i].lines, b.blocks[j].lines, &b.blocks[j].id);
             }
             ++i;
             ++j;
         }
     }
-    script.add(diffLines(a.tail, b.tail), nullptr);
+    script.diff(a.tail, b.tail, nullptr);
+    if (stop.stop_requested()) {
+        return std::nullopt;
+    }
+    if (!script.complete()) {
+        diff.m_textTooLarge = true;
+        return diff;
+    }
 
     // --- hunks: changes closer than two contexts apart share one
     const std::vector<Op> &ops = script.ops();

@@ -3,6 +3,8 @@
 #include "model/Route.h"
 
 #include <cstddef>
+#include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,7 +61,22 @@ public:
         std::string header() const;
     };
 
+    // Beyond this many added plus removed lines the text diff is left out (isTextTooLarge()): more than anyone
+    // reads line by line, and what the search costs grows with it (time O(lines × changed lines)). Elements
+    // are compared whatever the size. A route of 2,000 elements replaced by another stays below it.
+    static constexpr std::size_t kMaxChangedLines = 20'000;
+
+    struct Options
+    {
+        std::size_t contextLines = 3;
+        std::size_t maxChangedLines = kMaxChangedLines;
+    };
+
     static RouteDiff compare(const Route &from, const Route &to, std::size_t contextLines = 3);
+    // The same, for a worker thread: nullopt once `stop` is requested (checked often enough that a stop is
+    // heeded within milliseconds), so a caller that lost interest does not wait for a large diff to finish.
+    static std::optional<RouteDiff> compare(const Route &from, const Route &to, const Options &options,
+                                            std::stop_token stop);
 
     // Every element of either route: `to`'s elements in its order, then the removed ones in `from`'s order.
     // A duplicate id counts once (its first occurrence), as Route::find does.
@@ -70,6 +87,12 @@ public:
     // True when no element differs.
     bool isEmpty() const;
 
+    // True when more lines differ than the limit allowed (Options::maxChangedLines): there are no hunks then,
+    // and addedLines()/removedLines() are 0, but the elements above are all there.
+    bool isTextTooLarge() const { return m_textTooLarge; }
+    // The limit the text diff was computed under.
+    std::size_t changedLineLimit() const { return m_changedLineLimit; }
+
     const std::vector<Hunk> &hunks() const { return m_hunks; }
     std::size_t addedLines() const { return m_addedLines; }
     std::size_t removedLines() const { return m_removedLines; }
@@ -78,7 +101,8 @@ public:
 
     // The JSON the text diff compares, one entry per line.
     static std::vector<std::string> canonicalLines(const Route &route);
-    // A minimal line edit script (Myers) turning `a` into `b`, every line of both included.
+    // A minimal line edit script turning `a` into `b`, every line of both included (RouteDiffLines: Myers'
+    // algorithm in linear space, removed lines before added ones in each run of changes). No size limit.
     static std::vector<Line> diffLines(const std::vector<std::string> &a, const std::vector<std::string> &b);
     // "type, properties and wires"
     static std::string describeAspects(unsigned aspects);
@@ -89,6 +113,8 @@ private:
     std::vector<Hunk> m_hunks;
     std::size_t m_addedLines = 0;
     std::size_t m_removedLines = 0;
+    bool m_textTooLarge = false;
+    std::size_t m_changedLineLimit = kMaxChangedLines;
 };
 
 } // namespace rd

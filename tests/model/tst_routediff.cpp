@@ -1,10 +1,13 @@
 #include "model/RouteDiff.h"
+#include "model/RouteDiffLines.h"
 #include "support/RouteGenerator.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <optional>
 #include <random>
 #include <set>
+#include <stop_token>
 
 using namespace rd;
 
@@ -303,4 +306,203 @@ TEST(RouteDiff, LargeRoute)
     const Route other = test::makeSyntheticRoute(2000, 99);
     const RouteDiff big = RouteDiff::compare(from, other);
     expectPatchable(from, other, big);
+}
+
+namespace {
+
+// The length of a longest common subsequence, by the textbook table: the reference a shortest script is
+// checked against (its edits are |a| + |b| - 2 LCS).
+std::size_t lcsLength(const std::vector<std::string> &a, const std::vector<std::string> &b)
+{
+    std::vector<std::size_t> previous(b.size() + 1, 0);
+    std::vector<std::size_t> current(b.size() + 1, 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : std::max(previous[j], current[j - 1]);
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+// Applies a script: the lines it keeps or removes must spell `a`, those it keeps or adds `b`, and a kept line
+// must be the same on both sides. Returns the number of edits, or nullopt when the script is wrong.
+std::optional<std::size_t> applyScript(const std::vector<std::string> &a, const std::vector<std::string> &b,
+                                       const std::vector<RouteDiffLines::Op> &ops)
+{
+    std::size_t i = 0;
+    std::size_t j = 0;
+    std::size_t edits = 0;
+    for (const RouteDiffLines::Op op : ops) {
+        switch (op) {
+        case RouteDiffLines::Op::Keep:
+            if (i >= a.size() || j >= b.size() || a[i] != b[j]) {
+                return std::nullopt;
+            }
+            ++i;
+            ++j;
+            break;
+        case RouteDiffLines::Op::Remove:
+            if (i++ >= a.size()) {
+                return std::nullopt;
+            }
+            ++edits;
+            break;
+        case RouteDiffLines::Op::Add:
+            if (j++ >= b.size()) {
+                return std::nullopt;
+            }
+            ++edits;
+            break;
+        }
+    }
+    if (i != a.size() || j != b.size()) {
+        return std::nullopt;
+    }
+    return edits;
+}
+
+bool removalsBeforeAdditions(const std::vector<RouteDiffLines::Op> &ops)
+{
+    for (std::size_t k = 1; k < ops.size(); ++k) {
+        if (ops[k - 1] == RouteDiffLines::Op::Add && ops[k] == RouteDiffLines::Op::Remove) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<std::string> randomLines(std::mt19937 &rng, std::size_t maxLength, int alphabet)
+{
+    std::vector<std::string> out(rng() % (maxLength + 1));
+    for (std::string &line : out) {
+        line = std::string(1, static_cast<char>('A' + rng() % static_cast<unsigned>(alphabet)));
+    }
+    return out;
+}
+
+// A conditional whose `conditions` are one list of strings: its JSON is a line per string.
+Route routeWithList(std::size_t lines, const std::string &prefix)
+{
+    Json list = Json::array();
+    for (std::size_t i = 0; i < lines; ++i) {
+        list.push_back(prefix + std::to_string(i));
+    }
+    Route r = chain();
+    Element e = Element::make(ElementType::Conditional, "check");
+    e.conditional.conditions = Json{{"metadata.user", {{"$in", std::move(list)}}}};
+    EXPECT_TRUE(r.addElement(std::move(e)));
+    return r;
+}
+
+} // namespace
+
+TEST(RouteDiff, ShortestScriptAgainstReferenceLcs)
+{
+    // Small random inputs over few distinct lines (many equally short scripts to choose from), through the
+    // one-sided search and, with oneSidedUpTo = 0, through the two-sided one.
+    std::mt19937 rng(20240611);
+    for (int round = 0; round < 3000; ++round) {
+        const int alphabet = 2 + round % 5;
+        const std::size_t maxLength = round < 2000 ? 12 : 80;
+        const std::vector<std::string> a = randomLines(rng, maxLength, alphabet);
+        const std::vector<std::string> b = randomLines(rng, maxLength, alphabet);
+        const std::size_t shortest = a.size() + b.size() - 2 * lcsLength(a, b);
+        for (const std::size_t oneSidedUpTo : {RouteDiffLines::kOneSidedUpTo, std::size_t{0}}) {
+            const auto ops = RouteDiffLines::script(a, b, shortest, {}, oneSidedUpTo);
+            ASSERT_TRUE(ops) << "round " << round << ", one-sided up to " << oneSidedUpTo;
+            const auto edits = applyScript(a, b, *ops);
+            ASSERT_TRUE(edits) << "round " << round << ": the script does not turn a into b";
+            EXPECT_EQ(*edits, shortest) << "round " << round;
+            EXPECT_TRUE(removalsBeforeAdditions(*ops)) << "round " << round;
+            if (shortest > 0) {
+                EXPECT_FALSE(RouteDiffLines::script(a, b, shortest - 1, {}, oneSidedUpTo)) << "round " << round;
+            }
+        }
+        // What RouteDiff shows is the same script.
+        const std::vector<RouteDiff::Line> lines = RouteDiff::diffLines(a, b);
+        const auto shown =
+            std::count_if(lines.begin(), lines.end(), [](const auto &l) { return l.kind != Kind::Context; });
+        EXPECT_EQ(static_cast<std::size_t>(shown), shortest);
+    }
+}
+
+TEST(RouteDiff, TwoSidedSearchOnLongInputs)
+{
+    // Beyond kOneSidedUpTo edits the two-sided search runs on its own; checked against the reference on inputs
+    // of about a thousand lines with few in common.
+    std::mt19937 rng(7);
+    for (int round = 0; round < 12; ++round) {
+        std::vector<std::string> a = randomLines(rng, 400, 30);
+        std::vector<std::string> b = randomLines(rng, 400, 30);
+        a.resize(a.size() + 700, "A");
+        std::shuffle(a.begin(), a.end(), rng);
+        b.resize(b.size() + 700, "B");
+        std::shuffle(b.begin(), b.end(), rng);
+        const std::size_t shortest = a.size() + b.size() - 2 * lcsLength(a, b);
+        ASSERT_GT(shortest, RouteDiffLines::kOneSidedUpTo);
+        const auto ops = RouteDiffLines::script(a, b, shortest);
+        ASSERT_TRUE(ops);
+        EXPECT_EQ(applyScript(a, b, *ops), shortest) << "round " << round;
+        EXPECT_TRUE(removalsBeforeAdditions(*ops));
+        EXPECT_FALSE(RouteDiffLines::script(a, b, shortest - 1));
+    }
+}
+
+TEST(RouteDiff, StopsWhenAsked)
+{
+    const Route from = routeWithList(3000, "a-");
+    const Route to = routeWithList(3000, "b-");
+    std::stop_source stop;
+    stop.request_stop();
+    EXPECT_FALSE(RouteDiff::compare(from, to, {}, stop.get_token()));
+    EXPECT_FALSE(RouteDiffLines::script(RouteDiff::canonicalLines(from), RouteDiff::canonicalLines(to),
+                                        RouteDiff::kMaxChangedLines, stop.get_token()));
+    EXPECT_TRUE(RouteDiff::compare(from, to, {}, std::stop_source().get_token()));
+}
+
+TEST(RouteDiff, TooLargeToShowLineByLine)
+{
+    // 12,000 lines replaced: 24,000 changed lines, beyond kMaxChangedLines. The elements are still compared.
+    const Route from = routeWithList(12000, "deployed-");
+    Route to = routeWithList(12000, "candidate-");
+    ASSERT_TRUE(to.addElement(model("new-model", "m")));
+    const RouteDiff diff = RouteDiff::compare(from, to);
+    EXPECT_TRUE(diff.isTextTooLarge());
+    EXPECT_EQ(diff.changedLineLimit(), RouteDiff::kMaxChangedLines);
+    EXPECT_TRUE(diff.hunks().empty());
+    EXPECT_EQ(diff.unifiedText(), "");
+    EXPECT_EQ(diff.status("check"), Status::Changed);
+    EXPECT_EQ(diff.status("new-model"), Status::Added);
+    EXPECT_EQ(diff.status("gpt"), Status::Unchanged);
+    EXPECT_FALSE(diff.isEmpty());
+
+    // The limit counts what would be shown: exactly at it the diff is there, one below it is not.
+    const Route small = chain();
+    Route edited = small;
+    Element gpt = *edited.find("gpt");
+    gpt.model.timeout = Number::fromInteger(1);
+    ASSERT_TRUE(edited.replaceElement(gpt));
+    ASSERT_TRUE(edited.addElement(model("zz", "z"))); // the block, plus the comma on the line before it
+    const RouteDiff full = RouteDiff::compare(small, edited);
+    const std::size_t changed = full.addedLines() + full.removedLines();
+    ASSERT_GT(changed, 3u);
+    RouteDiff::Options options;
+    options.maxChangedLines = changed;
+    const auto atLimit = RouteDiff::compare(small, edited, options, {});
+    ASSERT_TRUE(atLimit);
+    EXPECT_FALSE(atLimit->isTextTooLarge());
+    EXPECT_EQ(atLimit->unifiedText(), full.unifiedText());
+    options.maxChangedLines = changed - 1;
+    const auto belowLimit = RouteDiff::compare(small, edited, options, {});
+    ASSERT_TRUE(belowLimit);
+    EXPECT_TRUE(belowLimit->isTextTooLarge());
+    EXPECT_EQ(belowLimit->status("zz"), Status::Added);
+
+    // Whole elements added count too: a first deployment of a big route.
+    options.maxChangedLines = 10;
+    const auto firstDeploy = RouteDiff::compare(Route(), small, options, {});
+    ASSERT_TRUE(firstDeploy);
+    EXPECT_TRUE(firstDeploy->isTextTooLarge());
+    EXPECT_EQ(firstDeploy->count(Status::Added), small.size());
 }
