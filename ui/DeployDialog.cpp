@@ -1,6 +1,7 @@
 #include "ui/DeployDialog.h"
 
 #include "app/AutoLayout.h"
+#include "app/RouteComparison.h"
 #include "app/RouteDocument.h"
 #include "app/RouteWriteProbes.h"
 #include "app/WriteCheck.h"
@@ -24,6 +25,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
@@ -89,7 +91,8 @@ template<class T> void sortNewestFirst(std::vector<T> &items)
 
 DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId, QWidget *parent)
     : QDialog(parent), m_client(client), m_gatewayId(std::move(gatewayId)), m_routeId(std::move(routeId)),
-      m_picker(new QComboBox), m_summary(new QLabel), m_warning(new QFrame), m_warningText(new QLabel),
+      m_comparison(new RouteComparison(this)), m_picker(new QComboBox), m_summary(new QLabel),
+      m_comparingBar(new QProgressBar), m_warning(new QFrame), m_warningText(new QLabel),
       m_acknowledge(new QCheckBox(tr("Deploy anyway: I have looked at the changes made on the server"))),
       m_document(new RouteDocument({}, {}, this)), m_scene(new RouteScene(m_document, this)),
       m_view(new RouteView(m_scene)), m_changes(new QListWidget), m_diffView(new QPlainTextEdit),
@@ -113,6 +116,14 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
     top->addWidget(m_picker);
     top->addSpacing(12);
     top->addWidget(m_summary, 1);
+    // Busy (no known end) while the comparison is computed.
+    m_comparingBar->setObjectName(QStringLiteral("comparingBar"));
+    m_comparingBar->setRange(0, 0);
+    m_comparingBar->setTextVisible(false);
+    m_comparingBar->setMaximumWidth(160);
+    m_comparingBar->setAccessibleName(tr("Comparing with the deployed version"));
+    m_comparingBar->hide();
+    top->addWidget(m_comparingBar);
 
     m_warning->setObjectName(QStringLiteral("serverChangeWarning"));
     m_warning->setFrameShape(QFrame::StyledPanel);
@@ -192,6 +203,8 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
         compareSelected();
         updateButtons();
     });
+    connect(m_comparison, &RouteComparison::finished, this, &DeployDialog::finishComparison);
+    connect(m_comparison, &RouteComparison::failed, this, &DeployDialog::failComparison);
     connect(m_changes, &QListWidget::itemClicked, this, &DeployDialog::onChangeClicked);
     connect(m_changes, &QListWidget::itemActivated, this, &DeployDialog::onChangeClicked);
     connect(m_acknowledge, &QCheckBox::toggled, this, &DeployDialog::updateButtons);
@@ -261,6 +274,11 @@ bool DeployDialog::isBusy() const
 bool DeployDialog::isServerChangeWarningShown() const
 {
     return !m_warning->isHidden();
+}
+
+bool DeployDialog::isComparing() const
+{
+    return m_comparison->isRunning();
 }
 
 QString DeployDialog::diffText() const
@@ -430,6 +448,7 @@ void DeployDialog::populatePicker()
 void DeployDialog::compareSelected()
 {
     ++m_generation;
+    stopComparing(); // for what was selected before
     const QString target = selectedVersionId();
     if (target.isEmpty()) {
         return;
@@ -477,11 +496,14 @@ void DeployDialog::showComparison()
 {
     const QString target = selectedVersionId();
     const Route &to = m_routes.at(target);
-    const Route from = m_deployedVersionId.isEmpty() ? Route() : m_routes.at(m_deployedVersionId);
-    m_diff = RouteDiff::compare(from, to);
-    m_diffFor = target;
+    m_diff.reset();
+    m_diffFor.clear(); // not deployable until the comparison for it is on screen
+    m_comparingFor = target;
+    m_comparison->start(m_deployedVersionId.isEmpty() ? Route() : m_routes.at(m_deployedVersionId), to);
+    m_comparingBar->show();
 
-    // Versions carry no positions: lay the graph out with the cards' real sizes.
+    // Versions carry no positions: lay the graph out with the cards' real sizes. The graph shows at once; its
+    // marks follow with the comparison.
     m_document->reset(to, {});
     std::unordered_map<std::string, QSizeF> sizes;
     for (const Element &element : to.elements()) {
@@ -490,6 +512,34 @@ void DeployDialog::showComparison()
         }
     }
     m_document->reset(to, AutoLayout::layout(to, sizes));
+    m_scene->setDiffHighlights({});
+    m_changes->clear();
+    m_summary->setText(tr("Comparing with the deployed version…"));
+    renderDiffText();
+    m_view->fitForReading();
+    updateButtons();
+}
+
+void DeployDialog::stopComparing()
+{
+    m_comparison->stop();
+    m_comparingBar->hide();
+}
+
+void DeployDialog::failComparison(const QString &message)
+{
+    m_comparingBar->hide();
+    m_summary->setText(tr("The versions could not be compared."));
+    showPlainDiffText(tr("%1\n\nClose this dialog and open it again to retry.").arg(message));
+    updateButtons();
+}
+
+void DeployDialog::finishComparison(const RouteDiff &diff)
+{
+    m_comparingBar->hide();
+    const QString target = m_comparingFor;
+    m_diff = diff;
+    m_diffFor = target;
 
     std::unordered_map<std::string, DiffMark> marks;
     m_changes->clear();
@@ -555,21 +605,39 @@ void DeployDialog::showComparison()
     emit diffShown();
 }
 
+void DeployDialog::showPlainDiffText(const QString &text)
+{
+    m_diffView->clear();
+    m_diffView->setPlainText(text);
+    // Plain lines: the colours of the diff shown before must not stick to them (it read as an error in red).
+    QTextCursor all(m_diffView->document());
+    all.select(QTextCursor::Document);
+    QTextCharFormat plain;
+    plain.setForeground(palette().color(QPalette::Text));
+    all.setCharFormat(plain);
+    all.setBlockFormat(QTextBlockFormat());
+}
+
 void DeployDialog::renderDiffText()
 {
     m_diffView->clear();
+    if (isComparing()) {
+        showPlainDiffText(tr("Comparing with the deployed version…"));
+        return;
+    }
     if (!m_diff) {
         return;
     }
+    if (m_diff->isTextTooLarge()) {
+        showPlainDiffText(
+            tr("The JSON diff is too large to show line by line: more than %L1 lines differ.\n\nThe changed, added "
+               "and removed elements are listed above and marked on the canvas; you can review them there and "
+               "still deploy this version.")
+                .arg(qulonglong(m_diff->changedLineLimit())));
+        return;
+    }
     if (m_diff->hunks().empty()) {
-        m_diffView->setPlainText(tr("No differences in the route's JSON."));
-        // A plain line: the colours of the diff shown before must not stick to it (it read as an error in red).
-        QTextCursor all(m_diffView->document());
-        all.select(QTextCursor::Document);
-        QTextCharFormat plain;
-        plain.setForeground(palette().color(QPalette::Text));
-        all.setCharFormat(plain);
-        all.setBlockFormat(QTextBlockFormat());
+        showPlainDiffText(tr("No differences in the route's JSON."));
         return;
     }
     // The dialog's palette: on a PaletteChange the text view's may not have been updated yet.

@@ -19,12 +19,14 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 
 namespace rd {
 
 class ApiActivityBar;
 class ApiClient;
+class RouteComparison;
 class RouteDocument;
 class RouteScene;
 class RouteView;
@@ -34,6 +36,10 @@ struct ApiError;
 // Deploys a version of one remote route after showing what it changes against the deployed one: the
 // version's graph with added and changed elements ringed and removed ones as ghost cards, a list of the
 // changes (click one to find it), and the unified diff of the JSON.
+//
+// The comparison runs on a worker thread (RouteComparison: a large one takes seconds) with a busy bar meanwhile;
+// picking another version or closing the dialog stops it. A diff too large to show line by line says so, and
+// deploying stays possible on the marks and the list of changes.
 //
 // Before deploying it asks the server again; when the deployed or newest version is no longer what the
 // caller opened (setExpectedState), it says so and deploys only once that is acknowledged.
@@ -53,8 +59,10 @@ public:
     QString selectedVersionId() const;
     void selectVersion(const QString &versionId);
     QString deployedVersionId() const { return m_deployedVersionId; }
-    // The comparison on screen, once both versions arrived.
+    // The comparison on screen, once both versions arrived and it was computed.
     const std::optional<RouteDiff> &diff() const { return m_diff; }
+    // Whether a comparison is being computed (the busy bar shows meanwhile).
+    bool isComparing() const;
     RouteView *view() const { return m_view; }
     RouteScene *scene() const { return m_scene; }
     QString errorText() const;
@@ -105,7 +113,11 @@ private:
     void compareSelected();
     void fetchVersion(const QString &versionId, int generation);
     void showComparison();
+    void finishComparison(const RouteDiff &diff);
+    void failComparison(const QString &message);
+    void stopComparing();
     void renderDiffText();
+    void showPlainDiffText(const QString &text);
     void checkThenDeploy(const ServerState &state);
     void createDeployment();
     void showError(const QString &where, const ApiError &error);
@@ -130,14 +142,17 @@ private:
     QString m_latestVersionId;
     std::map<QString, Route> m_routes; // fetched versions by id
     std::optional<RouteDiff> m_diff;
-    QString m_diffFor;    // the version m_diff shows
-    int m_generation = 0; // bumps on every new selection: late answers for an old one are dropped
+    QString m_diffFor; // the version m_diff shows
+    RouteComparison *m_comparison;
+    QString m_comparingFor; // the version m_comparison compares
+    int m_generation = 0;   // bumps on every new selection: late answers for an old one are dropped
     bool m_loaded = false;
     bool m_deploying = false;
     bool m_serverChanged = false;
 
     QComboBox *m_picker;
     QLabel *m_summary;
+    QProgressBar *m_comparingBar;
     QFrame *m_warning;
     QLabel *m_warningText;
     QCheckBox *m_acknowledge;
