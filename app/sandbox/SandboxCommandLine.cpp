@@ -27,6 +27,18 @@ struct Options
                                             "Retry-After s (rate_limited), apply_first (drop_connection). "
                                             "Repeatable."),
                              QStringLiteral("SPEC")};
+    QCommandLineOption maxConnections{
+        QStringLiteral("max-connections"),
+        QStringLiteral("Client connections open at once; more wait to be accepted (default 256)."),
+        QStringLiteral("N")};
+    QCommandLineOption idleTimeout{QStringLiteral("idle-timeout"),
+                                   QStringLiteral("Close a connection with no request in progress after S seconds "
+                                                  "(default 15)."),
+                                   QStringLiteral("S")};
+    QCommandLineOption requestTimeout{QStringLiteral("request-timeout"),
+                                      QStringLiteral("Answer 408 and close when a request has not arrived in full "
+                                                     "S seconds after its first byte (default 20)."),
+                                      QStringLiteral("S")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -41,6 +53,9 @@ struct Options
         parser.addOption(db);
         parser.addOption(noDemo);
         parser.addOption(fault);
+        parser.addOption(maxConnections);
+        parser.addOption(idleTimeout);
+        parser.addOption(requestTimeout);
     }
 };
 
@@ -79,6 +94,31 @@ std::optional<SandboxCommandLine> SandboxCommandLine::parse(const QStringList &a
         message = QStringLiteral("a token is required: pass --token T or set ROUTE_SANDBOX_TOKEN (the sandbox never "
                                  "runs without authentication)");
         return std::nullopt;
+    }
+    const auto seconds = [&](const QCommandLineOption &option, int &milliseconds) {
+        if (!parser.isSet(option)) {
+            return true;
+        }
+        bool valid = false;
+        const double value = parser.value(option).toDouble(&valid);
+        if (!valid || !(value >= 0.01 && value <= 86400)) {
+            message = QStringLiteral("--%1 must be a number of seconds from 0.01 to 86400").arg(option.names().first());
+            return false;
+        }
+        milliseconds = static_cast<int>(value * 1000);
+        return true;
+    };
+    if (!seconds(options.idleTimeout, out.limits.idleTimeoutMs) ||
+        !seconds(options.requestTimeout, out.limits.requestTimeoutMs)) {
+        return std::nullopt;
+    }
+    if (parser.isSet(options.maxConnections)) {
+        const int max = parser.value(options.maxConnections).toInt(&ok);
+        if (!ok || max < 1 || max > 100000) {
+            message = QStringLiteral("--max-connections must be a number from 1 to 100000");
+            return std::nullopt;
+        }
+        out.limits.maxConnections = max;
     }
     out.databasePath = parser.value(options.db);
     out.seedDemo = !parser.isSet(options.noDemo);

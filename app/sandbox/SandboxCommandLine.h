@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/sandbox/FaultSpec.h"
+#include "app/sandbox/SandboxHttpLimits.h"
 
 #include <QByteArray>
 #include <QList>
@@ -19,6 +20,7 @@ struct SandboxCommandLine
     QString databasePath; // "" = the default location
     bool seedDemo = true;
     QList<FaultSpec> faults;
+    SandboxHttpLimits limits;
     bool helpRequested = false;
 
     // nullopt with `error` set for anything unusable, including a missing token: the sandbox never runs

@@ -5,6 +5,7 @@
 #include "app/sandbox/SandboxListParams.h"
 #include "app/sandbox/SandboxReply.h"
 #include "app/sandbox/SandboxTime.h"
+#include "app/sandbox/SandboxTransaction.h"
 
 namespace rd {
 
@@ -105,12 +106,12 @@ SandboxResponse SandboxProviderConfigApi::create(const SandboxRequest &request, 
         config["rate_limit_period"] = rateLimitPeriod;
     }
 
-    if (!m_store.transaction()) {
+    SandboxTransaction transaction(m_store);
+    if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
     if ((isDefault && !m_store.clearDefaultProviderConfig(account, gateway, providerSlug)) ||
-        !m_store.insertProviderConfig(account, gateway, providerSlug, config) || !m_store.commit()) {
-        m_store.rollback();
+        !m_store.insertProviderConfig(account, gateway, providerSlug, config) || !transaction.commit()) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(std::move(config));

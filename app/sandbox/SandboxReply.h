@@ -17,13 +17,15 @@ class SandboxReply
 public:
     // Codes Cloudflare uses on these endpoints (7000-7003, 10000), and sandbox codes in the same style where
     // the public docs name none.
-    static constexpr int kNoRoute = 7000;   // unknown URI
-    static constexpr int kBadInput = 7001;  // malformed body, wrong types, rejected route
-    static constexpr int kNotFound = 7003;  // unknown object id
-    static constexpr int kAuth = 10000;     // missing or wrong credentials
-    static constexpr int kInternal = 10001; // server error (injected, or the database failed)
-    static constexpr int kMethod = 10405;   // method not allowed on this path
-    static constexpr int kTooLarge = 10413; // body over the limit
+    static constexpr int kNoRoute = 7000;    // unknown URI
+    static constexpr int kBadInput = 7001;   // malformed body, wrong types, rejected route
+    static constexpr int kNotFound = 7003;   // unknown object id
+    static constexpr int kAuth = 10000;      // missing or wrong credentials
+    static constexpr int kInternal = 10001;  // server error (injected, or the database failed)
+    static constexpr int kMethod = 10405;    // method not allowed on this path
+    static constexpr int kTooLarge = 10413;  // body over the limit
+    static constexpr int kBadHttp = 10400;   // a request that is not well-formed HTTP, or arrived too slowly
+    static constexpr int kMediaType = 10415; // a body that is not declared as JSON
     static constexpr int kRateLimited = 10429;
 
     static SandboxResponse json(const Json &body, int status = 200);

@@ -1,7 +1,5 @@
 #include "app/sandbox/SandboxRequest.h"
 
-#include <QHttpServerRequest>
-#include <QMetaEnum>
 #include <QUrl>
 
 namespace rd {
@@ -34,20 +32,20 @@ void splitQuery(const QString &encodedQuery, SandboxRequest &out)
 
 } // namespace
 
-SandboxRequest SandboxRequest::fromHttp(const QHttpServerRequest &request)
+SandboxRequest SandboxRequest::fromHead(const QByteArray &method, const QByteArray &target,
+                                        const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     SandboxRequest out;
-    const auto method = request.method();
-    const char *name = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(method));
-    out.method = name && method != QHttpServerRequest::Method::Unknown ? QString::fromLatin1(name).toUpper()
-                                                                       : QStringLiteral("UNKNOWN");
-    const QUrl url = request.url();
-    splitPath(url.path(QUrl::FullyEncoded), out);
-    splitQuery(url.query(QUrl::FullyEncoded), out);
-    for (const auto &[name_, value] : request.headers()) {
-        out.headers.insert(name_.toLower(), value);
+    out.method = QString::fromLatin1(method);
+    // A fragment is never sent by a client that means it; if one is, it is not part of the path.
+    const qsizetype hash = target.indexOf('#');
+    const QString pathAndQuery = QString::fromLatin1(hash < 0 ? target : target.left(hash));
+    const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
+    splitPath(q < 0 ? pathAndQuery : pathAndQuery.left(q), out);
+    splitQuery(q < 0 ? QString() : pathAndQuery.mid(q + 1), out);
+    for (const auto &[name, value] : headers) {
+        out.headers.insert(name.toLower(), value);
     }
-    out.body = request.body();
     return out;
 }
 

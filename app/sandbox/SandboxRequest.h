@@ -9,22 +9,23 @@
 #include <optional>
 #include <utility>
 
-class QHttpServerRequest;
-
 namespace rd {
 
-// A request copied out of Qt's HTTP server, so that a handler can run later (a slow fault) or twice over
-// without the server's request object, which is reused for the connection's next request.
+// A request as handlers see it: path split and decoded, query in order, headers by lower-case name. A value,
+// so that a handler can run later (a slow fault) or twice over.
 struct SandboxRequest
 {
-    QString method;       // "GET", "POST", ...; "UNKNOWN" for what Qt could not name
+    QString method;       // "GET", "POST", ... as sent (methods are case-sensitive)
     QString path;         // percent-decoded, for matching and messages
     QStringList segments; // the path split on '/' before decoding, so an id with "%2F" stays one segment
     QList<std::pair<QString, QString>> query; // in order, repeated keys kept: log filters depend on both
     QMap<QByteArray, QByteArray> headers;     // names lower-cased
     QByteArray body;
 
-    static SandboxRequest fromHttp(const QHttpServerRequest &request);
+    // From a parsed HTTP head: `target` is the origin-form request target, still percent-encoded. The body is
+    // filled in later, once the head has been screened.
+    static SandboxRequest fromHead(const QByteArray &method, const QByteArray &target,
+                                   const QList<std::pair<QByteArray, QByteArray>> &headers);
     // Test and tooling entry: path and query as they would appear in a URL.
     static SandboxRequest make(QString method, const QString &pathAndQuery, QByteArray body = {});
 

@@ -5,6 +5,7 @@
 #include "app/sandbox/SandboxListParams.h"
 #include "app/sandbox/SandboxReply.h"
 #include "app/sandbox/SandboxTime.h"
+#include "app/sandbox/SandboxTransaction.h"
 #include "model/JsonText.h"
 #include "model/Route.h"
 #include "model/RouteCodec.h"
@@ -199,12 +200,12 @@ SandboxResponse SandboxRouteApi::create(const SandboxRequest &request, const QSt
     if (auto problems = checkElements(*elementsIt, elements); !problems.empty()) {
         return SandboxReply::errors(400, problems);
     }
-    if (!m_store.transaction()) {
+    SandboxTransaction transaction(m_store);
+    if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
     const auto routeId = insertRoute(m_store, account, gateway, *name, elements, SandboxTime::now());
-    if (!routeId || !m_store.commit()) {
-        m_store.rollback();
+    if (!routeId || !transaction.commit()) {
         return SandboxReply::internalError();
     }
     const auto row = m_store.route(account, gateway, *routeId);
@@ -311,12 +312,12 @@ SandboxResponse SandboxRouteApi::createVersion(const SandboxRequest &request, co
         return SandboxReply::errors(400, problems);
     }
     row->modifiedAt = SandboxTime::now();
-    if (!m_store.transaction()) {
+    SandboxTransaction transaction(m_store);
+    if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
     if (!insertVersion(m_store, routeId, elements, row->modifiedAt) || !m_store.touchRoute(routeId, row->modifiedAt) ||
-        !m_store.commit()) {
-        m_store.rollback();
+        !transaction.commit()) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(routeSummary(*row, elements));
@@ -404,12 +405,12 @@ SandboxResponse SandboxRouteApi::createDeployment(const SandboxRequest &request,
             QStringLiteral("Version %1 not found in route %2").arg(SandboxReply::quoted(versionId), routeId));
     }
     row->modifiedAt = SandboxTime::now();
-    if (!m_store.transaction()) {
+    SandboxTransaction transaction(m_store);
+    if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
     if (!deploy(m_store, routeId, versionId, row->modifiedAt) || !m_store.touchRoute(routeId, row->modifiedAt) ||
-        !m_store.commit()) {
-        m_store.rollback();
+        !transaction.commit()) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(routeSummary(*row, parseElements(version->elements)));

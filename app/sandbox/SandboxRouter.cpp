@@ -4,6 +4,7 @@
 #include "app/sandbox/SandboxBody.h"
 #include "app/sandbox/SandboxDemoData.h"
 #include "app/sandbox/SandboxReply.h"
+#include "app/sandbox/SandboxTransaction.h"
 #include "model/JsonText.h"
 
 #include <QDateTime>
@@ -43,70 +44,43 @@ SandboxResponse methodNotAllowed(const SandboxRequest &request, const QStringLis
     return response;
 }
 
-// `rest` is the path after /accounts/{account}/ai-gateway.
-bool isKnownPath(const QStringList &rest)
+bool isApiPath(const QString &path)
 {
-    const qsizetype n = rest.size();
-    if (rest.value(0) != QLatin1String("gateways")) {
+    return path == QLatin1String("/client/v4") || path.startsWith(QLatin1String("/client/v4/"));
+}
+
+bool hasBody(const SandboxRequest &request)
+{
+    return !request.body.isEmpty() || request.header("content-length").trimmed().toLongLong() > 0 ||
+           !request.header("transfer-encoding").isEmpty();
+}
+
+// JSON, or nothing said: a body declared as anything else (a form, plain text) is a client bug that would
+// otherwise be parsed as if it were JSON.
+bool isJsonMediaType(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type = (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+    return type.isEmpty() || type == "application/json" || type.endsWith("+json");
+}
+
+// Cloudflare account ids are 32 hex digits; the sandbox takes any short name made of letters, digits, '-'
+// and '_' so that tests and people can use readable ones, and refuses the rest (control characters, bytes
+// that are not UTF-8, slashes) rather than seeding an account under a name nobody can type again.
+bool isValidAccountId(const QString &account)
+{
+    if (account.isEmpty() || account.size() > 64) {
         return false;
     }
-    if (n <= 2) {
-        return true;
-    }
-    const QString &kind = rest[2];
-    if (kind == QLatin1String("routes")) {
-        if (n <= 4) {
-            return true;
-        }
-        if (rest[4] == QLatin1String("versions")) {
-            return n <= 6;
-        }
-        return rest[4] == QLatin1String("deployments") && n == 5;
-    }
-    if (kind == QLatin1String("logs")) {
-        return n <= 4 || (n == 5 && (rest[4] == QLatin1String("request") || rest[4] == QLatin1String("response")));
-    }
-    return kind == QLatin1String("provider_configs") && n == 3;
-}
-
-// For a known path.
-QStringList allowedMethods(const QStringList &rest)
-{
-    const qsizetype n = rest.size();
-    const QString kind = rest.value(2);
-    if (n == 1) {
-        return {QStringLiteral("GET"), QStringLiteral("POST")};
-    }
-    if (n == 2) {
-        return {QStringLiteral("GET"), QStringLiteral("PUT"), QStringLiteral("DELETE")};
-    }
-    if (kind == QLatin1String("routes")) {
-        switch (n) {
-        case 3:
-        case 5:
-            return {QStringLiteral("GET"), QStringLiteral("POST")};
-        case 4:
-            return {QStringLiteral("GET"), QStringLiteral("PATCH"), QStringLiteral("DELETE")};
-        default:
-            return {QStringLiteral("GET")};
+    for (const QChar c : account) {
+        const char16_t u = c.unicode();
+        const bool ok =
+            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '_';
+        if (!ok) {
+            return false;
         }
     }
-    if (kind == QLatin1String("logs")) {
-        switch (n) {
-        case 3:
-            return {QStringLiteral("GET"), QStringLiteral("DELETE")};
-        case 4:
-            return {QStringLiteral("GET"), QStringLiteral("PATCH")};
-        default:
-            return {QStringLiteral("GET")};
-        }
-    }
-    return {QStringLiteral("GET"), QStringLiteral("POST")};
-}
-
-bool is(const SandboxRequest &request, const char *method)
-{
-    return request.method == QLatin1String(method);
+    return true;
 }
 
 } // namespace
@@ -114,7 +88,136 @@ bool is(const SandboxRequest &request, const char *method)
 SandboxRouter::SandboxRouter(SandboxStore &store, FaultInjector &faults, QByteArray token, bool seedDemo)
     : m_store(store), m_faults(faults), m_token(std::move(token)), m_seedDemo(seedDemo), m_gateways(store),
       m_routes(store), m_logs(store), m_providerConfigs(store)
-{}
+{
+    addApiRoutes();
+    addControlRoutes();
+}
+
+void SandboxRouter::addApiRoutes()
+{
+    using Match = SandboxPathMatch;
+    const QString base = QStringLiteral("/client/v4/accounts/{account}/ai-gateway/gateways");
+    auto add = [this, &base](const char *method, const char *rest, SandboxRouteTable::Handler handler) {
+        m_table.add(QString::fromLatin1(method), base + QString::fromLatin1(rest), std::move(handler));
+    };
+    auto account = [](const Match &m) {
+        return m.value(u"account");
+    };
+    auto gateway = [](const Match &m) {
+        return m.value(u"gateway");
+    };
+    auto route = [](const Match &m) {
+        return m.value(u"route");
+    };
+
+    add("GET", "", [=, this](const SandboxRequest &r, const Match &m) { return m_gateways.list(r, account(m)); });
+    add("POST", "", [=, this](const SandboxRequest &r, const Match &m) { return m_gateways.create(r, account(m)); });
+    add("GET", "/{gateway}",
+        [=, this](const SandboxRequest &, const Match &m) { return m_gateways.get(account(m), gateway(m)); });
+    add("PUT", "/{gateway}",
+        [=, this](const SandboxRequest &r, const Match &m) { return m_gateways.update(r, account(m), gateway(m)); });
+    add("DELETE", "/{gateway}",
+        [=, this](const SandboxRequest &, const Match &m) { return m_gateways.remove(account(m), gateway(m)); });
+
+    add("GET", "/{gateway}/routes",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_routes.list(r, a, g);
+        }));
+    add("POST", "/{gateway}/routes",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_routes.create(r, a, g);
+        }));
+    add("GET", "/{gateway}/routes/{route}",
+        inGateway([=, this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_routes.get(a, g, route(m));
+        }));
+    add("PATCH", "/{gateway}/routes/{route}",
+        inGateway([=, this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            return m_routes.rename(r, a, g, route(m));
+        }));
+    add("DELETE", "/{gateway}/routes/{route}",
+        inGateway([=, this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_routes.remove(a, g, route(m));
+        }));
+    add("GET", "/{gateway}/routes/{route}/versions",
+        inGateway([=, this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            return m_routes.listVersions(r, a, g, route(m));
+        }));
+    add("POST", "/{gateway}/routes/{route}/versions",
+        inGateway([=, this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            return m_routes.createVersion(r, a, g, route(m));
+        }));
+    add("GET", "/{gateway}/routes/{route}/versions/{version}",
+        inGateway([=, this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_routes.getVersion(a, g, route(m), m.value(u"version"));
+        }));
+    add("GET", "/{gateway}/routes/{route}/deployments",
+        inGateway([=, this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            return m_routes.listDeployments(r, a, g, route(m));
+        }));
+    add("POST", "/{gateway}/routes/{route}/deployments",
+        inGateway([=, this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            return m_routes.createDeployment(r, a, g, route(m));
+        }));
+
+    add("GET", "/{gateway}/logs",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_logs.list(r, a, g);
+        }));
+    add("DELETE", "/{gateway}/logs",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_logs.remove(r, a, g);
+        }));
+    add("GET", "/{gateway}/logs/{log}",
+        inGateway([this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_logs.get(a, g, m.value(u"log"));
+        }));
+    add("PATCH", "/{gateway}/logs/{log}",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            return m_logs.edit(r, a, g, m.value(u"log"));
+        }));
+    for (const char *part : {"request", "response"}) {
+        add("GET", QByteArray("/{gateway}/logs/{log}/").append(part).constData(),
+            inGateway([this, part](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+                return m_logs.body(a, g, m.value(u"log"), QString::fromLatin1(part));
+            }));
+    }
+
+    add("GET", "/{gateway}/provider_configs",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_providerConfigs.list(r, a, g);
+        }));
+    add("POST", "/{gateway}/provider_configs",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_providerConfigs.create(r, a, g);
+        }));
+}
+
+void SandboxRouter::addControlRoutes()
+{
+    for (const char *method : {"GET", "POST", "DELETE"}) {
+        m_table.add(QString::fromLatin1(method), QStringLiteral("/__sandbox/faults"),
+                    [this](const SandboxRequest &r, const SandboxPathMatch &) { return controlFaults(r); });
+    }
+}
+
+SandboxRouteTable::Handler SandboxRouter::inGateway(
+    std::function<SandboxResponse(const SandboxRequest &, const QString &, const QString &, const SandboxPathMatch &)>
+        handler)
+{
+    return [this, handler = std::move(handler)](const SandboxRequest &request, const SandboxPathMatch &match) {
+        const QString account = match.value(u"account");
+        const QString gateway = match.value(u"gateway");
+        const auto gatewayJson = m_store.gateway(account, gateway);
+        if (!gatewayJson) {
+            return SandboxReply::internalError();
+        }
+        if (gatewayJson->is_null()) {
+            return SandboxReply::notFound(QStringLiteral("Gateway %1 not found").arg(SandboxReply::quoted(gateway)));
+        }
+        return handler(request, account, gateway, match);
+    };
+}
 
 SandboxResponse SandboxRouter::noRoute()
 {
@@ -142,133 +245,84 @@ std::optional<SandboxResponse> SandboxRouter::checkCredentials(const SandboxRequ
     return SandboxReply::error(403, SandboxReply::kAuth, QStringLiteral("Authentication error"));
 }
 
+std::optional<SandboxResponse> SandboxRouter::screen(const SandboxRequest &request) const
+{
+    if (isApiPath(request.path)) {
+        if (request.body.size() > SandboxBody::kMaxBytes) {
+            return SandboxReply::error(413, SandboxReply::kTooLarge,
+                                       QStringLiteral("The request body is %1 bytes; the limit is %2 bytes.")
+                                           .arg(request.body.size())
+                                           .arg(SandboxBody::kMaxBytes));
+        }
+    } else if (!m_table.find(request).pathKnown) {
+        return std::nullopt; // 404 once it has arrived; nothing out there needs credentials
+    }
+    if (auto denied = checkCredentials(request)) {
+        return denied;
+    }
+    if (hasBody(request) && !isJsonMediaType(request.header("content-type"))) {
+        return SandboxReply::error(
+            415, SandboxReply::kMediaType,
+            QStringLiteral("The request body must be JSON, sent with Content-Type: application/json (this one was "
+                           "declared as %1).")
+                .arg(SandboxReply::quoted(QString::fromLatin1(request.header("content-type").left(80)))));
+    }
+    return std::nullopt;
+}
+
 SandboxResponse SandboxRouter::handle(const SandboxRequest &request)
 {
-    if (request.body.size() > SandboxBody::kMaxBytes) {
-        return SandboxReply::error(413, SandboxReply::kTooLarge,
-                                   QStringLiteral("The request body is %1 bytes; the limit is %2 bytes.")
-                                       .arg(request.body.size())
-                                       .arg(SandboxBody::kMaxBytes));
-    }
-    if (auto denied = checkCredentials(request)) {
-        return *denied;
-    }
-    // /client/v4/accounts/{account}/ai-gateway/...
-    const QStringList &s = request.segments;
-    if (s.size() < 6 || s[2] != QLatin1String("accounts") || s[4] != QLatin1String("ai-gateway")) {
+    const bool api = isApiPath(request.path);
+    const SandboxRouteTable::Lookup lookup = m_table.find(request);
+    if (!api && !lookup.pathKnown) {
         return noRoute();
     }
-    const QString account = s[3];
-    return dispatch(request, account, s.mid(5));
-}
-
-SandboxResponse SandboxRouter::dispatch(const SandboxRequest &request, const QString &account, const QStringList &rest)
-{
+    if (auto refused = screen(request)) {
+        return *refused;
+    }
+    if (!lookup.pathKnown) {
+        return noRoute();
+    }
+    if (!lookup.handler) {
+        return methodNotAllowed(request, lookup.allowed);
+    }
     // Knowing the endpoint and method before touching the database means a typo never seeds an account.
-    if (!isKnownPath(rest)) {
-        return noRoute();
-    }
-    const QStringList allowed = allowedMethods(rest);
-    if (!allowed.contains(request.method)) {
-        return methodNotAllowed(request, allowed);
-    }
-
-    if (!m_knownAccounts.contains(account)) {
-        // Registered and seeded in one transaction, so a failed seed is retried on the next request.
-        if (!m_store.transaction()) {
-            return SandboxReply::internalError();
+    if (lookup.match.has(u"account")) {
+        if (auto refused = openAccount(lookup.match.value(u"account"))) {
+            return *refused;
         }
-        const auto isNew = m_store.registerAccount(account);
-        const bool seeded = isNew && (!*isNew || !m_seedDemo ||
-                                      SandboxDemoData::seed(m_store, account, QDateTime::currentDateTimeUtc()));
-        if (!seeded || !m_store.commit()) {
-            m_store.rollback();
-            qCWarning(lcRouter) << "registering or seeding an account failed";
-            return SandboxReply::internalError();
-        }
-        m_knownAccounts.insert(account);
     }
-
-    const qsizetype n = rest.size();
-    if (n == 1) {
-        if (is(request, "GET")) {
-            return m_gateways.list(request, account);
-        }
-        return m_gateways.create(request, account);
-    }
-    const QString &gateway = rest[1];
-    if (n == 2) {
-        if (is(request, "GET")) {
-            return m_gateways.get(account, gateway);
-        }
-        if (is(request, "PUT")) {
-            return m_gateways.update(request, account, gateway);
-        }
-        return m_gateways.remove(account, gateway);
-    }
-    return dispatchGatewayChild(request, account, gateway, rest);
+    return (*lookup.handler)(request, lookup.match);
 }
 
-SandboxResponse SandboxRouter::dispatchGatewayChild(const SandboxRequest &request, const QString &account,
-                                                    const QString &gateway, const QStringList &rest)
+std::optional<SandboxResponse> SandboxRouter::openAccount(const QString &account)
 {
-    const qsizetype n = rest.size();
-    const QString &kind = rest[2];
-
-    const auto gatewayJson = m_store.gateway(account, gateway);
-    if (!gatewayJson) {
+    if (m_knownAccounts.contains(account)) {
+        return std::nullopt;
+    }
+    if (!isValidAccountId(account)) {
+        return SandboxReply::badRequest(
+            QStringLiteral("The account id %1 is not valid: use up to 64 letters, digits, '-' or '_'.")
+                .arg(SandboxReply::quoted(account.left(80))));
+    }
+    // Registered and seeded in one transaction, so a failed seed is retried on the next request.
+    SandboxTransaction transaction(m_store);
+    if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
-    if (gatewayJson->is_null()) {
-        return SandboxReply::notFound(QStringLiteral("Gateway %1 not found").arg(SandboxReply::quoted(gateway)));
+    const auto isNew = m_store.registerAccount(account);
+    const bool seeded =
+        isNew && (!*isNew || !m_seedDemo || SandboxDemoData::seed(m_store, account, QDateTime::currentDateTimeUtc()));
+    if (!seeded || !transaction.commit()) {
+        qCWarning(lcRouter) << "registering or seeding an account failed";
+        return SandboxReply::internalError();
     }
-
-    if (kind == QLatin1String("routes")) {
-        if (n == 3) {
-            return is(request, "GET") ? m_routes.list(request, account, gateway)
-                                      : m_routes.create(request, account, gateway);
-        }
-        const QString &route = rest[3];
-        if (n == 4) {
-            if (is(request, "GET")) {
-                return m_routes.get(account, gateway, route);
-            }
-            return is(request, "PATCH") ? m_routes.rename(request, account, gateway, route)
-                                        : m_routes.remove(account, gateway, route);
-        }
-        if (rest[4] == QLatin1String("deployments")) {
-            return is(request, "GET") ? m_routes.listDeployments(request, account, gateway, route)
-                                      : m_routes.createDeployment(request, account, gateway, route);
-        }
-        if (n == 5) {
-            return is(request, "GET") ? m_routes.listVersions(request, account, gateway, route)
-                                      : m_routes.createVersion(request, account, gateway, route);
-        }
-        return m_routes.getVersion(account, gateway, route, rest[5]);
-    }
-    if (kind == QLatin1String("logs")) {
-        if (n == 3) {
-            return is(request, "GET") ? m_logs.list(request, account, gateway)
-                                      : m_logs.remove(request, account, gateway);
-        }
-        if (n == 4) {
-            return is(request, "GET") ? m_logs.get(account, gateway, rest[3])
-                                      : m_logs.edit(request, account, gateway, rest[3]);
-        }
-        return m_logs.body(account, gateway, rest[3], rest[4]);
-    }
-    return is(request, "GET") ? m_providerConfigs.list(request, account, gateway)
-                              : m_providerConfigs.create(request, account, gateway);
+    m_knownAccounts.insert(account);
+    return std::nullopt;
 }
 
-SandboxResponse SandboxRouter::handleControl(const SandboxRequest &request)
+SandboxResponse SandboxRouter::controlFaults(const SandboxRequest &request)
 {
-    if (request.segments != QStringList{QStringLiteral("__sandbox"), QStringLiteral("faults")}) {
-        return noRoute();
-    }
-    if (auto denied = checkCredentials(request)) {
-        return *denied;
-    }
     auto pendingJson = [this] {
         Json list = Json::array();
         for (const FaultSpec &fault : m_faults.pending()) {
@@ -276,17 +330,14 @@ SandboxResponse SandboxRouter::handleControl(const SandboxRequest &request)
         }
         return list;
     };
-    if (is(request, "GET")) {
+    if (request.method == QLatin1String("GET")) {
         return SandboxReply::result(pendingJson());
     }
-    if (is(request, "DELETE")) {
+    if (request.method == QLatin1String("DELETE")) {
         m_faults.clear();
         return SandboxReply::result(pendingJson());
     }
-    if (!is(request, "POST")) {
-        return methodNotAllowed(request, {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("DELETE")});
-    }
-    // One spec, or an array of them to queue in order.
+    // POST: one spec, or an array of them to queue in order.
     auto parsed =
         JsonText::parse(std::string_view(request.body.constData(), static_cast<std::size_t>(request.body.size())));
     if (!parsed) {

@@ -7,42 +7,48 @@
 #include "app/sandbox/SandboxRequest.h"
 #include "app/sandbox/SandboxResponse.h"
 #include "app/sandbox/SandboxRouteApi.h"
+#include "app/sandbox/SandboxRouteTable.h"
 #include "app/sandbox/SandboxStore.h"
 
 #include <QByteArray>
 #include <QSet>
-#include <QStringList>
 
 #include <optional>
 
 namespace rd {
 
-// From a request to an answer: size limit, credentials, the account's first-use demo seed, the endpoint and
-// method, the gateway's existence, then the handler. Faults are the HTTP layer's business, not this one's.
+// From a request to an answer: size limit, credentials and media type (screen), then the endpoint and
+// method from the route table, the account's first-use demo seed, the gateway's existence, the handler.
+// Faults are the HTTP layer's business, not this one's.
 class SandboxRouter
 {
 public:
     SandboxRouter(SandboxStore &store, FaultInjector &faults, QByteArray token, bool seedDemo);
 
-    // Everything under /client/v4.
+    // What can be said from the head alone, before the body is read: 413, 401/403, 415. nullopt: go on.
+    std::optional<SandboxResponse> screen(const SandboxRequest &request) const;
+    // Any request, body included: screen, then route.
     SandboxResponse handle(const SandboxRequest &request);
-    // /__sandbox/...: the fault control endpoint of the standalone binary.
-    SandboxResponse handleControl(const SandboxRequest &request);
-    // Anything else.
     static SandboxResponse noRoute();
 
 private:
+    void addApiRoutes();
+    void addControlRoutes();
     std::optional<SandboxResponse> checkCredentials(const SandboxRequest &request) const;
-    SandboxResponse dispatch(const SandboxRequest &request, const QString &account, const QStringList &rest);
-    // The handler for a path under /gateways/{id}/..., the gateway being checked first.
-    SandboxResponse dispatchGatewayChild(const SandboxRequest &request, const QString &account, const QString &gateway,
-                                         const QStringList &rest);
+    // Validates the account id and registers (and seeds) it on first use.
+    std::optional<SandboxResponse> openAccount(const QString &account);
+    // A handler under /gateways/{gateway}/...: answers 404 for a gateway that does not exist first.
+    SandboxRouteTable::Handler inGateway(std::function<SandboxResponse(const SandboxRequest &, const QString &,
+                                                                       const QString &, const SandboxPathMatch &)>
+                                             handler);
+    SandboxResponse controlFaults(const SandboxRequest &request);
 
     SandboxStore &m_store;
     FaultInjector &m_faults;
     QByteArray m_token;
     bool m_seedDemo = true;
     QSet<QString> m_knownAccounts; // registered in the database already: spares a write per request
+    SandboxRouteTable m_table;
     SandboxGatewayApi m_gateways;
     SandboxRouteApi m_routes;
     SandboxLogApi m_logs;

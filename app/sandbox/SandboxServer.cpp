@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QStandardPaths>
-#include <QTcpServer>
 
 namespace rd {
 
@@ -52,15 +51,14 @@ bool SandboxServer::start(quint16 port, QString *error)
         return false;
     }
     auto router = std::make_unique<SandboxRouter>(*store, *m_faults, m_options.token, m_options.seedDemo);
-    auto *http = new SandboxHttpServer(*router, *m_faults, this);
-    auto *tcp = new QTcpServer(http);
-    if (!tcp->listen(QHostAddress::LocalHost, port)) {
-        message = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(tcp->errorString());
+    auto *http = new SandboxHttpServer(*router, *m_faults, m_limits, this);
+    QString listenError;
+    if (!http->listen(QHostAddress::LocalHost, port, &listenError)) {
+        message = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(listenError);
         delete http;
         return false;
     }
-    http->bind(tcp);
-    m_port = tcp->serverPort();
+    m_port = http->port();
     m_store = std::move(store);
     m_router = std::move(router);
     m_http = http;
@@ -96,6 +94,11 @@ void SandboxServer::clearFaults()
 int SandboxServer::requestCount() const
 {
     return m_http ? m_http->requestCount() : 0;
+}
+
+int SandboxServer::connectionCount() const
+{
+    return m_http ? m_http->connectionCount() : 0;
 }
 
 int SandboxServer::requestCount(const QString &method, const QString &pathContains) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/sandbox/FaultSpec.h"
+#include "app/sandbox/SandboxHttpLimits.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -34,6 +35,8 @@ public:
     explicit SandboxServer(Options options, QObject *parent = nullptr);
     ~SandboxServer() override;
 
+    // Before start(): what one client may cost (the defaults suit people and the SDK; tests shrink them).
+    void setHttpLimits(const SandboxHttpLimits &limits) { m_limits = limits; }
     bool start(quint16 port = 0, QString *error = nullptr); // binds 127.0.0.1 ONLY; port 0 = any free port
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>/client/v4
@@ -43,12 +46,14 @@ public:
     void clearFaults();
     int requestCount() const; // requests received under /client/v4 (all, including faulted ones)
     int requestCount(const QString &method, const QString &pathContains) const;
+    int connectionCount() const; // open client connections
 
     // Where the database goes when Options.databasePath is empty.
     static QString defaultDatabasePath();
 
 private:
     Options m_options;
+    SandboxHttpLimits m_limits;
     quint16 m_port = 0;
     std::unique_ptr<SandboxStore> m_store;
     std::unique_ptr<FaultInjector> m_faults;

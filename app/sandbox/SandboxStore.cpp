@@ -1,5 +1,6 @@
 #include "app/sandbox/SandboxStore.h"
 
+#include "app/sandbox/SandboxTransaction.h"
 #include "model/JsonText.h"
 
 #include <QAtomicInteger>
@@ -9,13 +10,20 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <algorithm>
+#include <vector>
+
 namespace rd {
 
 namespace {
 
 Q_LOGGING_CATEGORY(lcStore, "rd.sandbox.store")
 
+// PRAGMA user_version of the file. Raise it with a change to kSchema, and add the statements that bring a
+// file of the previous version up to the new one to kMigrations (entry N - 1 takes version N to N + 1);
+// tests/sandbox keeps a file of every released version and opens it with the current code.
 constexpr int kSchemaVersion = 1;
+const std::vector<std::vector<const char *>> kMigrations = {};
 
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
@@ -247,38 +255,41 @@ bool SandboxStore::createSchema(QString *error)
         *error = QStringLiteral("%1 was written by a newer sandbox (schema %2)").arg(m_path).arg(version);
         return false;
     }
-    if (!db.transaction()) {
+    SandboxTransaction transaction(db);
+    if (!transaction.isOpen()) {
         *error = QStringLiteral("cannot write %1: %2").arg(m_path, db.lastError().text());
         return false;
+    }
+    // Version 0 is a new file. An older file is brought up one version at a time, in the same transaction
+    // as the tables, so a failed migration leaves the file as it was.
+    for (int from = std::max(version, 1); from < kSchemaVersion; ++from) {
+        for (const char *statement : kMigrations[from - 1]) {
+            if (!q.exec(QString::fromLatin1(statement))) {
+                *error = QStringLiteral("cannot update the sandbox tables in %1 from version %2: %3")
+                             .arg(m_path)
+                             .arg(from)
+                             .arg(q.lastError().text());
+                return false;
+            }
+        }
     }
     for (const char *statement : kSchema) {
         if (!q.exec(QString::fromLatin1(statement))) {
             *error = QStringLiteral("cannot create the sandbox tables in %1: %2").arg(m_path, q.lastError().text());
-            db.rollback();
             return false;
         }
     }
     q.exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
-    if (!db.commit()) {
+    if (!transaction.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(m_path, db.lastError().text());
         return false;
     }
     return true;
 }
 
-bool SandboxStore::transaction()
+QSqlDatabase SandboxStore::connection() const
 {
-    return QSqlDatabase::database(m_connectionName, false).transaction();
-}
-
-bool SandboxStore::commit()
-{
-    return QSqlDatabase::database(m_connectionName, false).commit();
-}
-
-void SandboxStore::rollback()
-{
-    QSqlDatabase::database(m_connectionName, false).rollback();
+    return QSqlDatabase::database(m_connectionName, false);
 }
 
 std::optional<bool> SandboxStore::registerAccount(const QString &account)
@@ -361,8 +372,9 @@ bool SandboxStore::updateGateway(const QString &account, const Json &gateway)
 
 bool SandboxStore::deleteGateway(const QString &account, const QString &id)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
+    QSqlDatabase db = connection();
+    SandboxTransaction transaction(db);
+    if (!transaction.isOpen()) {
         return false;
     }
     const char *const statements[] = {
@@ -379,11 +391,10 @@ bool SandboxStore::deleteGateway(const QString &account, const QString &id)
         q.addBindValue(account);
         q.addBindValue(id);
         if (!run(q)) {
-            db.rollback();
             return false;
         }
     }
-    return db.commit();
+    return transaction.commit();
 }
 
 std::optional<SandboxStore::RouteRow> SandboxStore::route(const QString &account, const QString &gateway,
@@ -466,8 +477,9 @@ bool SandboxStore::touchRoute(const QString &id, const QString &modifiedAt)
 
 bool SandboxStore::deleteRoute(const QString &id)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
+    QSqlDatabase db = connection();
+    SandboxTransaction transaction(db);
+    if (!transaction.isOpen()) {
         return false;
     }
     for (const char *sql : {"DELETE FROM versions WHERE route_id = ?", "DELETE FROM deployments WHERE route_id = ?",
@@ -476,11 +488,10 @@ bool SandboxStore::deleteRoute(const QString &id)
         q.prepare(QString::fromLatin1(sql));
         q.addBindValue(id);
         if (!run(q)) {
-            db.rollback();
             return false;
         }
     }
-    return db.commit();
+    return transaction.commit();
 }
 
 bool SandboxStore::insertVersion(const VersionRow &version)

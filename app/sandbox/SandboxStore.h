@@ -3,6 +3,7 @@
 #include "app/sandbox/SandboxLogRecord.h"
 #include "model/Json.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
 
@@ -62,9 +63,8 @@ public:
     bool isOpen() const;
     QString path() const { return m_path; }
 
-    bool transaction();
-    bool commit();
-    void rollback();
+    // The store's database connection, for SandboxTransaction.
+    QSqlDatabase connection() const;
 
     // True when `account` was not known before (and is now).
     std::optional<bool> registerAccount(const QString &account);

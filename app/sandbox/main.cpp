@@ -31,6 +31,7 @@ int main(int argc, char *argv[])
     QObject::connect(&signalWatcher, &rd::UnixSignalWatcher::received, &app, [](int) { QCoreApplication::quit(); });
 
     rd::SandboxServer server({options->databasePath, options->token, options->seedDemo});
+    server.setHttpLimits(options->limits);
     for (const rd::FaultSpec &fault : options->faults) {
         server.injectFault(fault);
     }

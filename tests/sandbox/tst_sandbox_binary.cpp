@@ -1,5 +1,6 @@
 // route-sandbox as a process: it starts, announces itself on stdout, answers, honours --fault, and shuts
-// down cleanly on SIGTERM. Its arguments are refused when unusable, a missing token above all.
+// down cleanly on SIGTERM. Its arguments are refused when unusable, a missing token above all. Out of file
+// descriptors, it neither spins nor stops answering.
 #include "JsonCompare.h"
 #include "SandboxTestClient.h"
 
@@ -7,11 +8,16 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <memory>
+#include <sys/resource.h>
 #include <sys/types.h>
+#include <unistd.h>
+#include <vector>
 
 using rd::Json;
 using rd::test::SandboxTestClient;
@@ -47,6 +53,20 @@ QUrl startAndWaitForUrl(QProcess &process, const QStringList &arguments)
     return {};
 }
 
+// User plus system CPU time of a process, in milliseconds, or -1.
+qint64 cpuMs(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    const QByteArray text = stat.readAll();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const qint64 ticks = fields.value(11).toLongLong() + fields.value(12).toLongLong(); // utime, stime
+    return ticks * 1000 / sysconf(_SC_CLK_TCK);
+}
+
 } // namespace
 
 class TestSandboxBinary : public QObject
@@ -56,6 +76,7 @@ class TestSandboxBinary : public QObject
 private Q_SLOTS:
     void startsAnswersAndStopsOnSigterm();
     void faultFlag();
+    void outOfDescriptorsNeitherSpinsNorStops();
     void refusesToRunWithoutToken();
     void tokenFromEnvironment();
     void rejectsBadArguments_data();
@@ -113,6 +134,45 @@ void TestSandboxBinary::faultFlag()
     ::kill(static_cast<pid_t>(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(10000));
     RD_COMPARE(process.exitStatus(), QProcess::NormalExit);
+    RD_COMPARE(process.exitCode(), 0);
+}
+
+void TestSandboxBinary::outOfDescriptorsNeitherSpinsNorStops()
+{
+    // A descriptor limit of 64 and more idle connections than that: the sandbox accepts what it can, backs off
+    // instead of spinning on the listening socket, and once its idle timeout has closed the idle ones it
+    // serves the request that waited behind them.
+    QTemporaryDir dir;
+    QProcess process;
+    process.setChildProcessModifier([] {
+        const rlimit limit{64, 64};
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    });
+    const QUrl url = startAndWaitForUrl(process, {QStringLiteral("--port"), QStringLiteral("0"),
+                                                  QStringLiteral("--token"), QStringLiteral("t"),
+                                                  QStringLiteral("--db"), dir.filePath(QStringLiteral("fd.sqlite")),
+                                                  QStringLiteral("--idle-timeout"), QStringLiteral("1.5")});
+    QVERIFY2(url.isValid(), process.readAllStandardError().constData());
+
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 90; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(QHostAddress::LocalHost, static_cast<quint16>(url.port()));
+        QVERIFY(idle.back()->waitForConnected(5000)); // the kernel's listen queue takes what is not accepted
+    }
+    QTest::qWait(200);
+    const qint64 before = cpuMs(process.processId());
+    QTest::qWait(1000);
+    const qint64 used = cpuMs(process.processId()) - before;
+    QVERIFY2(before >= 0 && used < 300, qPrintable(QStringLiteral("%1 ms of CPU in 1 s").arg(used)));
+
+    SandboxTestClient client(url, "t");
+    TestReply reply = client.get(QStringLiteral("/accounts/fd/ai-gateway/gateways"));
+    RD_COMPARE(reply.status, 200);
+    QVERIFY2(reply.elapsedMs < 10000, qPrintable(QString::number(reply.elapsedMs)));
+
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
     RD_COMPARE(process.exitCode(), 0);
 }
 
@@ -176,7 +236,8 @@ void TestSandboxBinary::help()
     RD_COMPARE(process.exitCode(), 0);
     const QString text = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY(text.startsWith(QStringLiteral("Usage: route-sandbox")));
-    for (const char *option : {"--port", "--token", "--db", "--no-demo", "--fault"}) {
+    for (const char *option : {"--port", "--token", "--db", "--no-demo", "--fault", "--max-connections",
+                               "--idle-timeout", "--request-timeout"}) {
         QVERIFY2(text.contains(QLatin1String(option)), option);
     }
 }
