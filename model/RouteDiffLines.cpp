@@ -324,6 +324,9 @@ std::optional<std::vector<RouteDiffLines::Op>> RouteDiffLines::script(std::span<
                                                                       std::size_t maxEdits, std::stop_token stop,
                                                                       std::size_t oneSidedUpTo)
 {
+    if (stop.stop_requested()) {
+        return std::nullopt;
+    }
     // Lines are compared as numbers: each distinct text gets one, so the search never compares strings.
     std::unordered_map<std::string_view, std::uint32_t> ids;
     ids.reserve(a.size() + b.size());
@@ -337,19 +340,79 @@ std::optional<std::vector<RouteDiffLines::Op>> RouteDiffLines::script(std::span<
     };
     std::vector<std::uint32_t> aIds = number(a);
     std::vector<std::uint32_t> bIds = number(b);
+    const std::size_t distinct = ids.size();
     ids = {};
 
-    std::vector<Op> ops;
-    ops.reserve(a.size() + b.size());
+    // A line that the other side does not have at all can only be removed (or added), so it is left out of
+    // the search and put back afterwards, as diff tools since GNU diff do: the shortest script stays the
+    // shortest, and a block that changed everywhere costs a linear pass instead of O((N+M)·D).
+    std::vector<unsigned char> seen(distinct, 0); // bit 1: in a, bit 2: in b
+    for (const std::uint32_t id : aIds) {
+        seen[id] |= 1;
+    }
+    for (const std::uint32_t id : bIds) {
+        seen[id] |= 2;
+    }
+    std::vector<std::size_t> aKept;
+    std::vector<std::size_t> bKept;
+    const auto keepShared = [&seen](std::vector<std::uint32_t> &lineIds, std::vector<std::size_t> &kept) {
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < lineIds.size(); ++i) {
+            if (seen[lineIds[i]] == 3) {
+                kept.push_back(i);
+                lineIds[out++] = lineIds[i];
+            }
+        }
+        lineIds.resize(out);
+    };
+    keepShared(aIds, aKept);
+    keepShared(bIds, bKept);
+    const std::size_t discarded = (a.size() - aKept.size()) + (b.size() - bKept.size());
+    if (discarded > maxEdits) {
+        return std::nullopt;
+    }
+
+    std::vector<Op> shared;
+    shared.reserve(aIds.size() + bIds.size());
     const auto index = [](std::size_t n) {
         return static_cast<Index>(
             std::min<std::size_t>(n, static_cast<std::size_t>(std::numeric_limits<Index>::max())));
     };
     Search search(std::move(aIds), std::move(bIds), std::move(stop), index(oneSidedUpTo));
-    const Index limit = index(maxEdits);
-    if (!search.run(limit, ops)) {
+    if (!search.run(index(maxEdits - discarded), shared)) {
         return std::nullopt;
     }
+
+    // Back to every line: the left-out ones go in as changes just before the next shared line.
+    std::vector<Op> ops;
+    ops.reserve(a.size() + b.size());
+    std::size_t i = 0;
+    std::size_t j = 0;
+    std::size_t sa = 0;
+    std::size_t sb = 0;
+    const auto removeUpTo = [&](std::size_t end) {
+        ops.insert(ops.end(), end - i, Op::Remove);
+        i = end;
+    };
+    const auto addUpTo = [&](std::size_t end) {
+        ops.insert(ops.end(), end - j, Op::Add);
+        j = end;
+    };
+    for (const Op op : shared) {
+        if (op != Op::Add) {
+            removeUpTo(aKept[sa]);
+        }
+        if (op != Op::Remove) {
+            addUpTo(bKept[sb]);
+        }
+        ops.push_back(op);
+        i += op != Op::Add ? 1 : 0;
+        j += op != Op::Remove ? 1 : 0;
+        sa += op != Op::Add ? 1 : 0;
+        sb += op != Op::Remove ? 1 : 0;
+    }
+    removeUpTo(a.size());
+    addUpTo(b.size());
     removalsFirst(ops);
     return ops;
 }

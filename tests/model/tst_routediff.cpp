@@ -449,6 +449,48 @@ TEST(RouteDiff, TwoSidedSearchOnLongInputs)
     }
 }
 
+TEST(RouteDiff, LinesOnlyOneSideHasStayShortest)
+{
+    // Lines that the other side lacks are left out of the search and put back: the script is still a shortest
+    // one, with common lines from a small alphabet and one-sided ones (lower case, numbered) mixed in.
+    std::mt19937 rng(99);
+    for (int round = 0; round < 1500; ++round) {
+        std::vector<std::string> a = randomLines(rng, 30, 2 + round % 4);
+        std::vector<std::string> b = randomLines(rng, 30, 2 + round % 4);
+        for (auto *side : {&a, &b}) {
+            const std::size_t extra = rng() % 12;
+            for (std::size_t k = 0; k < extra; ++k) {
+                const auto at = static_cast<std::ptrdiff_t>(rng() % (side->size() + 1));
+                side->insert(side->begin() + at, (side == &a ? "only-a-" : "only-b-") + std::to_string(k));
+            }
+        }
+        const std::size_t shortest = a.size() + b.size() - 2 * lcsLength(a, b);
+        for (const std::size_t oneSidedUpTo : {RouteDiffLines::kOneSidedUpTo, std::size_t{0}}) {
+            const auto ops = RouteDiffLines::script(a, b, shortest, {}, oneSidedUpTo);
+            ASSERT_TRUE(ops) << "round " << round;
+            EXPECT_EQ(applyScript(a, b, *ops), shortest) << "round " << round;
+            EXPECT_TRUE(removalsBeforeAdditions(*ops)) << "round " << round;
+            if (shortest > 0) {
+                EXPECT_FALSE(RouteDiffLines::script(a, b, shortest - 1, {}, oneSidedUpTo)) << "round " << round;
+            }
+        }
+    }
+
+    // Everything changed (the fuzzer's long-array input, 3,900 lines a side): all removed, then all added, and
+    // the edit bound still counts every one of them.
+    std::vector<std::string> a;
+    std::vector<std::string> b;
+    for (int i = 0; i < 3900; ++i) {
+        a.push_back("1," + std::to_string(i));
+        b.push_back("2," + std::to_string(i));
+    }
+    const auto ops = RouteDiffLines::script(a, b, 7800);
+    ASSERT_TRUE(ops);
+    EXPECT_EQ(applyScript(a, b, *ops), 7800u);
+    EXPECT_TRUE(removalsBeforeAdditions(*ops));
+    EXPECT_FALSE(RouteDiffLines::script(a, b, 7799));
+}
+
 TEST(RouteDiff, StopsWhenAsked)
 {
     const Route from = routeWithList(3000, "a-");
