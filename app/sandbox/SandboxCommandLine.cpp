@@ -33,11 +33,11 @@ struct Options
         QStringLiteral("N")};
     QCommandLineOption idleTimeout{QStringLiteral("idle-timeout"),
                                    QStringLiteral("Close a connection with no request in progress after S seconds "
-                                                  "(default 15)."),
+                                                  "(default 10)."),
                                    QStringLiteral("S")};
     QCommandLineOption requestTimeout{QStringLiteral("request-timeout"),
                                       QStringLiteral("Answer 408 and close when a request has not arrived in full "
-                                                     "S seconds after its first byte (default 20)."),
+                                                     "S seconds after its first byte (default 10)."),
                                       QStringLiteral("S")};
 
     void addTo(QCommandLineParser &parser) const

@@ -221,7 +221,7 @@ void SandboxHttpConnection::answerEarly(const SandboxResponse &response, bool bo
     m_drainLeft = std::min<qint64>(declared, m_limits.maxDrainBytes);
     m_buffer.clear();
     m_state = State::Draining;
-    m_timer.start(m_limits.requestTimeoutMs);
+    m_timer.start(m_limits.lingerMs);
     m_socket->flush();
     shutdownWritingWhenSent();
     if (m_drainLeft <= 0) {

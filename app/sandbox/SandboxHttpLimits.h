@@ -17,10 +17,13 @@ struct SandboxHttpLimits
     // much, so that a client still sending gets to read the answer instead of a reset connection.
     qsizetype maxDrainBytes = 16 * 1024 * 1024;
     int maxConnections = 256; // open at once; above it the server stops accepting until one closes
-    // A request's head and body must arrive within this from its first byte (slow clients are closed with 408).
-    int requestTimeoutMs = 20000;
+    // A request's head and body must arrive within this from its first byte (slow clients are closed with 408);
+    // also how long an answer may take to be read before the connection is dropped.
+    int requestTimeoutMs = 10000;
     // A connection with no request in progress is closed after this.
-    int idleTimeoutMs = 15000;
+    int idleTimeoutMs = 10000;
+    // After an early answer, how long the rest of the request is read and thrown away before closing.
+    int lingerMs = 2000;
     // After the process ran out of descriptors, accepting is retried this much later.
     int acceptRetryMs = 250;
 };

@@ -62,8 +62,11 @@ def cpu_seconds(pid):
 
 
 def request(port, raw, timeout=5.0):
-    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     start = time.monotonic()
+    try:
+        s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    except OSError:
+        return None, time.monotonic() - start  # not even accepted into the listen queue
     s.sendall(raw)
     data = b""
     try:

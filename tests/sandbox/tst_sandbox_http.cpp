@@ -200,6 +200,7 @@ void TestSandboxHttp::initTestCase()
     QVERIFY(m_dir.isValid());
     m_limits.requestTimeoutMs = kRequestTimeoutMs;
     m_limits.idleTimeoutMs = kIdleTimeoutMs;
+    m_limits.lingerMs = kRequestTimeoutMs;
     m_limits.maxConnections = 16;
     m_limits.maxDrainBytes = 1024 * 1024;
     m_server =
