@@ -3,11 +3,14 @@
 # page, copyright). Included last from the top-level CMakeLists.txt, when every target exists.
 include(GNUInstallDirs)
 
-install(TARGETS route-designer route-sandbox routectl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# route-designer links Graphviz's dot layout plugin from Graphviz's own plugin directory (app/CMakeLists.txt),
-# which is not on the loader's path: INSTALL_RPATH_USE_LINK_PATH (set where the target is made) keeps that
-# directory, and only that one, on the installed binary's RUNPATH. The others link system libraries alone and
-# get no RUNPATH; the package test checks that none points back into the build tree.
+set(_rd_programs route-designer route-sandbox routectl)
+install(TARGETS ${_rd_programs} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The package ships no libraries of its own, so the $ORIGIN entries qt_standard_project_setup() puts on every
+# installed RUNPATH have nothing to find (and would let a stray library next to the program load). route-designer
+# links Graphviz's dot layout plugin from Graphviz's own plugin directory (app/CMakeLists.txt), which is not on the
+# loader's path: INSTALL_RPATH_USE_LINK_PATH (set where the target is made) keeps that directory, and only that
+# one, on its RUNPATH. The package test checks what each program's RUNPATH holds.
+set_target_properties(${_rd_programs} PROPERTIES INSTALL_RPATH "")
 
 set(CPACK_PACKAGE_NAME route-designer)
 set(CPACK_PACKAGE_VENDOR "Route Designer")

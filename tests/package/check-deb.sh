@@ -79,7 +79,8 @@ if [ -f "$man" ]; then
     grep -q "^\.TH ROUTECTL 1 .*Route Designer $version" "$man" || fail "the man page's title line has no version $version"
 fi
 
-# An installed binary must not look for libraries in the tree it was built in: that works here and nowhere else.
+# An installed binary must not look for libraries in the tree it was built in (that works here and nowhere else),
+# nor next to itself: only system folders such as Graphviz's plugin folder belong on its RUNPATH.
 for program in route-designer route-sandbox routectl; do
     binary="$root/usr/bin/$program"
     [ -f "$binary" ] || continue
@@ -87,6 +88,7 @@ for program in route-designer route-sandbox routectl; do
     echo "== $program RUNPATH: ${runpath:-(none)}"
     case ":$runpath:" in
     *"$build"*) fail "$program's RUNPATH points into the build tree: $runpath" ;;
+    *'$ORIGIN'*) fail "$program's RUNPATH has \$ORIGIN, but the package ships no libraries: $runpath" ;;
     esac
 done
 
