@@ -1,5 +1,6 @@
 #include "app/DraftStore.h"
 
+#include "app/SchemaVersion.h"
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
 
@@ -20,7 +21,17 @@ namespace rd {
 namespace {
 
 constexpr const char *kFormat = "route-designer-draft";
+// Drafts have carried version 1 since the first one was written. A later format bumps it and upgrades older
+// drafts in pendingDrafts(), after the version check.
 constexpr int kFormatVersion = 1;
+
+// Deletes a draft file unless a newer Route Designer wrote it: that draft is the newer app's to restore.
+void removeUnlessNewer(const QString &path)
+{
+    if (!SchemaVersion::ofFile(path, kFormatVersion).isNewer()) {
+        QFile::remove(path);
+    }
+}
 
 Json toJson(const QJsonObject &object)
 {
@@ -99,7 +110,7 @@ void DraftStore::watchWithOrigin(RouteDocument *document, const QString &key, Or
     for (auto it = m_watches.begin(); it != m_watches.end();) {
         if (it->second.document == document && it->first != key) {
             stop(it->second);
-            QFile::remove(draftPath(it->first));
+            removeUnlessNewer(draftPath(it->first));
             it = m_watches.erase(it);
         } else {
             ++it;
@@ -155,7 +166,7 @@ void DraftStore::discard(const QString &key)
     if (auto it = m_watches.find(key); it != m_watches.end() && it->second.timer) {
         it->second.timer->stop();
     }
-    QFile::remove(draftPath(key));
+    removeUnlessNewer(draftPath(key));
 }
 
 void DraftStore::flush()
@@ -186,6 +197,20 @@ void DraftStore::write(const QString &key)
         return;
     }
     const QString path = draftPath(key);
+    // Checked once per watch, before the first write or removal: a draft of this key that a newer Route
+    // Designer left is neither replaced nor deleted. After that the file is this store's own.
+    if (watch.blocked) {
+        return;
+    }
+    if (!watch.fileChecked) {
+        const SchemaVersion existing = SchemaVersion::ofFile(path, kFormatVersion);
+        if (existing.isNewer()) {
+            watch.blocked = true;
+            emit writeFailed(key, tr("%1: %2").arg(path, existing.newerMessage()));
+            return;
+        }
+        watch.fileChecked = true;
+    }
     if (document->isClean()) {
         QFile::remove(path);
         return;
@@ -193,7 +218,7 @@ void DraftStore::write(const QString &key)
 
     Json json = Json::object();
     json["format"] = kFormat;
-    json["version"] = kFormatVersion;
+    json[SchemaVersion::kJsonKey] = kFormatVersion;
     json["key"] = key.toStdString();
     json["origin"] = toJson(watch.origin ? watch.origin() : QJsonObject());
     json["savedAt"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
@@ -240,6 +265,15 @@ std::vector<Draft> DraftStore::pendingDrafts(QStringList *problems) const
         const Json &root = *json.value;
         if (!root.is_object() || root.value("format", Json()) != kFormat) {
             problem(tr("not a draft"));
+            continue;
+        }
+        const SchemaVersion version = SchemaVersion::ofJson(root, kFormatVersion);
+        if (!version.isValid()) {
+            problem(version.invalidMessage());
+            continue;
+        }
+        if (version.isNewer()) {
+            problem(version.newerMessage());
             continue;
         }
         const auto key = root.find("key");

@@ -30,7 +30,8 @@ struct Draft
 
 // Crash-safe autosave. A watched document is written a moment after it stops changing (debounced), atomically
 // (QSaveFile), one file per key; a document back at its saved state has no draft. Nothing here deletes a draft
-// on shutdown: a draft that survives is exactly what a crash or kill leaves behind.
+// on shutdown: a draft that survives is exactly what a crash or kill leaves behind. A draft file that a newer
+// Route Designer wrote (a newer format version) is never replaced or deleted here, and pendingDrafts() skips it.
 class DraftStore : public QObject
 {
     Q_OBJECT
@@ -66,7 +67,8 @@ public:
     QString draftPath(const QString &key) const;
 
 signals:
-    // A draft could not be written: disk full, directory not writable.
+    // A draft could not be written: disk full, directory not writable, or a newer Route Designer's draft of the
+    // same key is in the way (said once per watch).
     void writeFailed(const QString &key, const QString &error);
 
 private:
@@ -78,6 +80,8 @@ private:
         QMetaObject::Connection changed;
         QMetaObject::Connection cleanChanged;
         QMetaObject::Connection destroyed;
+        bool fileChecked = false; // the file on disk is known not to be a newer app's
+        bool blocked = false;     // it is: writeFailed was emitted and nothing is written
     };
 
     void write(const QString &key);

@@ -1,5 +1,6 @@
 #include "app/LayoutStore.h"
 
+#include "app/SchemaVersion.h"
 #include "model/JsonText.h"
 
 #include <QCryptographicHash>
@@ -14,6 +15,21 @@
 #include <unordered_set>
 
 namespace rd {
+
+namespace {
+
+// {"version", "key", "positions"}. Layouts written before versions were kept have no "version" and are this
+// same format. A later format bumps it and upgrades older layouts in load(), after the version check.
+constexpr int kFormatVersion = 1;
+
+void say(QString *problem, const QString &text)
+{
+    if (problem) {
+        *problem = text;
+    }
+}
+
+} // namespace
 
 QString LayoutStore::defaultDirectory()
 {
@@ -43,7 +59,7 @@ QString LayoutStore::layoutPath(const QString &key) const
     return m_directory + QLatin1Char('/') + QString::fromLatin1(hash) + QStringLiteral(".json");
 }
 
-RouteDocument::Positions LayoutStore::load(const QString &key) const
+RouteDocument::Positions LayoutStore::load(const QString &key, QString *problem) const
 {
     RouteDocument::Positions positions;
     const QString path = layoutPath(key);
@@ -52,6 +68,11 @@ RouteDocument::Positions LayoutStore::load(const QString &key) const
     }
     Decoded<Json> json = JsonText::readFile(QFile::encodeName(path).toStdString());
     if (!json || !json.value->is_object()) {
+        return positions;
+    }
+    const SchemaVersion version = SchemaVersion::ofJson(*json.value, kFormatVersion);
+    if (!version.isValid() || version.isNewer()) {
+        say(problem, tr("%1: %2").arg(path, version.isNewer() ? version.newerMessage() : version.invalidMessage()));
         return positions;
     }
     const auto stored = json.value->find("positions");
@@ -70,9 +91,15 @@ RouteDocument::Positions LayoutStore::load(const QString &key) const
     return positions;
 }
 
-bool LayoutStore::save(const QString &key, const RouteDocument::Positions &positions) const
+bool LayoutStore::save(const QString &key, const RouteDocument::Positions &positions, QString *problem) const
 {
+    const QString path = layoutPath(key);
+    if (const SchemaVersion existing = SchemaVersion::ofFile(path, kFormatVersion); existing.isNewer()) {
+        say(problem, tr("%1: %2").arg(path, existing.newerMessage()));
+        return false;
+    }
     if (!QDir().mkpath(m_directory)) {
+        say(problem, tr("Cannot create %1").arg(m_directory));
         return false;
     }
     // Sorted by id: the same layout always gives the same file.
@@ -82,14 +109,19 @@ bool LayoutStore::save(const QString &key, const RouteDocument::Positions &posit
         stored[id] = Json::array({pos.x(), pos.y()});
     }
     Json json = Json::object();
+    json[SchemaVersion::kJsonKey] = kFormatVersion;
     json["key"] = key.toStdString();
     json["positions"] = std::move(stored);
 
     const std::string text = JsonText::format(json);
-    QSaveFile file(layoutPath(key));
-    return file.open(QIODevice::WriteOnly) &&
-           file.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size()) &&
-           file.commit();
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) &&
+        file.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size()) &&
+        file.commit()) {
+        return true;
+    }
+    say(problem, tr("%1: %2").arg(path, file.errorString()));
+    return false;
 }
 
 void LayoutStore::remove(const QString &key) const

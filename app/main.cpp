@@ -3,14 +3,18 @@
 #include "app/ConnectionStore.h"
 #include "app/LocalSandbox.h"
 #include "app/SecretStore.h"
+#include "app/SettingsSchema.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QMessageBox>
 #include <QSettings>
+#include <QTemporaryDir>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 
@@ -67,6 +71,25 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     describeCommandLine(parser);
     parser.process(app);
+
+    // Before anything reads the settings: older ones are brought up to date; a newer app's are left alone and
+    // this session works on a copy that lives as long as it does.
+    std::optional<QTemporaryDir> settingsCopy;
+    {
+        QSettings stored;
+        const rd::SettingsSchema::Result schema = rd::SettingsSchema().migrate(stored);
+        if (schema.outcome == rd::SettingsSchema::Outcome::Newer) {
+            settingsCopy.emplace();
+            if (!settingsCopy->isValid() || !rd::SettingsSchema::useCopyIn(stored, settingsCopy->path())) {
+                QMessageBox::critical(nullptr, rd::AppInfo::name(),
+                                      schema.message + QStringLiteral("\n\n") +
+                                          QCoreApplication::translate("main", "The copy cannot be made, so "
+                                                                              "Route Designer stops here."));
+                return 1;
+            }
+            QMessageBox::warning(nullptr, rd::AppInfo::name(), schema.message);
+        }
+    }
 
     rd::MainWindow window;
     window.show();
