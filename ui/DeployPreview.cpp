@@ -47,6 +47,17 @@ QIcon dotIcon(const QColor &color)
     return QIcon(pixmap);
 }
 
+// `body` under a title, with no margins of its own: one pane of a splitter.
+QWidget *titled(const QString &title, QWidget *body)
+{
+    auto *column = new QWidget;
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(title));
+    layout->addWidget(body, 1);
+    return column;
+}
+
 DiffMark::Kind markKind(RouteDiff::Status status)
 {
     switch (status) {
@@ -88,14 +99,9 @@ DeployPreview::DeployPreview(QWidget *parent)
     m_view->minimapAction()->setChecked(false);
     m_changes->setObjectName(QStringLiteral("changeList"));
     m_changes->setUniformItemSizes(true);
-    auto *changesColumn = new QWidget;
-    auto *changesLayout = new QVBoxLayout(changesColumn);
-    changesLayout->setContentsMargins(0, 0, 0, 0);
-    changesLayout->addWidget(new QLabel(tr("Changes against the deployed version")));
-    changesLayout->addWidget(m_changes, 1);
     auto *canvasSplit = new QSplitter(Qt::Horizontal);
     canvasSplit->addWidget(m_view);
-    canvasSplit->addWidget(changesColumn);
+    canvasSplit->addWidget(titled(tr("Changes against the deployed version"), m_changes));
     canvasSplit->setStretchFactor(0, 3);
     canvasSplit->setStretchFactor(1, 1);
     canvasSplit->setSizes({820, 300});
@@ -104,14 +110,9 @@ DeployPreview::DeployPreview(QWidget *parent)
     m_diffView->setReadOnly(true);
     m_diffView->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diffView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto *diffColumn = new QWidget;
-    auto *diffLayout = new QVBoxLayout(diffColumn);
-    diffLayout->setContentsMargins(0, 0, 0, 0);
-    diffLayout->addWidget(new QLabel(tr("JSON diff (elements in id order)")));
-    diffLayout->addWidget(m_diffView, 1);
     auto *mainSplit = new QSplitter(Qt::Vertical);
     mainSplit->addWidget(canvasSplit);
-    mainSplit->addWidget(diffColumn);
+    mainSplit->addWidget(titled(tr("JSON diff (elements in id order)"), m_diffView));
     mainSplit->setStretchFactor(0, 3);
     mainSplit->setStretchFactor(1, 2);
     mainSplit->setSizes({470, 230});

@@ -6,6 +6,7 @@
 #include "app/api/ApiTransport.h"
 #include "app/sandbox/SandboxServer.h"
 #include "support/ApiAwait.h"
+#include "support/SandboxFixture.h"
 
 #include <QPointer>
 #include <QSignalSpy>
@@ -15,7 +16,6 @@
 #include <memory>
 
 using namespace rd;
-using rd::test::await;
 using rd::test::why;
 
 namespace {
@@ -54,15 +54,7 @@ private:
     std::unique_ptr<ApiTransport> m_transport;
     QStringList m_log;
 
-    ApiTransport::Options fastOptions() const
-    {
-        ApiTransport::Options o;
-        o.baseUrl = m_server->baseUrl();
-        o.timeoutMs = 3000;
-        o.backoffInitialMs = 20;
-        o.backoffMaxMs = 100;
-        return o;
-    }
+    ApiTransport::Options fastOptions() const { return test::fastOptions(m_server->baseUrl()); }
 
     // Starts `request` and returns where its answer will be.
     std::shared_ptr<Answer> start(const ApiRequest &request, ApiCall **call = nullptr)
@@ -95,12 +87,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        SandboxServer::Options options;
-        options.databasePath = m_dir.filePath(QStringLiteral("sandbox.sqlite"));
-        options.token = kToken;
-        m_server = std::make_unique<SandboxServer>(options);
         QString error;
-        QVERIFY2(m_server->start(0, &error), qPrintable(error));
+        m_server = test::startSandbox(m_dir, kToken, error);
+        QVERIFY2(m_server, qPrintable(error));
     }
 
     void init()

@@ -6,6 +6,8 @@
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "support/ApiAwait.h"
+#include "support/RouteGenerator.h"
+#include "support/SandboxFixture.h"
 
 #include <QPointer>
 #include <QTemporaryDir>
@@ -23,22 +25,10 @@ const QByteArray kToken = "sandbox-token-historyloader-91b2";
 const QString kAccount = QStringLiteral("3a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9");
 const QString kGateway = QStringLiteral("demo-gateway");
 
-Route simpleRoute(const std::string &name, int timeout = 20000)
+Route namedRoute(Route route, const std::string &name)
 {
-    Route r;
-    r.setName(name);
-    r.addElement(Element::make(ElementType::Start, "start"));
-    Element m = Element::make(ElementType::Model, "gpt");
-    m.model.provider = "openai";
-    m.model.model = "gpt-4o-mini";
-    m.model.timeout = Number::fromInteger(timeout);
-    m.model.retries = Number::fromInteger(1);
-    r.addElement(m);
-    r.addElement(Element::make(ElementType::End, "end"));
-    r.connect("start", "next", "gpt");
-    r.connect("gpt", "success", "end");
-    r.connect("gpt", "fallback", "end");
-    return r;
+    route.setName(name);
+    return route;
 }
 
 // What one load's callbacks heard.
@@ -80,7 +70,8 @@ private:
 
     QString createRoute(const std::string &name)
     {
-        auto created = await<Route>([&](auto cb) { m_client->createRoute(kGateway, simpleRoute(name), this, cb); });
+        auto created = await<Route>(
+            [&](auto cb) { m_client->createRoute(kGateway, namedRoute(test::makeDemoRoute(), name), this, cb); });
         if (!created) {
             qWarning() << "create route failed:" << why(created.error);
             return {};
@@ -91,8 +82,9 @@ private:
     // The route's versions as the API lists them, and the id of a second version that is then deployed.
     QString addAndDeployVersion(const QString &routeId, const std::string &name)
     {
-        auto made = await<Route>(
-            [&](auto cb) { m_client->createVersion(kGateway, routeId, simpleRoute(name, 45000), this, cb); });
+        auto made = await<Route>([&](auto cb) {
+            m_client->createVersion(kGateway, routeId, namedRoute(test::makeSyntheticRoute(12, 7), name), this, cb);
+        });
         if (!made) {
             return {};
         }
@@ -122,12 +114,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        SandboxServer::Options options;
-        options.databasePath = m_dir.filePath(QStringLiteral("sandbox.sqlite"));
-        options.token = kToken;
-        m_server = std::make_unique<SandboxServer>(options);
         QString error;
-        QVERIFY2(m_server->start(0, &error), qPrintable(error));
+        m_server = test::startSandbox(m_dir, kToken, error);
+        QVERIFY2(m_server, qPrintable(error));
     }
 
     void init()
@@ -135,9 +124,7 @@ private slots:
         m_server->clearFaults();
         m_log.clear();
         m_client = std::make_unique<ApiClient>();
-        ApiClient::Options o;
-        o.baseUrl = m_server->baseUrl();
-        o.timeoutMs = 5000;
+        ApiClient::Options o = test::fastOptions(m_server->baseUrl(), 5000);
         o.maxRetries = 0; // a fault fails its call at once
         m_client->setOptions(o);
         m_client->setCredentials(ApiCredentials::apiToken(kAccount, QString::fromLatin1(kToken)));
