@@ -1,46 +1,29 @@
 #include "ui/DeployDialog.h"
 
-#include "app/AutoLayout.h"
-#include "app/RouteComparison.h"
-#include "app/RouteDocument.h"
+#include "app/RouteHistoryLoader.h"
 #include "app/RouteWriteProbes.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
+#include "ui/DeployPreview.h"
 #include "ui/VersionText.h"
 #include "widgets/ApiActivityBar.h"
-#include "widgets/canvas/DiffGhostItem.h"
-#include "widgets/canvas/DiffMark.h"
-#include "widgets/canvas/ElementItem.h"
-#include "widgets/canvas/RouteScene.h"
-#include "widgets/canvas/RouteView.h"
 
-#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
-#include <QPainter>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStyle>
-#include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <memory>
 
 namespace rd {
 
 namespace {
-
-constexpr int kPerPage = 50;
 
 bool isDark(const QPalette &palette)
 {
@@ -52,50 +35,14 @@ QColor errorColor(const QPalette &palette)
     return isDark(palette) ? QColor(0xF2, 0xB8, 0xB5) : QColor(0xB3, 0x26, 0x1E);
 }
 
-QIcon dotIcon(const QColor &color)
-{
-    QPixmap pixmap(24, 24);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(5, 5, 14, 14));
-    return QIcon(pixmap);
-}
-
-DiffMark::Kind markKind(RouteDiff::Status status)
-{
-    switch (status) {
-    case RouteDiff::Status::Added:
-        return DiffMark::Kind::Added;
-    case RouteDiff::Status::Removed:
-        return DiffMark::Kind::Removed;
-    default:
-        return DiffMark::Kind::Changed;
-    }
-}
-
-PageQuery newestFirst()
-{
-    return PageQuery{1, kPerPage, {}, QStringLiteral("created_at"), QStringLiteral("desc")};
-}
-
-// The API lists newest first when asked to; sorting again keeps that true should a server ignore the order.
-template<class T> void sortNewestFirst(std::vector<T> &items)
-{
-    std::stable_sort(items.begin(), items.end(), [](const T &a, const T &b) { return a.createdAt() > b.createdAt(); });
-}
-
 } // namespace
 
 DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId, QWidget *parent)
     : QDialog(parent), m_client(client), m_gatewayId(std::move(gatewayId)), m_routeId(std::move(routeId)),
-      m_comparison(new RouteComparison(this)), m_picker(new QComboBox), m_summary(new QLabel),
-      m_comparingBar(new QProgressBar), m_warning(new QFrame), m_warningText(new QLabel),
+      m_loader(new RouteHistoryLoader(client, m_gatewayId, m_routeId, this)),
+      m_checker(new RouteHistoryLoader(client, m_gatewayId, m_routeId, this)), m_picker(new QComboBox),
+      m_preview(new DeployPreview), m_warning(new QFrame), m_warningText(new QLabel),
       m_acknowledge(new QCheckBox(tr("Deploy anyway: I have looked at the changes made on the server"))),
-      m_document(new RouteDocument({}, {}, this)), m_scene(new RouteScene(m_document, this)),
-      m_view(new RouteView(m_scene)), m_changes(new QListWidget), m_diffView(new QPlainTextEdit),
       m_activity(new ApiActivityBar), m_error(new QLabel), m_outcome(new QLabel),
       m_deployButton(new QPushButton(tr("Deploy")))
 {
@@ -105,25 +52,13 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
 
     m_picker->setObjectName(QStringLiteral("versionPicker"));
     m_picker->setMinimumWidth(340);
-    m_summary->setObjectName(QStringLiteral("diffSummary"));
-    QFont bold = m_summary->font();
-    bold.setBold(true);
-    m_summary->setFont(bold);
     auto *pickerLabel = new QLabel(tr("&Version:"));
     pickerLabel->setBuddy(m_picker);
     auto *top = new QHBoxLayout;
     top->addWidget(pickerLabel);
     top->addWidget(m_picker);
     top->addSpacing(12);
-    top->addWidget(m_summary, 1);
-    // Busy (no known end) while the comparison is computed.
-    m_comparingBar->setObjectName(QStringLiteral("comparingBar"));
-    m_comparingBar->setRange(0, 0);
-    m_comparingBar->setTextVisible(false);
-    m_comparingBar->setMaximumWidth(160);
-    m_comparingBar->setAccessibleName(tr("Comparing with the deployed version"));
-    m_comparingBar->hide();
-    top->addWidget(m_comparingBar);
+    top->addWidget(m_preview->statusLine(), 1);
 
     m_warning->setObjectName(QStringLiteral("serverChangeWarning"));
     m_warning->setFrameShape(QFrame::StyledPanel);
@@ -141,39 +76,6 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
     warningLayout->addWidget(warningIcon);
     warningLayout->addLayout(warningBody, 1);
     m_warning->hide();
-
-    m_view->setObjectName(QStringLiteral("deployPreview"));
-    m_view->setReadOnly(true);
-    m_view->minimapAction()->setChecked(false);
-    m_changes->setObjectName(QStringLiteral("changeList"));
-    m_changes->setUniformItemSizes(true);
-    auto *changesColumn = new QWidget;
-    auto *changesLayout = new QVBoxLayout(changesColumn);
-    changesLayout->setContentsMargins(0, 0, 0, 0);
-    changesLayout->addWidget(new QLabel(tr("Changes against the deployed version")));
-    changesLayout->addWidget(m_changes, 1);
-    auto *canvasSplit = new QSplitter(Qt::Horizontal);
-    canvasSplit->addWidget(m_view);
-    canvasSplit->addWidget(changesColumn);
-    canvasSplit->setStretchFactor(0, 3);
-    canvasSplit->setStretchFactor(1, 1);
-    canvasSplit->setSizes({820, 300});
-
-    m_diffView->setObjectName(QStringLiteral("jsonDiff"));
-    m_diffView->setReadOnly(true);
-    m_diffView->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diffView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto *diffColumn = new QWidget;
-    auto *diffLayout = new QVBoxLayout(diffColumn);
-    diffLayout->setContentsMargins(0, 0, 0, 0);
-    diffLayout->addWidget(new QLabel(tr("JSON diff (elements in id order)")));
-    diffLayout->addWidget(m_diffView, 1);
-    auto *mainSplit = new QSplitter(Qt::Vertical);
-    mainSplit->addWidget(canvasSplit);
-    mainSplit->addWidget(diffColumn);
-    mainSplit->setStretchFactor(0, 3);
-    mainSplit->setStretchFactor(1, 2);
-    mainSplit->setSizes({470, 230});
 
     m_error->setObjectName(QStringLiteral("errorLine"));
     m_error->setWordWrap(true);
@@ -193,7 +95,7 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_warning);
-    layout->addWidget(mainSplit, 1);
+    layout->addWidget(m_preview, 1);
     layout->addWidget(m_activity);
     layout->addWidget(m_error);
     layout->addWidget(m_outcome);
@@ -203,10 +105,11 @@ DeployDialog::DeployDialog(ApiClient *client, QString gatewayId, QString routeId
         compareSelected();
         updateButtons();
     });
-    connect(m_comparison, &RouteComparison::finished, this, &DeployDialog::finishComparison);
-    connect(m_comparison, &RouteComparison::failed, this, &DeployDialog::failComparison);
-    connect(m_changes, &QListWidget::itemClicked, this, &DeployDialog::onChangeClicked);
-    connect(m_changes, &QListWidget::itemActivated, this, &DeployDialog::onChangeClicked);
+    connect(m_preview, &DeployPreview::diffShown, this, [this] {
+        updateButtons();
+        emit diffShown();
+    });
+    connect(m_preview, &DeployPreview::comparisonFailed, this, &DeployDialog::updateButtons);
     connect(m_acknowledge, &QCheckBox::toggled, this, &DeployDialog::updateButtons);
     connect(m_activity, &ApiActivityBar::activeChanged, this, &DeployDialog::updateButtons);
     // A cancelled deployment reports through its callback (checkOutcome): the server is asked what it did.
@@ -225,9 +128,6 @@ DeployDialog::~DeployDialog()
     // Requests started for this dialog are cancelled as it goes, and the activity bar hears of it: it must not
     // call back into a dialog already past its destructor.
     disconnect(m_activity, nullptr, this, nullptr);
-    // The scene's items point into the document: the view and scene go first.
-    delete m_view;
-    delete m_scene;
 }
 
 void DeployDialog::setInitialVersion(const QString &versionId)
@@ -276,22 +176,38 @@ bool DeployDialog::isServerChangeWarningShown() const
     return !m_warning->isHidden();
 }
 
+const std::optional<RouteDiff> &DeployDialog::diff() const
+{
+    return m_preview->diff();
+}
+
 bool DeployDialog::isComparing() const
 {
-    return m_comparison->isRunning();
+    return m_preview->isComparing();
+}
+
+RouteView *DeployDialog::view() const
+{
+    return m_preview->view();
+}
+
+RouteScene *DeployDialog::scene() const
+{
+    return m_preview->scene();
 }
 
 QString DeployDialog::diffText() const
 {
-    return m_diffView->toPlainText();
+    return m_preview->diffText();
 }
 
 const RouteVersion *DeployDialog::version(const QString &versionId) const
 {
     const std::string id = versionId.toStdString();
-    const auto it = std::find_if(m_versions.begin(), m_versions.end(),
-                                 [&id](const RouteVersion &v) { return v.versionId() == id; });
-    return it == m_versions.end() ? nullptr : &*it;
+    const std::vector<RouteVersion> &versions = m_history.versions;
+    const auto it =
+        std::find_if(versions.begin(), versions.end(), [&id](const RouteVersion &v) { return v.versionId() == id; });
+    return it == versions.end() ? nullptr : &*it;
 }
 
 bool DeployDialog::isOlderThanDeployed(const QString &versionId) const
@@ -304,26 +220,6 @@ bool DeployDialog::isOlderThanDeployed(const QString &versionId) const
     return target > deployed; // newest first
 }
 
-QString DeployDialog::deployedOf(const ServerState &state)
-{
-    // The route's own deployment is the server's answer; the lists are the fallback for servers without it.
-    if (state.route && state.route->metadata().deployment && state.route->metadata().deployment->is_object()) {
-        const Json &deployment = *state.route->metadata().deployment;
-        if (const auto it = deployment.find("version_id"); it != deployment.end() && it->is_string()) {
-            return QString::fromStdString(it->get<std::string>());
-        }
-    }
-    if (!state.deployments.empty()) {
-        return QString::fromStdString(state.deployments.front().versionId());
-    }
-    for (const RouteVersion &v : state.versions) {
-        if (v.isActive()) {
-            return QString::fromStdString(v.versionId());
-        }
-    }
-    return {};
-}
-
 // --- loading
 
 void DeployDialog::reload()
@@ -334,77 +230,36 @@ void DeployDialog::reload()
 void DeployDialog::startLoad(bool thenDeploy)
 {
     clearError();
-    auto state = std::make_shared<ServerState>();
-    auto remaining = std::make_shared<int>(thenDeploy ? 3 : 2);
-    auto failed = std::make_shared<bool>(false);
     const QString where = thenDeploy ? tr("Checking the route on the server before deploying")
                                      : tr("Loading the versions and deployments of the route");
-    auto done = [this, state, remaining, failed, thenDeploy] {
-        if (--*remaining > 0 || *failed) {
-            return;
-        }
-        if (thenDeploy) {
-            checkThenDeploy(*state);
-        } else {
-            applyState(*state);
-        }
-    };
-    auto fail = [this, failed, where](const ApiError &error) {
-        if (*failed || error.kind == ApiError::Kind::Cancelled) {
-            *failed = true;
-            return;
-        }
-        *failed = true;
-        m_activity->cancel(); // the sibling calls: their answers would be of no use
-        m_deploying = false;
-        showError(where, error);
-    };
-
-    m_activity->track(m_client->listVersions(m_gatewayId, m_routeId, newestFirst(), this,
-                                             [state, done, fail](const ApiResult<ListPage<RouteVersion>> &r) {
-                                                 if (!r) {
-                                                     fail(*r.error);
-                                                     return;
-                                                 }
-                                                 state->versions = r.value->items;
-                                                 sortNewestFirst(state->versions);
-                                                 done();
-                                             }),
-                      thenDeploy ? tr("Checking the route on the server…") : tr("Loading versions…"));
-    m_activity->track(m_client->listDeployments(m_gatewayId, m_routeId, newestFirst(), this,
-                                                [state, done, fail](const ApiResult<ListPage<RouteDeployment>> &r) {
-                                                    if (!r) {
-                                                        fail(*r.error);
-                                                        return;
-                                                    }
-                                                    state->deployments = r.value->items;
-                                                    sortNewestFirst(state->deployments);
-                                                    done();
-                                                }),
-                      thenDeploy ? tr("Checking the route on the server…") : tr("Loading versions…"));
-    if (thenDeploy) {
-        m_activity->track(m_client->getRoute(m_gatewayId, m_routeId, this,
-                                             [state, done, fail](const ApiResult<Route> &r) {
-                                                 if (!r) {
-                                                     fail(*r.error);
-                                                     return;
-                                                 }
-                                                 state->route = *r.value;
-                                                 done();
-                                             }),
-                          tr("Checking the route on the server…"));
+    // The check before deploying reads the route's own deployment too, and has a loader of its own: a reload that
+    // comes meanwhile (a cancelled deployment's outcome found) must not replace it.
+    RouteHistoryLoader *loader = thenDeploy ? m_checker : m_loader;
+    const QList<ApiCall *> calls = loader->load(
+        thenDeploy,
+        [this, thenDeploy](const RouteHistory &history) {
+            if (thenDeploy) {
+                checkThenDeploy(history);
+            } else {
+                applyState(history);
+            }
+        },
+        [this, where](RouteHistoryLoader::Part, const ApiError &error) {
+            m_deploying = false;
+            showError(where, error);
+        });
+    for (ApiCall *call : calls) {
+        m_activity->track(call, thenDeploy ? tr("Checking the route on the server…") : tr("Loading versions…"));
     }
     updateButtons();
 }
 
-void DeployDialog::applyState(const ServerState &state)
+void DeployDialog::applyState(const RouteHistory &state)
 {
-    m_versions = state.versions;
-    m_deployments = state.deployments;
-    m_deployedVersionId = deployedOf(state);
-    m_latestVersionId = m_versions.empty() ? QString() : QString::fromStdString(m_versions.front().versionId());
+    m_history = state;
+    m_deployedVersionId = state.deployedVersionId();
     if (!m_expected) {
-        m_expected = std::make_pair(m_deployedVersionId, m_latestVersionId);
+        m_expected = std::make_pair(m_deployedVersionId, state.latestVersionId());
     }
     const bool first = !m_loaded;
     m_loaded = true;
@@ -422,8 +277,8 @@ void DeployDialog::populatePicker()
     const QString previous = selectedVersionId();
     const QSignalBlocker blocker(m_picker);
     m_picker->clear();
-    for (std::size_t i = 0; i < m_versions.size(); ++i) {
-        const RouteVersion &v = m_versions[i];
+    for (std::size_t i = 0; i < m_history.versions.size(); ++i) {
+        const RouteVersion &v = m_history.versions[i];
         const QString id = QString::fromStdString(v.versionId());
         QString text = QStringLiteral("%1 · %2").arg(VersionText::shortId(id), VersionText::localTime(v.createdAt()));
         QStringList notes;
@@ -448,7 +303,7 @@ void DeployDialog::populatePicker()
 void DeployDialog::compareSelected()
 {
     ++m_generation;
-    stopComparing(); // for what was selected before
+    m_preview->stop(); // for what was selected before
     const QString target = selectedVersionId();
     if (target.isEmpty()) {
         return;
@@ -460,9 +315,7 @@ void DeployDialog::compareSelected()
             fetchVersion(id, m_generation);
         }
     }
-    if (missing) {
-        m_diffFor.clear(); // not deployable until the comparison for it is on screen
-    } else {
+    if (!missing) { // else not deployable until the comparison for it is on screen
         showComparison();
     }
 }
@@ -495,224 +348,9 @@ void DeployDialog::fetchVersion(const QString &versionId, int generation)
 void DeployDialog::showComparison()
 {
     const QString target = selectedVersionId();
-    const Route &to = m_routes.at(target);
-    m_diff.reset();
-    m_diffFor.clear(); // not deployable until the comparison for it is on screen
-    m_comparingFor = target;
-    m_comparison->start(m_deployedVersionId.isEmpty() ? Route() : m_routes.at(m_deployedVersionId), to);
-    m_comparingBar->show();
-
-    // Versions carry no positions: lay the graph out with the cards' real sizes. The graph shows at once; its
-    // marks follow with the comparison.
-    m_document->reset(to, {});
-    std::unordered_map<std::string, QSizeF> sizes;
-    for (const Element &element : to.elements()) {
-        if (const ElementItem *item = m_scene->elementItem(element.id)) {
-            sizes.emplace(element.id, item->cardRect().size());
-        }
-    }
-    m_document->reset(to, AutoLayout::layout(to, sizes));
-    m_scene->setDiffHighlights({});
-    m_changes->clear();
-    m_summary->setText(tr("Comparing with the deployed version…"));
-    renderDiffText();
-    m_view->fitForReading();
+    m_preview->compare(m_deployedVersionId, m_deployedVersionId.isEmpty() ? Route() : m_routes.at(m_deployedVersionId),
+                       target, m_routes.at(target));
     updateButtons();
-}
-
-void DeployDialog::stopComparing()
-{
-    m_comparison->stop();
-    m_comparingBar->hide();
-}
-
-void DeployDialog::failComparison(const QString &message)
-{
-    m_comparingBar->hide();
-    m_summary->setText(tr("The versions could not be compared."));
-    showPlainDiffText(tr("%1\n\nClose this dialog and open it again to retry.").arg(message));
-    updateButtons();
-}
-
-void DeployDialog::finishComparison(const RouteDiff &diff)
-{
-    m_comparingBar->hide();
-    const QString target = m_comparingFor;
-    m_diff = diff;
-    m_diffFor = target;
-
-    std::unordered_map<std::string, DiffMark> marks;
-    m_changes->clear();
-    const auto addChanges = [this, &marks](RouteDiff::Status status) {
-        for (const RouteDiff::ElementChange &change : m_diff->elements()) {
-            if (change.status != status) {
-                continue;
-            }
-            DiffMark mark;
-            mark.kind = markKind(status);
-            mark.type = elementTypeFromName(change.typeName);
-            mark.typeName = QString::fromStdString(change.typeName);
-            QString what;
-            switch (status) {
-            case RouteDiff::Status::Added:
-                what = tr("added");
-                mark.description = tr("not in the deployed version");
-                break;
-            case RouteDiff::Status::Removed:
-                what = tr("removed");
-                mark.description = tr("in the deployed version, not in this one");
-                break;
-            default:
-                mark.description =
-                    tr("%1 changed").arg(QString::fromStdString(RouteDiff::describeAspects(change.aspects)));
-                what = mark.description;
-                break;
-            }
-            const QString id = QString::fromStdString(change.id);
-            auto *item =
-                new QListWidgetItem(dotIcon(DiffMark::color(mark.kind)), QStringLiteral("%1 — %2").arg(id, what));
-            item->setData(Qt::UserRole, id);
-            item->setToolTip(tr("%1 (%2): %3").arg(id, mark.typeName, mark.description));
-            m_changes->addItem(item);
-            marks.emplace(change.id, std::move(mark));
-        }
-    };
-    addChanges(RouteDiff::Status::Changed);
-    addChanges(RouteDiff::Status::Added);
-    addChanges(RouteDiff::Status::Removed);
-    m_scene->setDiffHighlights(std::move(marks));
-
-    const std::size_t changed = m_diff->count(RouteDiff::Status::Changed);
-    const std::size_t added = m_diff->count(RouteDiff::Status::Added);
-    const std::size_t removed = m_diff->count(RouteDiff::Status::Removed);
-    if (target == m_deployedVersionId) {
-        m_summary->setText(tr("This version is the one deployed."));
-    } else if (m_diff->isEmpty()) {
-        m_summary->setText(tr("Same elements as the deployed version."));
-    } else {
-        m_summary->setText(tr("%1 changed, %2 added, %3 removed").arg(changed).arg(added).arg(removed));
-    }
-    if (m_changes->count() == 0) {
-        auto *item = new QListWidgetItem(tr("No differences"));
-        item->setFlags(Qt::NoItemFlags);
-        m_changes->addItem(item);
-    }
-    renderDiffText();
-    m_view->fitForReading();
-    // Again once pending layout has given the view its final size.
-    QTimer::singleShot(0, m_view, &RouteView::fitForReading);
-    updateButtons();
-    emit diffShown();
-}
-
-void DeployDialog::showPlainDiffText(const QString &text)
-{
-    m_diffView->clear();
-    m_diffView->setPlainText(text);
-    // Plain lines: the colours of the diff shown before must not stick to them (it read as an error in red).
-    QTextCursor all(m_diffView->document());
-    all.select(QTextCursor::Document);
-    QTextCharFormat plain;
-    plain.setForeground(palette().color(QPalette::Text));
-    all.setCharFormat(plain);
-    all.setBlockFormat(QTextBlockFormat());
-}
-
-void DeployDialog::renderDiffText()
-{
-    m_diffView->clear();
-    if (isComparing()) {
-        showPlainDiffText(tr("Comparing with the deployed version…"));
-        return;
-    }
-    if (!m_diff) {
-        return;
-    }
-    if (m_diff->isTextTooLarge()) {
-        showPlainDiffText(
-            tr("The JSON diff is too large to show line by line: more than %L1 lines differ.\n\nThe changed, added "
-               "and removed elements are listed above and marked on the canvas; you can review them there and "
-               "still deploy this version.")
-                .arg(qulonglong(m_diff->changedLineLimit())));
-        return;
-    }
-    if (m_diff->hunks().empty()) {
-        showPlainDiffText(tr("No differences in the route's JSON."));
-        return;
-    }
-    // The dialog's palette: on a PaletteChange the text view's may not have been updated yet.
-    const bool dark = isDark(palette());
-    const QColor addedBg = dark ? QColor(0x1E, 0x3A, 0x28) : QColor(0xE6, 0xF4, 0xEA);
-    const QColor addedFg = dark ? QColor(0xA8, 0xE6, 0xB4) : QColor(0x0D, 0x65, 0x2D);
-    const QColor removedBg = dark ? QColor(0x4A, 0x22, 0x22) : QColor(0xFC, 0xE8, 0xE6);
-    const QColor removedFg = dark ? QColor(0xF6, 0xB3, 0xAE) : QColor(0xA5, 0x0E, 0x0E);
-    const QColor hunkBg = dark ? QColor(0x26, 0x30, 0x40) : QColor(0xE8, 0xEE, 0xF7);
-    const QColor hunkFg = dark ? QColor(0xA8, 0xC4, 0xEE) : QColor(0x1A, 0x4D, 0x8F);
-    const QColor plainFg = palette().color(QPalette::Text);
-
-    QTextCursor cursor(m_diffView->document());
-    cursor.beginEditBlock();
-    bool firstBlock = true;
-    const auto line = [&](const QString &text, const QColor &bg, const QColor &fg) {
-        QTextBlockFormat block;
-        if (bg.isValid()) {
-            block.setBackground(bg);
-        }
-        QTextCharFormat chars;
-        chars.setForeground(fg);
-        if (firstBlock) {
-            cursor.setBlockFormat(block);
-            cursor.setCharFormat(chars);
-            firstBlock = false;
-        } else {
-            cursor.insertBlock(block, chars);
-        }
-        cursor.insertText(text);
-    };
-    const QString fromLabel = m_deployedVersionId.isEmpty()
-                                  ? tr("nothing deployed")
-                                  : tr("deployed %1").arg(VersionText::shortId(m_deployedVersionId));
-    line(QStringLiteral("--- %1").arg(fromLabel), removedBg, removedFg);
-    line(QStringLiteral("+++ %1").arg(tr("version %1").arg(VersionText::shortId(m_diffFor))), addedBg, addedFg);
-    for (const RouteDiff::Hunk &hunk : m_diff->hunks()) {
-        line(QString::fromStdString(hunk.header()), hunkBg, hunkFg);
-        for (const RouteDiff::Line &l : hunk.lines) {
-            const QString text = QString::fromStdString(l.text);
-            switch (l.kind) {
-            case RouteDiff::Line::Kind::Added:
-                line(QLatin1Char('+') + text, addedBg, addedFg);
-                break;
-            case RouteDiff::Line::Kind::Removed:
-                line(QLatin1Char('-') + text, removedBg, removedFg);
-                break;
-            case RouteDiff::Line::Kind::Context:
-                line(QLatin1Char(' ') + text, QColor(), plainFg);
-                break;
-            }
-        }
-    }
-    cursor.endEditBlock();
-    m_diffView->moveCursor(QTextCursor::Start);
-}
-
-void DeployDialog::onChangeClicked(QListWidgetItem *item)
-{
-    const std::string id = item->data(Qt::UserRole).toString().toStdString();
-    if (id.empty()) {
-        return;
-    }
-    if (ElementItem *card = m_scene->elementItem(id)) {
-        m_scene->selectElements({id});
-        m_view->centerOn(card);
-        return;
-    }
-    m_scene->clearSelection();
-    for (QGraphicsItem *graphic : m_scene->items()) {
-        if (graphic->type() == DiffGhostItem::Type && static_cast<DiffGhostItem *>(graphic)->elementId() == id) {
-            m_view->centerOn(graphic);
-            return;
-        }
-    }
 }
 
 // --- deploying
@@ -737,11 +375,10 @@ void DeployDialog::deploy()
     startLoad(true);
 }
 
-void DeployDialog::checkThenDeploy(const ServerState &state)
+void DeployDialog::checkThenDeploy(const RouteHistory &state)
 {
-    const QString deployedNow = deployedOf(state);
-    const QString latestNow =
-        state.versions.empty() ? QString() : QString::fromStdString(state.versions.front().versionId());
+    const QString deployedNow = state.deployedVersionId();
+    const QString latestNow = state.latestVersionId();
     const auto [deployedThen, latestThen] = m_expected.value_or(std::make_pair(deployedNow, latestNow));
     QStringList changes;
     if (deployedNow != deployedThen) {
@@ -907,7 +544,7 @@ void DeployDialog::updateButtons()
 {
     const QString target = selectedVersionId();
     const bool ready = m_loaded && !isBusy() && !target.isEmpty() && target != m_deployedVersionId &&
-                       m_diffFor == target && (!m_serverChanged || m_acknowledge->isChecked());
+                       m_preview->comparedVersionId() == target && (!m_serverChanged || m_acknowledge->isChecked());
     m_deployButton->setEnabled(ready);
     m_picker->setEnabled(m_loaded && !m_deploying);
     const bool rollBack = isOlderThanDeployed(target);
@@ -938,9 +575,6 @@ void DeployDialog::changeEvent(QEvent *event)
                                   : QStringLiteral("#serverChangeWarning { background: #fef7e0; border: 1px solid "
                                                    "#f9ab00; border-radius: 6px; } #serverChangeWarning QLabel, "
                                                    "#serverChangeWarning QCheckBox { color: #4d3800; }"));
-    if (event != nullptr) {
-        renderDiffText();
-    }
 }
 
 } // namespace rd

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "app/RouteHistory.h"
 #include "model/Route.h"
-#include "model/RouteDeployment.h"
 #include "model/RouteDiff.h"
-#include "model/RouteVersion.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -16,29 +15,22 @@ class QCheckBox;
 class QComboBox;
 class QFrame;
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
-class QPlainTextEdit;
-class QProgressBar;
 class QPushButton;
 
 namespace rd {
 
 class ApiActivityBar;
 class ApiClient;
-class RouteComparison;
-class RouteDocument;
+class DeployPreview;
+class RouteHistoryLoader;
 class RouteScene;
 class RouteView;
 class WriteCheck;
 struct ApiError;
 
-// Deploys a version of one remote route after showing what it changes against the deployed one: the
-// version's graph with added and changed elements ringed and removed ones as ghost cards, a list of the
-// changes (click one to find it), and the unified diff of the JSON.
-//
-// The comparison runs on a worker thread (RouteComparison: a large one takes seconds) with a busy bar meanwhile;
-// picking another version or closing the dialog stops it. A diff too large to show line by line says so, and
+// Deploys a version of one remote route after showing what it changes against the deployed one (DeployPreview:
+// the version's graph with the changes marked, a list of them and the JSON diff, computed off the GUI thread;
+// picking another version or closing the dialog stops it). A diff too large to show line by line says so, and
 // deploying stays possible on the marks and the list of changes.
 //
 // Before deploying it asks the server again; when the deployed or newest version is no longer what the
@@ -60,11 +52,11 @@ public:
     void selectVersion(const QString &versionId);
     QString deployedVersionId() const { return m_deployedVersionId; }
     // The comparison on screen, once both versions arrived and it was computed.
-    const std::optional<RouteDiff> &diff() const { return m_diff; }
+    const std::optional<RouteDiff> &diff() const;
     // Whether a comparison is being computed (the busy bar shows meanwhile).
     bool isComparing() const;
-    RouteView *view() const { return m_view; }
-    RouteScene *scene() const { return m_scene; }
+    RouteView *view() const;
+    RouteScene *scene() const;
     QString errorText() const;
     // What a cancelled or unanswered deployment came to on the server, as the dialog says it.
     QString outcomeText() const;
@@ -100,35 +92,21 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct ServerState
-    {
-        std::vector<RouteVersion> versions;       // newest first
-        std::vector<RouteDeployment> deployments; // newest first
-        std::optional<Route> route;
-    };
-
     void startLoad(bool thenDeploy);
-    void applyState(const ServerState &state);
+    void applyState(const RouteHistory &state);
     void populatePicker();
     void compareSelected();
     void fetchVersion(const QString &versionId, int generation);
     void showComparison();
-    void finishComparison(const RouteDiff &diff);
-    void failComparison(const QString &message);
-    void stopComparing();
-    void renderDiffText();
-    void showPlainDiffText(const QString &text);
-    void checkThenDeploy(const ServerState &state);
+    void checkThenDeploy(const RouteHistory &state);
     void createDeployment();
     void showError(const QString &where, const ApiError &error);
     void checkOutcome(const QString &versionId, const ApiError &error);
     void showOutcome(const QString &message, bool warning);
     void clearError();
     void updateButtons();
-    void onChangeClicked(QListWidgetItem *item);
     const RouteVersion *version(const QString &versionId) const;
     bool isOlderThanDeployed(const QString &versionId) const;
-    static QString deployedOf(const ServerState &state);
 
     ApiClient *m_client;
     QString m_gatewayId;
@@ -136,31 +114,21 @@ private:
     QString m_initialVersion;
     std::optional<std::pair<QString, QString>> m_expected; // deployed, latest
 
-    std::vector<RouteVersion> m_versions;
-    std::vector<RouteDeployment> m_deployments;
+    RouteHistoryLoader *m_loader;  // what the dialog shows
+    RouteHistoryLoader *m_checker; // the check just before deploying
+    RouteHistory m_history;
     QString m_deployedVersionId;
-    QString m_latestVersionId;
     std::map<QString, Route> m_routes; // fetched versions by id
-    std::optional<RouteDiff> m_diff;
-    QString m_diffFor; // the version m_diff shows
-    RouteComparison *m_comparison;
-    QString m_comparingFor; // the version m_comparison compares
-    int m_generation = 0;   // bumps on every new selection: late answers for an old one are dropped
+    int m_generation = 0;              // bumps on every new selection: late answers for an old one are dropped
     bool m_loaded = false;
     bool m_deploying = false;
     bool m_serverChanged = false;
 
     QComboBox *m_picker;
-    QLabel *m_summary;
-    QProgressBar *m_comparingBar;
+    DeployPreview *m_preview;
     QFrame *m_warning;
     QLabel *m_warningText;
     QCheckBox *m_acknowledge;
-    RouteDocument *m_document;
-    RouteScene *m_scene;
-    RouteView *m_view;
-    QListWidget *m_changes;
-    QPlainTextEdit *m_diffView;
     ApiActivityBar *m_activity;
     QLabel *m_error;
     QLabel *m_outcome;

@@ -1,5 +1,6 @@
 #include "ui/RouteHistoryPanel.h"
 
+#include "app/RouteHistoryLoader.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/DeployDialog.h"
@@ -17,26 +18,13 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include <algorithm>
-#include <memory>
 #include <utility>
 
 namespace rd {
 
 namespace {
 
-constexpr int kPerPage = 50;
 constexpr int kIdRole = Qt::UserRole;
-
-PageQuery newestFirst()
-{
-    return PageQuery{1, kPerPage, {}, QStringLiteral("created_at"), QStringLiteral("desc")};
-}
-
-template<class T> void sortNewestFirst(std::vector<T> &items)
-{
-    std::stable_sort(items.begin(), items.end(), [](const T &a, const T &b) { return a.createdAt() > b.createdAt(); });
-}
 
 QLabel *heading(const QString &text)
 {
@@ -69,6 +57,7 @@ QColor errorColor(const QPalette &palette)
 
 RouteHistoryPanel::RouteHistoryPanel(ApiClient *client, QString gatewayId, QString routeId, QWidget *parent)
     : QWidget(parent), m_client(client), m_gatewayId(std::move(gatewayId)), m_routeId(std::move(routeId)),
+      m_loader(new RouteHistoryLoader(m_client, m_gatewayId, m_routeId, this)),
       m_refreshButton(new QPushButton(tr("&Refresh"))),
       m_versionList(makeList({tr("Version"), tr("Created"), tr("Status")}, QStringLiteral("versionList"))),
       m_deploymentList(makeList({tr("Deployed"), tr("Version")}, QStringLiteral("deploymentList"))),
@@ -165,20 +154,12 @@ void RouteHistoryPanel::setExpectedState(const QString &deployedVersionId, const
 
 QString RouteHistoryPanel::deployedVersionId() const
 {
-    if (!m_deployments.empty()) {
-        return QString::fromStdString(m_deployments.front().versionId());
-    }
-    for (const RouteVersion &v : m_versions) {
-        if (v.isActive()) {
-            return QString::fromStdString(v.versionId());
-        }
-    }
-    return {};
+    return m_history.deployedVersionId();
 }
 
 QString RouteHistoryPanel::latestVersionId() const
 {
-    return m_versions.empty() ? QString() : QString::fromStdString(m_versions.front().versionId());
+    return m_history.latestVersionId();
 }
 
 QString RouteHistoryPanel::selectedVersionId() const
@@ -217,71 +198,20 @@ void RouteHistoryPanel::cancel()
 void RouteHistoryPanel::refresh()
 {
     m_error->hide();
-    struct Pending
-    {
-        std::vector<RouteVersion> versions;
-        std::vector<RouteDeployment> deployments;
-        int remaining = 2;
-        bool failed = false;
-    };
-    // A newer refresh replaces an older one still out: only the newest answer is shown, and an older one that
-    // fails must not cancel the newer one's calls (they share the activity bar).
-    const int generation = ++m_refreshGeneration;
-    cancelRefresh();
-    auto pending = std::make_shared<Pending>();
-    auto done = [this, pending, generation] {
-        if (--pending->remaining > 0 || pending->failed || generation != m_refreshGeneration) {
-            return;
-        }
-        m_versions = std::move(pending->versions);
-        m_deployments = std::move(pending->deployments);
-        sortNewestFirst(m_versions);
-        sortNewestFirst(m_deployments);
-        m_loaded = true;
-        populate();
-        emit refreshed();
-    };
-    auto fail = [this, pending, generation](const QString &where, const ApiError &error) {
-        const bool first = !pending->failed;
-        pending->failed = true;
-        if (first && error.kind != ApiError::Kind::Cancelled && generation == m_refreshGeneration) {
-            // The other list of this refresh is of no use without this one.
-            cancelRefresh();
-            showError(where, error);
-        }
-    };
-    m_refreshCalls << m_client->listVersions(m_gatewayId, m_routeId, newestFirst(), this,
-                                             [this, pending, done, fail](const ApiResult<ListPage<RouteVersion>> &r) {
-                                                 if (!r) {
-                                                     fail(tr("Loading versions"), *r.error);
-                                                     return;
-                                                 }
-                                                 pending->versions = r.value->items;
-                                                 done();
-                                             });
-    m_refreshCalls << m_client->listDeployments(
-        m_gatewayId, m_routeId, newestFirst(), this,
-        [this, pending, done, fail](const ApiResult<ListPage<RouteDeployment>> &r) {
-            if (!r) {
-                fail(tr("Loading deployments"), *r.error);
-                return;
-            }
-            pending->deployments = r.value->items;
-            done();
+    // A newer refresh replaces an older one still out (the loader drops it): only the newest answer is shown.
+    const QList<ApiCall *> calls = m_loader->load(
+        false,
+        [this](const RouteHistory &history) {
+            m_history = history;
+            populate();
+            emit refreshed();
+        },
+        [this](RouteHistoryLoader::Part part, const ApiError &error) {
+            showError(part == RouteHistoryLoader::Part::Versions ? tr("Loading versions") : tr("Loading deployments"),
+                      error);
         });
-    for (const QPointer<ApiCall> &call : m_refreshCalls) {
+    for (ApiCall *call : calls) {
         m_activity->track(call, tr("Loading versions and deployments…"));
-    }
-}
-
-void RouteHistoryPanel::cancelRefresh()
-{
-    // Taken out first: a cancelled call answers at once, and its answer must find the list settled.
-    const QList<QPointer<ApiCall>> calls = std::exchange(m_refreshCalls, {});
-    for (const QPointer<ApiCall> &call : calls) {
-        if (call) {
-            call->cancel();
-        }
     }
 }
 
@@ -293,8 +223,8 @@ void RouteHistoryPanel::populate()
     bold.setBold(true);
 
     m_versionList->clear();
-    for (std::size_t i = 0; i < m_versions.size(); ++i) {
-        const RouteVersion &v = m_versions[i];
+    for (std::size_t i = 0; i < m_history.versions.size(); ++i) {
+        const RouteVersion &v = m_history.versions[i];
         const QString id = QString::fromStdString(v.versionId());
         auto *item = new QTreeWidgetItem(m_versionList);
         item->setText(0, VersionText::shortId(id));
@@ -321,8 +251,8 @@ void RouteHistoryPanel::populate()
     }
 
     m_deploymentList->clear();
-    for (std::size_t i = 0; i < m_deployments.size(); ++i) {
-        const RouteDeployment &d = m_deployments[i];
+    for (std::size_t i = 0; i < m_history.deployments.size(); ++i) {
+        const RouteDeployment &d = m_history.deployments[i];
         const QString versionId = QString::fromStdString(d.versionId());
         auto *item = new QTreeWidgetItem(m_deploymentList);
         item->setText(0, VersionText::localTime(d.createdAt()));
@@ -436,8 +366,8 @@ void RouteHistoryPanel::updateActions()
         // Newest first: a version listed below the deployed one is older.
         int selectedRow = -1;
         int deployedRow = -1;
-        for (std::size_t i = 0; i < m_versions.size(); ++i) {
-            const QString id = QString::fromStdString(m_versions[i].versionId());
+        for (std::size_t i = 0; i < m_history.versions.size(); ++i) {
+            const QString id = QString::fromStdString(m_history.versions[i].versionId());
             selectedRow = id == selected ? int(i) : selectedRow;
             deployedRow = id == deployed ? int(i) : deployedRow;
         }

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "app/RouteHistory.h"
 #include "model/Route.h"
-#include "model/RouteDeployment.h"
-#include "model/RouteVersion.h"
 
 #include <QList>
 #include <QPointer>
@@ -22,6 +21,7 @@ class ApiActivityBar;
 class ApiCall;
 class ApiClient;
 class DeployDialog;
+class RouteHistoryLoader;
 struct ApiError;
 
 // The history of one remote route: its versions (newest first, the deployed one marked) and deployments.
@@ -41,8 +41,8 @@ public:
     // moved on since. Without it, the state of the last refresh counts.
     void setExpectedState(const QString &deployedVersionId, const QString &latestVersionId);
 
-    const std::vector<RouteVersion> &versions() const { return m_versions; }
-    const std::vector<RouteDeployment> &deployments() const { return m_deployments; }
+    const std::vector<RouteVersion> &versions() const { return m_history.versions; }
+    const std::vector<RouteDeployment> &deployments() const { return m_history.deployments; }
     QString deployedVersionId() const;
     QString latestVersionId() const;
     QString selectedVersionId() const;
@@ -87,9 +87,8 @@ private:
     QString m_gatewayId;
     QString m_routeId;
     std::optional<std::pair<QString, QString>> m_expected;
-    std::vector<RouteVersion> m_versions;
-    std::vector<RouteDeployment> m_deployments;
-    bool m_loaded = false;
+    RouteHistoryLoader *m_loader;
+    RouteHistory m_history;
 
     QPushButton *m_refreshButton;
     QTreeWidget *m_versionList;
@@ -100,10 +99,6 @@ private:
     ApiActivityBar *m_activity;
     QLabel *m_error;
     QPointer<DeployDialog> m_dialog;
-    // The calls of the refresh under way, and which refresh is the newest (older answers are dropped).
-    void cancelRefresh();
-    QList<QPointer<ApiCall>> m_refreshCalls;
-    int m_refreshGeneration = 0;
     std::function<bool()> m_deployGuard;
 };
 

@@ -1,10 +1,10 @@
 #include "app/api/ApiCall.h"
 
-#include "app/api/ApiClient.h"
+#include "app/api/ApiTransport.h"
 
 namespace rd {
 
-ApiCall::ApiCall(ApiClient *client) : QObject(client), m_client(client)
+ApiCall::ApiCall(ApiTransport *transport) : QObject(transport), m_transport(transport)
 {
     m_timeout.setSingleShot(true);
     m_backoff.setSingleShot(true);
@@ -13,12 +13,12 @@ ApiCall::ApiCall(ApiClient *client) : QObject(client), m_client(client)
 QString ApiCall::describeRetry(const QString &reason, int delayMs)
 {
     const int seconds = std::max(1, (delayMs + 999) / 1000);
-    return QStringLiteral("%1 \u2014 retrying in %2 s").arg(reason).arg(seconds);
+    return tr("%1 \u2014 retrying in %2 s").arg(reason).arg(seconds);
 }
 
 void ApiCall::cancel()
 {
-    m_client->cancelCall(this);
+    m_transport->cancelCall(this);
 }
 
 } // namespace rd

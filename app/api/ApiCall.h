@@ -2,17 +2,17 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-#include <QNetworkReply>
 #include <QUrl>
 
 #include <functional>
 
 namespace rd {
 
-class ApiClient;
+class ApiTransport;
 
 // What one HTTP exchange came to, before any interpretation.
 struct HttpOutcome
@@ -25,7 +25,7 @@ struct HttpOutcome
     int retryAfterMs = -1; // from retry-after-ms or Retry-After
 };
 
-// One logical API call, across its retries. Owned by the ApiClient; deletes itself once finished.
+// One logical API call, across its retries. Owned by the ApiTransport; deletes itself once finished.
 // cancel() stops it and its callback runs once with an ApiError of kind Cancelled (callers usually ignore
 // that); destroying the context object it was started for stops it with no callback at all. A write cancelled
 // while its request was on the wire cannot be taken back: its error says mayHaveBeenApplied, and the caller
@@ -40,6 +40,8 @@ public:
     QUrl url() const { return m_url; }
     int attempts() const { return m_attempts; }
     bool isFinished() const { return m_finished; }
+    // The HTTP status of the last answer; 0 while none arrived.
+    int httpStatus() const { return m_httpStatus; }
 
     // What to show while a retry is pending: "rate limited — retrying in 12 s".
     static QString describeRetry(const QString &reason, int delayMs);
@@ -53,11 +55,11 @@ signals:
     void finished();
 
 private:
-    friend class ApiClient;
-    explicit ApiCall(ApiClient *client);
+    friend class ApiTransport;
+    explicit ApiCall(ApiTransport *transport);
 
-    ApiClient *m_client;
-    QString m_action; // "list routes of gateway “demo”": used in messages
+    ApiTransport *m_transport;
+    QString m_action;  // "list routes of gateway “demo”": used in messages
     QString m_subject; // "Route “abc”": used for not-found messages
     QByteArray m_method;
     QUrl m_url;
@@ -66,6 +68,7 @@ private:
     bool m_idempotent = true;
 
     int m_attempts = 0;
+    int m_httpStatus = 0;
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_cancelledInFlight = false; // a request was on the wire when cancel() came: it may have been applied
@@ -77,7 +80,7 @@ private:
     QElapsedTimer m_clock;
     QPointer<QObject> m_context;
     bool m_hasContext = false;
-    // Set by the typed layer: turns the final reply into a typed result and calls the user back.
+    // Set by ApiTransport::start: turns the final reply into a result and calls the user back.
     std::function<void(const HttpOutcome &outcome)> m_complete;
 };
 

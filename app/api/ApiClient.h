@@ -1,8 +1,11 @@
 #pragma once
 
+#include "app/api/ApiArgs.h"
 #include "app/api/ApiCall.h"
 #include "app/api/ApiCredentials.h"
+#include "app/api/ApiEndpoint.h"
 #include "app/api/ApiResult.h"
+#include "app/api/ApiTransport.h"
 #include "app/api/PageQuery.h"
 #include "model/Gateway.h"
 #include "model/ListPage.h"
@@ -13,55 +16,50 @@
 #include "model/RouteDeployment.h"
 #include "model/RouteVersion.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QUrl>
 
 #include <optional>
-
-class QNetworkAccessManager;
+#include <utility>
+#include <vector>
 
 namespace rd {
 
-// Cloudflare's AI Gateway REST API over QNetworkAccessManager. Every call is asynchronous: it returns at
-// once and later calls `callback` on the thread of the client with a typed value or an ApiError.
+// Cloudflare's AI Gateway REST API, one typed method per endpoint: the endpoint catalogue (ApiEndpoints) sent
+// through a transport (ApiTransport) that queues, retries when that is safe, times out, maps errors and keeps the
+// secret out of every message. Every call is asynchronous: it returns at once and later calls `callback` on the
+// thread of the client with a typed value or an ApiError.
 //
 // Calls started for a `context` object are cancelled when that object is destroyed, and its callback is
 // then never run: a window passes itself, and closing it stops its requests.
-//
-// Failed calls are retried with exponential backoff and jitter (honouring Retry-After) when that is safe:
-// 408, 429, 5xx and network failures for reads and idempotent writes; only 429, 408 and failures before
-// anything was sent for a POST, which the server may otherwise already have applied.
 class ApiClient : public QObject
 {
     Q_OBJECT
 
 public:
-    static inline const QUrl kCloudflareBaseUrl{QStringLiteral("https://api.cloudflare.com/client/v4")};
-
-    struct Options
-    {
-        QUrl baseUrl = kCloudflareBaseUrl;
-        int timeoutMs = 30000;      // per attempt
-        int maxRetries = 2;         // attempts after the first
-        int maxInFlight = 6;        // requests on the wire at once; more wait in a queue
-        int backoffInitialMs = 500; // first retry delay, doubling up to backoffMaxMs
-        int backoffMaxMs = 8000;
-        int maxRetryAfterMs = 60000; // a longer Retry-After is reported instead of waited out
-    };
+    using Options = ApiTransport::Options;
+    static inline const QUrl &kCloudflareBaseUrl = ApiTransport::kCloudflareBaseUrl;
 
     explicit ApiClient(QObject *parent = nullptr);
     ~ApiClient() override;
 
-    void setOptions(const Options &options);
-    const Options &options() const { return m_options; }
-    void setCredentials(const ApiCredentials &credentials) { m_credentials = credentials; }
-    const ApiCredentials &credentials() const { return m_credentials; }
+    void setOptions(const Options &options) { m_transport->setOptions(options); }
+    const Options &options() const { return m_transport->options(); }
+    void setCredentials(const ApiCredentials &credentials) { m_transport->setCredentials(credentials); }
+    const ApiCredentials &credentials() const { return m_transport->credentials(); }
 
-    int inFlight() const { return m_running; }
-    int queued() const { return static_cast<int>(m_queue.size()); }
-    void cancelAll();
+    int inFlight() const { return m_transport->inFlight(); }
+    int queued() const { return m_transport->queued(); }
+    void cancelAll() { m_transport->cancelAll(); }
+    ApiTransport *transport() const { return m_transport; }
+
+    // Any endpoint of the catalogue, with the values `args` gives its path, messages, query and body. The typed
+    // methods below are this for the endpoints the app calls today.
+    template<class T>
+    ApiCall *call(const ApiEndpoint<T> &endpoint, const ApiArgs &args, QObject *context, ApiCallback<T> callback)
+    {
+        return m_transport->send<T>(endpoint.request(args), context, std::move(callback), endpoint.decode);
+    }
 
     // Gateways
     ApiCall *listGateways(const PageQuery &query, QObject *context, ApiCallback<ListPage<Gateway>> callback);
@@ -123,38 +121,7 @@ signals:
     void requestLogged(const QString &line);
 
 private:
-    struct Request
-    {
-        QByteArray method = "GET";
-        QString path; // below /accounts/{account_id}
-        QList<QPair<QString, QString>> query;
-        std::optional<Json> body;
-        QString action;  // for messages: "create route “x”"
-        QString subject; // for not-found messages: "Route “abc”"
-    };
-
-    static Request versionRequest(const QString &gatewayId, const QString &routeId, const QString &versionId);
-    template<class T, class Decode>
-    ApiCall *send(Request request, QObject *context, ApiCallback<T> callback, Decode decode);
-    ApiCall *enqueue(Request request, QObject *context);
-    void pump();
-    void startAttempt(ApiCall *call);
-    void onReplyFinished(ApiCall *call, QNetworkReply *reply);
-    void finishCall(ApiCall *call, const HttpOutcome &outcome);
-    void cancelCall(ApiCall *call);
-    bool shouldRetry(const ApiCall *call, const HttpOutcome &outcome, QString &reason) const;
-    int retryDelayMs(const ApiCall *call, const HttpOutcome &outcome) const;
-    ApiError makeError(const ApiCall *call, const HttpOutcome &outcome) const;
-    QUrl urlFor(const Request &request) const;
-
-    friend class ApiCall;
-
-    QNetworkAccessManager *m_network;
-    Options m_options;
-    ApiCredentials m_credentials;
-    QList<QPointer<ApiCall>> m_queue;
-    int m_running = 0;
-    bool m_destroying = false;
+    ApiTransport *m_transport;
 };
 
 } // namespace rd

@@ -1,5 +1,6 @@
 #include "app/api/ApiCredentials.h"
 
+#include <QCoreApplication>
 #include <QNetworkRequest>
 #include <QUrl>
 
@@ -67,17 +68,18 @@ QString ApiCredentials::redact(QString text) const
 
 QString ApiCredentials::describe() const
 {
-    const QString account = m_accountId.size() > 10 ? m_accountId.left(4) + QChar(0x2026) + m_accountId.right(4)
-                                                    : m_accountId;
+    const QString account =
+        m_accountId.size() > 10 ? m_accountId.left(4) + QChar(0x2026) + m_accountId.right(4) : m_accountId;
     switch (m_kind) {
     case Kind::ApiToken:
-        return QStringLiteral("API token for account %1").arg(account);
+        return QCoreApplication::translate("rd::ApiCredentials", "API token for account %1").arg(account);
     case Kind::GlobalKey:
-        return QStringLiteral("global API key of %1 for account %2").arg(m_email, account);
+        return QCoreApplication::translate("rd::ApiCredentials", "global API key of %1 for account %2")
+            .arg(m_email, account);
     case Kind::None:
         break;
     }
-    return QStringLiteral("no credentials");
+    return QCoreApplication::translate("rd::ApiCredentials", "no credentials");
 }
 
 } // namespace rd

@@ -1,5 +1,7 @@
 #include "app/api/ApiError.h"
 
+#include <QCoreApplication>
+
 namespace rd {
 
 bool ApiError::hasCode(std::int64_t code) const
@@ -17,7 +19,7 @@ QString ApiError::toString() const
     if (detail.isEmpty() || summary.contains(detail)) {
         return summary;
     }
-    return summary + QStringLiteral(" (") + detail + QStringLiteral(")");
+    return QCoreApplication::translate("rd::ApiError", "%1 (%2)").arg(summary, detail);
 }
 
 } // namespace rd
