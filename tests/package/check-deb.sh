@@ -51,7 +51,7 @@ while read -r name; do
     *-dev | *-dev:*) fail "depends on the development package $name" ;;
     esac
 done < <(tr ',|' '\n\n' <<<"$depends" | sed -e 's/(.*)//' -e 's/^ *//' -e 's/ *$//')
-for needed in libqt6core6 libqt6widgets6 libqt6httpserver6 libgvc6 libqt6keychain libqt6sql6-sqlite qt6-qpa-plugins; do
+for needed in libqt6core6 libqt6widgets6 libqt6network6 libgvc6 libqt6keychain libqt6sql6-sqlite qt6-qpa-plugins; do
     grep -q "$needed" <<<"$depends" || fail "Depends names no $needed: $depends"
 done
 
