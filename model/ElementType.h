@@ -13,6 +13,8 @@ inline constexpr std::array<ElementType, 6> kKnownElementTypes{ElementType::Star
                                                                 ElementType::Percentage, ElementType::Rate,
                                                                 ElementType::Model,      ElementType::End};
 
+// What each type is (names, outputs, properties, older spellings) is in ElementTypes; these are shorthands.
+
 // The API's spelling: "start", "conditional", ... ; "" for Unknown.
 std::string_view elementTypeName(ElementType type);
 // Unknown for anything the live API does not define (legacy spellings are the codec's business).
