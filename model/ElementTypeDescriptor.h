@@ -117,10 +117,10 @@ struct ElementTypeDescriptor
     OutputKind outputs = OutputKind::Fixed;
     std::span<const OutputPort> ports{};           // Fixed: in canonical order
     std::span<const std::string_view> portNames{}; // the same ports' names, for requiredOutputs
-    std::string_view outputHint{};                 // what to wire any other output to (Shares: each share)
-    std::size_t maxOutputs = 0;                    // Shares: how many the API allows
-    std::string_view legacyRemainderOutput{};      // Shares: older docs' "whatever the others leave"
-    bool hasInput = true;                          // false for start: nothing leads into it
+    std::string_view outputHint{}; // what to wire an output to that is none of the ports (Shares: each share)
+    std::size_t maxOutputs = 0;    // Shares: how many the API allows
+    std::string_view legacyRemainderOutput{}; // Shares: older docs' "whatever the others leave"
+    bool hasInput = true;                     // false for start: nothing leads into it
 
     std::span<const PropertyDescriptor> properties{};            // in the order the codec writes them
     std::span<const std::string_view> legacyNames{};             // older docs' spellings of the type: "rate_limit"
