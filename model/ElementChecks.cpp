@@ -70,6 +70,9 @@ void ElementChecks::checkConditional(Index i)
 {
     const Element &e = m_elements[i];
     const auto &conditions = *propertyOf(e, "conditions").json(e);
+    if (conditions && conditions->is_object() && !conditions->empty()) {
+        return;
+    }
     const std::string subject = FindingText::subject(e, i, true);
     if (!conditions) {
         add(Severity::Error, "conditional.conditions", i, {},
@@ -199,16 +202,19 @@ void ElementChecks::requireNumber(Index i, std::string_view property, std::strin
     const Element &e = m_elements[i];
     const PropertyDescriptor &p = propertyOf(e, property);
     const auto &value = *p.number(e);
-    const std::string subject = FindingText::subject(e, i, true);
-    const std::string label(p.label);
+    // Messages are built only for a finding: most elements have none, and validation runs after every edit.
+    const auto has = [&](std::string_view hint) {
+        return FindingText::subject(e, i, true) + " has " + std::string(p.label) + " " + value->toString() + "; " +
+               std::string(hint) + ".";
+    };
     if (!value) {
-        add(Severity::Error, code, i, {}, subject + " has no " + label + "; " + std::string(hints.missing) + ".");
+        add(Severity::Error, code, i, {},
+            FindingText::subject(e, i, true) + " has no " + std::string(p.label) + "; " + std::string(hints.missing) +
+                ".");
     } else if (p.range.whole && !NumberRange::isWhole(*value)) {
-        add(Severity::Error, code, i, {},
-            subject + " has " + label + " " + value->toString() + "; " + std::string(hints.notWhole) + ".");
+        add(Severity::Error, code, i, {}, has(hints.notWhole));
     } else if (!p.range.meetsMinimum(*value)) {
-        add(Severity::Error, code, i, {},
-            subject + " has " + label + " " + value->toString() + "; " + std::string(hints.outOfRange) + ".");
+        add(Severity::Error, code, i, {}, has(hints.outOfRange));
     }
 }
 
@@ -217,14 +223,15 @@ void ElementChecks::requireChoice(Index i, std::string_view property, std::strin
     const Element &e = m_elements[i];
     const PropertyDescriptor &p = propertyOf(e, property);
     const auto &value = *p.text(e);
+    if (value && p.choice(*value)) {
+        return;
+    }
     std::string message = FindingText::subject(e, i, true);
     if (!value) {
         message += " has no " + std::string(p.label) + ";";
-    } else if (!p.choice(*value)) {
+    } else {
         message +=
             " has " + std::string(p.label) + " " + FindingText::inQuotes(*value) + ", which the API does not accept;";
-    } else {
-        return;
     }
     message += " set it to " + FindingText::listChoices(p.choices) + ".";
     add(Severity::Error, code, i, {}, std::move(message));
