@@ -10,10 +10,12 @@ namespace rd {
 // their rules, older spellings and look. The codec, the validator, the palette, the canvas and the inspector
 // read it rather than repeating it.
 //
-// A new element type: its enumerator in ElementType.h, its properties struct in Element.h (if it has any),
-// its descriptor in ElementTypes.cpp and its checks in ElementChecks.cpp; the compiler names the last two
-// (switches over the type end without `default:`). The inspector builds a form from the descriptor unless the
-// type gets a page of its own.
+// A new element type: its enumerator in ElementType.h (and kKnownElementTypes, which a static_assert keeps
+// complete), its properties struct in Element.h (if it has any), its descriptor in ElementTypes.cpp and its
+// checks in ElementChecks.cpp; the compiler names the last two (switches over the type end without
+// `default:`). The palette, quick-add and cards follow the descriptor; the inspector builds a form from it
+// unless the type is given a page of its own (ElementInspector). Tests enumerate every type, and the synthetic
+// routes (tests/support/RouteGenerator) must contain one.
 class ElementTypes
 {
 public:
