@@ -1,65 +1,29 @@
 #include "model/ElementType.h"
 
-namespace rd {
+#include "model/ElementTypes.h"
 
-namespace {
-constexpr std::string_view kStartOutputs[] = {"next"};
-constexpr std::string_view kConditionalOutputs[] = {"true", "false"};
-constexpr std::string_view kBranchOutputs[] = {"success", "fallback"};
-} // namespace
+namespace rd {
 
 std::string_view elementTypeName(ElementType type)
 {
-    switch (type) {
-    case ElementType::Start:
-        return "start";
-    case ElementType::Conditional:
-        return "conditional";
-    case ElementType::Percentage:
-        return "percentage";
-    case ElementType::Rate:
-        return "rate";
-    case ElementType::Model:
-        return "model";
-    case ElementType::End:
-        return "end";
-    case ElementType::Unknown:
-        break;
-    }
-    return {};
+    return ElementTypes::of(type).name;
 }
 
 ElementType elementTypeFromName(std::string_view name)
 {
-    for (ElementType type : kKnownElementTypes) {
-        if (elementTypeName(type) == name) {
-            return type;
-        }
-    }
-    return ElementType::Unknown;
+    const ElementTypeDescriptor *descriptor = ElementTypes::fromName(name);
+    return descriptor ? descriptor->type : ElementType::Unknown;
 }
 
 std::span<const std::string_view> requiredOutputs(ElementType type)
 {
-    switch (type) {
-    case ElementType::Start:
-        return kStartOutputs;
-    case ElementType::Conditional:
-        return kConditionalOutputs;
-    case ElementType::Rate:
-    case ElementType::Model:
-        return kBranchOutputs;
-    case ElementType::Percentage:
-    case ElementType::End:
-    case ElementType::Unknown:
-        break;
-    }
-    return {};
+    const ElementTypeDescriptor &descriptor = ElementTypes::of(type);
+    return descriptor.outputs == OutputKind::Fixed ? descriptor.portNames : std::span<const std::string_view>();
 }
 
 bool isFallbackOutput(ElementType type, std::string_view output)
 {
-    return (type == ElementType::Rate || type == ElementType::Model) && output == "fallback";
+    return ElementTypes::of(type).isFallback(output);
 }
 
 } // namespace rd

@@ -1,5 +1,6 @@
 #include "model/LegacyElse.h"
 
+#include "model/ElementTypes.h"
 #include "model/Share.h"
 
 #include <algorithm>
@@ -29,15 +30,19 @@ std::string LegacyElse::freeShareKey(const Element &element, std::int64_t millio
 
 void LegacyElse::translate(Element &element, std::string_view elsePath, std::vector<DecodeIssue> &warnings)
 {
-    auto elseIt =
-        std::find_if(element.outputs.begin(), element.outputs.end(), [](const Output &o) { return o.name == "else"; });
+    const std::string_view elseName = ElementTypes::of(element.type).legacyRemainderOutput;
+    if (elseName.empty()) {
+        return;
+    }
+    auto elseIt = std::find_if(element.outputs.begin(), element.outputs.end(),
+                               [&](const Output &o) { return o.name == elseName; });
     if (elseIt == element.outputs.end()) {
         return;
     }
     const std::string path(elsePath);
     std::int64_t total = 0;
     for (const Output &o : element.outputs) {
-        if (o.name == "else") {
+        if (o.name == elseName) {
             continue;
         }
         const auto share = Share::parseMillionths(o.name);

@@ -10,8 +10,9 @@
 
 namespace rd {
 
-// The old docs let a percentage element have an `else` output for "whatever the other shares leave"; the
-// live API rejects it (7001). Decoding turns it into an explicit share for the remainder.
+// The old docs let a percentage element have an `else` output for "whatever the other shares leave" (its
+// descriptor's legacyRemainderOutput); the live API rejects it (7001). Decoding turns it into an explicit share
+// for the remainder.
 class LegacyElse
 {
 public:

@@ -1,5 +1,8 @@
 #include "widgets/ElementTypeStyle.h"
 
+#include "model/ElementTypes.h"
+
+#include <QCoreApplication>
 #include <QIconEngine>
 #include <QPainter>
 
@@ -55,44 +58,27 @@ constexpr std::size_t indexOf(ElementType type)
 
 QColor ElementTypeStyle::color(ElementType type)
 {
-    switch (type) {
-    case ElementType::Start:
-        return QColor(0x1E, 0x8E, 0x3E);
-    case ElementType::Conditional:
-        return QColor(0x8E, 0x44, 0xAD);
-    case ElementType::Percentage:
-        return QColor(0x1A, 0x73, 0xE8);
-    case ElementType::Rate:
-        return QColor(0x00, 0x89, 0x7B);
-    case ElementType::Model:
-        return QColor(0xF3, 0x80, 0x20);
-    case ElementType::End:
-        return QColor(0x5F, 0x63, 0x68);
-    case ElementType::Unknown:
-        break;
-    }
-    return QColor(0x9A, 0xA0, 0xA6);
+    return QColor::fromRgb(ElementTypes::of(type).colour);
 }
 
 QString ElementTypeStyle::displayName(ElementType type)
 {
-    switch (type) {
-    case ElementType::Start:
-        return QStringLiteral("Start");
-    case ElementType::Conditional:
-        return QStringLiteral("Conditional");
-    case ElementType::Percentage:
-        return QStringLiteral("Percentage split");
-    case ElementType::Rate:
-        return QStringLiteral("Rate limit");
-    case ElementType::Model:
-        return QStringLiteral("Model");
-    case ElementType::End:
-        return QStringLiteral("End");
-    case ElementType::Unknown:
-        break;
+    return forPeople(ElementTypes::of(type).displayName);
+}
+
+QString ElementTypeStyle::description(ElementType type)
+{
+    return forPeople(ElementTypes::of(type).description);
+}
+
+QString ElementTypeStyle::forPeople(std::string_view text)
+{
+    if (text.empty()) {
+        return {};
     }
-    return QStringLiteral("Unknown");
+    // The model keeps its texts in English without Qt; they are translated here, under one context.
+    const std::string source(text);
+    return QCoreApplication::translate("rd::ElementTypes", source.c_str());
 }
 
 QIcon ElementTypeStyle::icon(ElementType type)

@@ -1,6 +1,7 @@
 #include "widgets/canvas/ElementItem.h"
 
 #include "app/RouteDocument.h"
+#include "model/ElementTypes.h"
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/EdgeItem.h"
@@ -124,6 +125,11 @@ ElementItem::~ElementItem() = default;
 qreal ElementItem::canvasWidth()
 {
     return kNodeWidth;
+}
+
+bool ElementItem::hasInput() const
+{
+    return ElementTypes::of(m_type).hasInput;
 }
 
 QPointF ElementItem::inputPortOffset()

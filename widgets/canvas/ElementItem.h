@@ -71,7 +71,7 @@ public:
     ShownText shownText() const { return m_shown; }
 
     // Ports, in item coordinates.
-    bool hasInput() const { return m_type != ElementType::Start; }
+    bool hasInput() const; // whether a wire can lead into it: not into a start
     QPointF inputPortPos() const;
     const std::vector<Port> &ports() const { return m_ports; }
     std::optional<int> outputIndex(std::string_view name) const;

@@ -10,30 +10,9 @@ namespace {
 
 constexpr int kTypeRole = Qt::UserRole + 1;
 
-QString describe(ElementType type)
-{
-    switch (type) {
-    case ElementType::Start:
-        return QObject::tr("Where every request enters the route");
-    case ElementType::Conditional:
-        return QObject::tr("Branches on a condition over the request's metadata");
-    case ElementType::Percentage:
-        return QObject::tr("Splits traffic between branches by share");
-    case ElementType::Rate:
-        return QObject::tr("Passes requests under a limit; the rest take the fallback");
-    case ElementType::Model:
-        return QObject::tr("Sends the request to a provider's model; failures take the fallback");
-    case ElementType::End:
-        return QObject::tr("Returns the response");
-    case ElementType::Unknown:
-        break;
-    }
-    return {};
-}
-
 QString usage(ElementType type)
 {
-    return describe(type) + QStringLiteral("\n") +
+    return ElementTypeStyle::description(type) + QStringLiteral("\n") +
            QObject::tr("Drag onto the canvas, or double-click (Enter) to add it near the centre.");
 }
 
@@ -120,7 +99,9 @@ void ElementPalette::setTypeAvailable(ElementType type, bool available, const QS
     }
     const Qt::ItemFlags usable = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
     item->setFlags(available ? (item->flags() | usable) : (item->flags() & ~usable));
-    item->setToolTip(available || reason.isEmpty() ? usage(type) : describe(type) + QStringLiteral("\n") + reason);
+    item->setToolTip(available || reason.isEmpty()
+                         ? usage(type)
+                         : ElementTypeStyle::description(type) + QStringLiteral("\n") + reason);
 }
 
 } // namespace rd

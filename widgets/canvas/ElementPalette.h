@@ -10,9 +10,9 @@ class QMimeData;
 
 namespace rd {
 
-// The six element types with their swatch and name. Drag one onto a RouteView to create it where it is
-// dropped; double-click (or Enter) emits elementTypeActivated, which the window connects to
-// RouteView::addElementAtCenter.
+// Every known element type with its swatch, name and description (ElementTypes). Drag one onto a RouteView
+// to create it where it is dropped; double-click (or Enter) emits elementTypeActivated, which the window
+// connects to RouteView::addElementAtCenter.
 class ElementPalette : public QListWidget
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "widgets/canvas/QuickAddPopup.h"
 
+#include "model/ElementTypes.h"
 #include "widgets/ElementTypeStyle.h"
 
 #include <QHideEvent>
@@ -18,8 +19,6 @@ namespace {
 constexpr int kTypeRole = Qt::UserRole + 1;
 constexpr int kElementRole = Qt::UserRole + 2; // set on existing elements: their id
 constexpr int kMaxVisibleRows = 12;
-
-using T = ElementType;
 
 } // namespace
 
@@ -58,36 +57,24 @@ std::vector<ElementType> QuickAddPopup::offeredTypes(bool routeHasStart, std::op
     if (!fromType) {
         std::vector<ElementType> all;
         for (ElementType type : kKnownElementTypes) {
-            if (type != T::Start || !routeHasStart) {
+            if (type != ElementType::Start || !routeHasStart) {
                 all.push_back(type);
             }
         }
         return all;
     }
-    // What routes usually do next: a start opens with a decision, decisions lead to models, a model that
-    // answered ends the route and one that failed falls back to another model.
-    switch (*fromType) {
-    case T::Start:
-        return {T::Conditional, T::Percentage, T::Rate, T::Model, T::End};
-    case T::Conditional:
-        return {T::Model, T::Percentage, T::Rate, T::Conditional, T::End};
-    case T::Percentage:
-        return {T::Model, T::Rate, T::Conditional, T::Percentage, T::End};
-    case T::Rate:
-        if (fromOutput == "fallback") {
-            return {T::Model, T::End, T::Rate, T::Conditional, T::Percentage};
+    // What usually follows (ElementTypes), then any type with an input that order leaves out.
+    const ElementTypeDescriptor &from = ElementTypes::of(*fromType);
+    const auto likely = from.isFallback(fromOutput) && !from.likelyNextAfterFallback.empty()
+                            ? from.likelyNextAfterFallback
+                            : from.likelyNext;
+    std::vector<ElementType> offered(likely.begin(), likely.end());
+    for (ElementType type : kKnownElementTypes) {
+        if (ElementTypes::of(type).hasInput && std::find(offered.begin(), offered.end(), type) == offered.end()) {
+            offered.push_back(type);
         }
-        return {T::Model, T::Percentage, T::Conditional, T::Rate, T::End};
-    case T::Model:
-        if (fromOutput == "fallback") {
-            return {T::Model, T::End, T::Rate, T::Conditional, T::Percentage};
-        }
-        return {T::End, T::Model, T::Rate, T::Conditional, T::Percentage};
-    case T::End:
-    case T::Unknown:
-        break;
     }
-    return {T::Model, T::Conditional, T::Percentage, T::Rate, T::End};
+    return offered;
 }
 
 void QuickAddPopup::popup(const QPoint &globalPos, const std::vector<ElementType> &types)

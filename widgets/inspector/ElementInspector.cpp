@@ -7,6 +7,7 @@
 #include "widgets/inspector/ModelPage.h"
 #include "widgets/inspector/PassThroughPage.h"
 #include "widgets/inspector/PercentagePage.h"
+#include "widgets/inspector/PropertyFormPage.h"
 #include "widgets/inspector/RatePage.h"
 #include "widgets/inspector/UnknownTypePage.h"
 
@@ -34,8 +35,6 @@ constexpr int kEditor = 1;
 ElementInspector::ElementInspector(QWidget *parent)
     : QWidget(parent), m_outer(new QStackedWidget(this)), m_scroll(new QScrollArea), m_typeIcon(new QLabel),
       m_typeName(new QLabel), m_idEdit(new QLineEdit), m_idMessage(new QLabel), m_pages(new QStackedWidget),
-      m_modelPage(new ModelPage), m_ratePage(new RatePage), m_percentagePage(new PercentagePage),
-      m_conditionalPage(new ConditionalPage), m_passThroughPage(new PassThroughPage),
       m_unknownPage(new UnknownTypePage), m_findings(new FindingsView)
 {
     auto *empty = new QLabel(tr("Select an element to edit it"));
@@ -67,10 +66,24 @@ ElementInspector::ElementInspector(QWidget *parent)
     idForm->addRow(QString(), m_idMessage);
     InspectorPage::alignLabels(idForm);
 
-    for (InspectorPage *page :
-         {m_modelPage, m_ratePage, m_percentagePage, m_conditionalPage, m_passThroughPage, m_unknownPage}) {
-        m_pages->addWidget(page);
+    auto *passThrough = new PassThroughPage;
+    m_pageOf = {{ElementType::Model, new ModelPage},
+                {ElementType::Rate, new RatePage},
+                {ElementType::Percentage, new PercentagePage},
+                {ElementType::Conditional, new ConditionalPage},
+                {ElementType::Start, passThrough},
+                {ElementType::End, passThrough}};
+    for (ElementType type : kKnownElementTypes) {
+        if (!pageFor(type)) {
+            m_pageOf.emplace_back(type, new PropertyFormPage(type));
+        }
     }
+    for (const auto &[type, page] : m_pageOf) {
+        if (m_pages->indexOf(page) < 0) {
+            m_pages->addWidget(page);
+        }
+    }
+    m_pages->addWidget(m_unknownPage);
 
     auto *line = new QFrame;
     line->setFrameShape(QFrame::HLine);
@@ -292,22 +305,12 @@ void ElementInspector::showRenameError(const QString &message)
 
 InspectorPage *ElementInspector::pageFor(ElementType type) const
 {
-    switch (type) {
-    case ElementType::Model:
-        return m_modelPage;
-    case ElementType::Rate:
-        return m_ratePage;
-    case ElementType::Percentage:
-        return m_percentagePage;
-    case ElementType::Conditional:
-        return m_conditionalPage;
-    case ElementType::Start:
-    case ElementType::End:
-        return m_passThroughPage;
-    case ElementType::Unknown:
-        break;
+    for (const auto &[known, page] : m_pageOf) {
+        if (known == type) {
+            return page;
+        }
     }
-    return m_unknownPage;
+    return type == ElementType::Unknown ? m_unknownPage : nullptr;
 }
 
 } // namespace rd

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 class QLabel;
 class QLineEdit;
@@ -64,11 +66,8 @@ private:
     QLineEdit *m_idEdit;
     QLabel *m_idMessage;
     QStackedWidget *m_pages;
-    InspectorPage *m_modelPage;
-    InspectorPage *m_ratePage;
-    InspectorPage *m_percentagePage;
-    InspectorPage *m_conditionalPage;
-    InspectorPage *m_passThroughPage;
+    // The page of each type: a page of its own where there is one, else a form built from its descriptor.
+    std::vector<std::pair<ElementType, InspectorPage *>> m_pageOf;
     InspectorPage *m_unknownPage;
     FindingsView *m_findings;
 };

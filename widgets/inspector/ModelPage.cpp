@@ -1,5 +1,6 @@
 #include "widgets/inspector/ModelPage.h"
 
+#include "model/ElementTypes.h"
 #include "widgets/inspector/NumberSpinBox.h"
 #include "widgets/inspector/ProviderCatalog.h"
 
@@ -11,6 +12,15 @@
 #include <QStringListModel>
 
 namespace rd {
+
+namespace {
+
+const PropertyDescriptor &described(std::string_view name)
+{
+    return *ElementTypes::of(ElementType::Model).property(name);
+}
+
+} // namespace
 
 ModelPage::ModelPage(QWidget *parent)
     : InspectorPage(parent), m_provider(new QComboBox(this)), m_model(new QLineEdit(this)),
@@ -34,14 +44,13 @@ ModelPage::ModelPage(QWidget *parent)
 
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_timeout->setDecimals(0);
-    m_timeout->setNumberRange(0, 600000);
+    m_timeout->setNumberRange(described("timeout").range);
     m_timeout->setSingleStep(1000);
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setToolTip(tr("How long to wait for the model to start answering before taking the fallback."));
 
     m_retries->setObjectName(QStringLiteral("retries"));
-    m_retries->setDecimals(0);
-    m_retries->setNumberRange(0, 10);
+    m_retries->setNumberRange(described("retries").range);
     m_retries->setToolTip(tr("How many more attempts before taking the fallback."));
 
     auto *form = new QFormLayout(this);

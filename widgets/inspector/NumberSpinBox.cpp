@@ -22,6 +22,14 @@ void NumberSpinBox::setNumberRange(double lowest, double highest)
     setRange(lowest - 1, highest);
 }
 
+void NumberSpinBox::setNumberRange(const NumberRange &range)
+{
+    if (range.whole) {
+        setDecimals(0);
+    }
+    setNumberRange(static_cast<double>(range.minimum), range.largestOffered);
+}
+
 std::optional<Number> NumberSpinBox::number() const
 {
     if (!isSet()) {

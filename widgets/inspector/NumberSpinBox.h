@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/ElementTypeDescriptor.h"
 #include "model/Number.h"
 
 #include <QDoubleSpinBox>
@@ -24,6 +25,9 @@ public:
 
     // The valid values; use instead of setRange(), which would move the "not set" value.
     void setNumberRange(double lowest, double highest);
+    // A property's range (its descriptor's): from its minimum to the most an editor offers; whole numbers
+    // without decimals.
+    void setNumberRange(const NumberRange &range);
     double lowest() const { return m_lowest; }
 
     bool isSet() const { return value() >= m_lowest; }

@@ -1,6 +1,7 @@
 #include "widgets/inspector/PercentagePage.h"
 
 #include "app/RouteDocument.h"
+#include "model/ElementTypes.h"
 #include "model/Share.h"
 
 #include <QGridLayout>
@@ -14,7 +15,11 @@ namespace rd {
 
 namespace {
 
-constexpr int kMaxBranches = 5; // what the API accepts
+// What the API accepts.
+int maxBranches()
+{
+    return static_cast<int>(ElementTypes::of(ElementType::Percentage).maxOutputs);
+}
 
 // "60" means "60%": people rarely type the sign.
 std::string normalizedShare(QString text)
@@ -38,7 +43,7 @@ PercentagePage::PercentagePage(QWidget *parent)
     m_message->hide();
     m_tooMany->setObjectName(QStringLiteral("tooManyBranches"));
     m_tooMany->setWordWrap(true);
-    setStatusText(m_tooMany, tr("Cloudflare accepts at most %1 branches.").arg(kMaxBranches), errorColor());
+    setStatusText(m_tooMany, tr("Cloudflare accepts at most %1 branches.").arg(maxBranches()), errorColor());
     m_tooMany->hide();
     m_add->setObjectName(QStringLiteral("addBranch"));
 
@@ -205,7 +210,7 @@ void PercentagePage::updateTotal()
     } else {
         setStatusText(m_total, tr("Total %1 \u2014 must be 100%").arg(amount), errorColor());
     }
-    m_tooMany->setVisible(m_shareEdits.size() > kMaxBranches);
+    m_tooMany->setVisible(m_shareEdits.size() > maxBranches());
 }
 
 void PercentagePage::showMessage(const QString &message)

@@ -1,5 +1,7 @@
 #include "widgets/inspector/RatePage.h"
 
+#include "model/ElementTypes.h"
+#include "widgets/inspector/ChoiceComboBox.h"
 #include "widgets/inspector/NumberSpinBox.h"
 #include "widgets/inspector/ProviderCatalog.h"
 
@@ -25,11 +27,17 @@ struct WindowUnit
 
 constexpr std::array<WindowUnit, 4> kUnits{{{"seconds", 1}, {"minutes", 60}, {"hours", 3600}, {"days", 86400}}};
 
+const PropertyDescriptor &described(std::string_view name)
+{
+    return *ElementTypes::of(ElementType::Rate).property(name);
+}
+
 } // namespace
 
 RatePage::RatePage(QWidget *parent)
     : InspectorPage(parent), m_key(new QComboBox(this)), m_limit(new NumberSpinBox(this)),
-      m_limitType(new QComboBox(this)), m_windowAmount(new NumberSpinBox(this)), m_windowUnit(new QComboBox(this))
+      m_limitType(new ChoiceComboBox(described("limitType").choices, this)), m_windowAmount(new NumberSpinBox(this)),
+      m_windowUnit(new QComboBox(this))
 {
     m_key->setObjectName(QStringLiteral("rateKey"));
     m_key->setEditable(true);
@@ -39,9 +47,8 @@ RatePage::RatePage(QWidget *parent)
     m_key->setToolTip(tr("What requests are counted per: each distinct value gets its own limit."));
 
     m_limit->setObjectName(QStringLiteral("limit"));
+    m_limit->setNumberRange(described("limit").range);
     m_limitType->setObjectName(QStringLiteral("limitType"));
-    m_limitType->addItem(tr("count (requests)"), QStringLiteral("count"));
-    m_limitType->addItem(tr("cost (USD budget)"), QStringLiteral("cost"));
 
     m_windowAmount->setObjectName(QStringLiteral("windowAmount"));
     m_windowAmount->setDecimals(3);
@@ -49,7 +56,7 @@ RatePage::RatePage(QWidget *parent)
     for (const WindowUnit &unit : kUnits) {
         m_windowUnit->addItem(tr(unit.name), QVariant::fromValue(static_cast<qlonglong>(unit.seconds)));
     }
-    for (QComboBox *combo : {m_key, m_limitType, m_windowUnit}) {
+    for (QComboBox *combo : std::initializer_list<QComboBox *>{m_key, m_limitType, m_windowUnit}) {
         letShrink(combo);
     }
     letShrink(m_windowAmount);
@@ -94,17 +101,7 @@ void RatePage::populate(const Element &element)
     m_key->setEditText(QString::fromStdString(p.key.value_or(std::string())));
     m_limit->setNumber(p.limit);
 
-    // A limit type the API does not know stays visible (and untouched) until the user picks a real one.
-    while (m_limitType->count() > 2) {
-        m_limitType->removeItem(2);
-    }
-    const QString type = QString::fromStdString(p.limitType.value_or(std::string()));
-    int index = m_limitType->findData(type);
-    if (index < 0 && p.limitType) {
-        m_limitType->addItem(tr("%1 (not valid)").arg(type), type);
-        index = 2;
-    }
-    m_limitType->setCurrentIndex(index);
+    m_limitType->setValue(p.limitType);
 
     std::size_t unit = 0;
     if (p.window && p.window->isInteger() && p.window->toInteger() > 0) {
@@ -126,7 +123,7 @@ void RatePage::populate(const Element &element)
 
 void RatePage::updateLimitDecoration()
 {
-    const bool cost = m_limitType->currentData().toString() == QLatin1String("cost");
+    const bool cost = m_limitType->value() == QLatin1String("cost");
     m_limit->setPrefix(cost ? QStringLiteral("$ ") : QString());
     m_limit->setSuffix(cost ? QString() : tr(" requests"));
 }
@@ -152,7 +149,7 @@ void RatePage::applyLimit()
 void RatePage::applyLimitType()
 {
     updateLimitDecoration();
-    const QString type = m_limitType->currentData().toString();
+    const QString type = m_limitType->value();
     if (const Element *current = currentElement(); current && !type.isEmpty()) {
         Element e = *current;
         e.rate.limitType = type.toStdString();

@@ -7,6 +7,7 @@ class QLabel;
 
 namespace rd {
 
+class ChoiceComboBox;
 class NumberSpinBox;
 
 // key, limit, limit type and window of a rate element. The window is stored in seconds and shown in the
@@ -30,7 +31,7 @@ private:
 
     QComboBox *m_key;
     NumberSpinBox *m_limit;
-    QComboBox *m_limitType;
+    ChoiceComboBox *m_limitType;
     NumberSpinBox *m_windowAmount;
     QComboBox *m_windowUnit;
 };
