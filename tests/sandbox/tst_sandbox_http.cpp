@@ -542,7 +542,8 @@ void TestSandboxHttp::connectionCapMakesOthersWait()
     RawClient late(m_server->port());
     late.send(get(gatewaysPath()));
     QTest::qWait(kIdleTimeoutMs / 4);
-    RD_COMPARE(m_server->connectionCount(), m_limits.maxConnections);
+    // Never more than the cap (on a loaded machine an idle one may already have timed out and let it in).
+    QVERIFY(m_server->connectionCount() <= m_limits.maxConnections);
     // The idle ones time out; then the late one is served.
     const RawResponse response = late.response(10 * kIdleTimeoutMs);
     RD_COMPARE(response.status, 200);
