@@ -596,9 +596,16 @@ void TestRemoteIntegrity::refreshRecognisesAVersionMadeWhenTheAnswerWasLost()
     });
     s->window->findChild<QAction *>(QStringLiteral("saveVersionAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(faulted, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(!editor->remote()->isBusy() && !editor->historyPanel()->isBusy(), 15000);
+    // Wait for the end of the check that follows the lost answer, and of the history refresh that its end starts
+    // (both failing on the injected errors). The check is not the route's "busy", so waiting on busy alone could
+    // pass before the check had even ended, and Refresh below would then meet a disabled button.
+    QTRY_VERIFY_WITH_TIMEOUT(labelText(editor, QStringLiteral("routeNotice"))
+                                     .startsWith(QStringLiteral("Could not find out whether the version was saved")) &&
+                                 !editor->remote()->isBusy() && !editor->historyPanel()->isBusy(),
+                             15000);
     QTest::qWait(200); // let anything still queued settle; the state checked below must hold, not pass by
     QVERIFY(!editor->document()->isClean());
+    QVERIFY(!editor->historyPanel()->isBusy());
     m_server->clearFaults();
 
     // Refresh: the newest version has these elements, so the tab is clean, and nothing was duplicated.
