@@ -13,6 +13,7 @@
 #include "app/api/ApiClient.h"
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 
@@ -109,7 +110,7 @@ int main(int argc, char *argv[])
     sandboxClient.setCredentials(ApiCredentials::apiToken(QStringLiteral("local-sandbox"), token));
 
     // As app/main.cpp, in its order.
-    MainWindow window;
+    TestWindow window;
     window.show();
     window.offerDraftRestore();
     QSettings settings;
