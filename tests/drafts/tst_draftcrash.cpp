@@ -96,7 +96,7 @@ private:
     // Runs draft_child with `arguments` until it reports its edit on disk, then kills it. The state it
     // reported ({"elements", "positions", "baseVersion"}), or nothing.
     std::optional<Json> runAndKill(const QStringList &arguments);
-    // A window started as app/main.cpp starts one.
+    // A window started as ui/shell/main.cpp starts one.
     void start(MainWindow &window);
     QMessageBox *restoreOffer(MainWindow &window) const;
     // Waits until no request is out: a window destroyed while its gateway list loads crashes in
