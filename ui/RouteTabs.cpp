@@ -60,9 +60,10 @@ QList<RouteEditorPage *> RouteTabs::editors() const
 
 void RouteTabs::addEditor(RouteEditorPage *editor, const QString &toolTip)
 {
+    // In the group before the tab exists: the first tab becomes current inside addTab().
+    m_undoGroup->addStack(editor->document()->undoStack());
     const int index = addTab(editor, RemoteTabLook::icon(editor), editor->title());
     setTabToolTip(index, editor->isRemote() ? RemoteTabLook::toolTip(editor) : toolTip);
-    m_undoGroup->addStack(editor->document()->undoStack());
     connect(editor, &RouteEditorPage::statusChanged, this, [this, editor] { updateTab(editor); });
     connect(editor->source(), &RouteSource::changed, this, [this, editor] {
         if (editor->source()->kind() == RouteSource::Kind::File) {
