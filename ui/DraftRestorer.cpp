@@ -85,7 +85,7 @@ void DraftRestorer::offer()
                                    "keeps them and asks again next time Route Designer starts."));
     };
     list();
-    // The window learns its saved connections just after offering (app/main.cpp): then they can be named.
+    // The window learns its saved connections just after offering (ui/shell/main.cpp): then they can be named.
     QTimer::singleShot(0, box, list);
     box->button(QMessageBox::Yes)->setText(tr("Restore"));
     box->button(QMessageBox::No)->setText(tr("Discard"));

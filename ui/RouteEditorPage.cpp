@@ -4,6 +4,7 @@
 #include "app/LayoutStore.h"
 #include "app/RemoteRoute.h"
 #include "app/RouteFile.h"
+#include "app/RouteSource.h"
 #include "ui/DeployDialog.h"
 #include "ui/EditorBottomPanel.h"
 #include "ui/RouteHistoryPanel.h"
@@ -70,7 +71,7 @@ QString pluralize(int count, const QString &one, const QString &many)
 
 RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions, QString sourcePath,
                                  std::vector<DecodeIssue> importNotes, QWidget *parent)
-    : QWidget(parent), m_sourcePath(std::move(sourcePath)), m_importNotes(std::move(importNotes))
+    : QWidget(parent), m_importNotes(std::move(importNotes))
 {
     setObjectName(QStringLiteral("routeEditorPage"));
 
@@ -84,6 +85,7 @@ RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions
         }
     }
     m_document = new RouteDocument(std::move(route), std::move(positions), this);
+    m_source = new RouteSource(m_document, std::move(sourcePath), this);
     connect(m_document, &RouteDocument::changed, this, [this] { ++m_revision; });
 
     // The canvas row takes the room; the Problems/History panel under it is a one-line bar until there is
@@ -157,23 +159,43 @@ RouteEditorPage::~RouteEditorPage()
     delete m_scene;
 }
 
+const QString &RouteEditorPage::sourcePath() const
+{
+    return m_source->path();
+}
+
+RemoteRoute *RouteEditorPage::remote() const
+{
+    return m_source->remote();
+}
+
+bool RouteEditorPage::isReadOnly() const
+{
+    return m_source->isReadOnly();
+}
+
+QString RouteEditorPage::readOnlyVersion() const
+{
+    return m_source->versionId();
+}
+
 bool RouteEditorPage::canSaveInPlace() const
 {
-    return !m_sourcePath.isEmpty() && !m_sourcePath.startsWith(QLatin1Char(':'));
+    return m_source->kind() == RouteSource::Kind::File && m_source->canSaveInPlace();
 }
 
 QString RouteEditorPage::title() const
 {
     if (isReadOnly()) {
-        return tr("%1 @ %2").arg(qs(route().name()), VersionText::shortId(m_readOnlyVersion));
+        return tr("%1 @ %2").arg(qs(route().name()), VersionText::shortId(m_source->versionId()));
     }
-    if (m_remote) {
-        return m_remote->name().isEmpty() ? qs(route().name()) : m_remote->name();
+    if (remote()) {
+        return remote()->name().isEmpty() ? qs(route().name()) : remote()->name();
     }
     if (!route().name().empty()) {
         return qs(route().name());
     }
-    return QFileInfo(m_sourcePath).fileName();
+    return QFileInfo(m_source->path()).fileName();
 }
 
 int RouteEditorPage::errorCount() const
@@ -279,10 +301,10 @@ void RouteEditorPage::refreshHeader()
     m_statusIconLabel->setPixmap(statusIcon().pixmap(QSize(16, 16)));
     m_statusLabel->setText(statusSummary());
     // Routes opened from the app's resources have a ":/..." path that means nothing to a user.
-    const bool builtIn = m_sourcePath.startsWith(QLatin1Char(':'));
-    if (m_remote) {
-        const QString shown = isReadOnly() ? m_readOnlyVersion : m_remote->shownVersionId();
-        const QString deployed = m_remote->deployedVersionId();
+    const bool builtIn = m_source->path().startsWith(QLatin1Char(':'));
+    if (remote()) {
+        const QString shown = isReadOnly() ? m_source->versionId() : remote()->shownVersionId();
+        const QString deployed = remote()->deployedVersionId();
         QString which;
         if (shown.isEmpty()) {
             which = tr("new version");
@@ -295,7 +317,7 @@ void RouteEditorPage::refreshHeader()
             which = tr("version %1 · deployed: %2").arg(VersionText::shortId(shown), VersionText::shortId(deployed));
         }
         const QString account =
-            m_remote->connectionName().isEmpty() ? tr("this connection") : m_remote->connectionName();
+            remote()->connectionName().isEmpty() ? tr("this connection") : remote()->connectionName();
         m_accountLabel->setVisible(true);
         if (isOtherConnection()) {
             m_accountLabel->setText(tr("⚠ Account: %1 — the window now uses “%2”; saving and deploying from this "
@@ -309,13 +331,13 @@ void RouteEditorPage::refreshHeader()
         m_accountLabel->setToolTip(
             tr("This tab was opened from the connection “%1” and saves and deploys there.").arg(account));
         const QString mode = isReadOnly() ? tr(" · read-only") : QString();
-        m_pathLabel->setText(tr("%1 / %2 · %3%4").arg(m_remote->gatewayId(), title(), which, mode));
+        m_pathLabel->setText(tr("%1 / %2 · %3%4").arg(remote()->gatewayId(), title(), which, mode));
         m_pathLabel->setToolTip(tr("Route %1 in gateway %2\nShowing %3\nDeployed: %4\nNewest: %5")
-                                    .arg(m_remote->routeId(), m_remote->gatewayId(), shown.isEmpty() ? which : shown,
-                                         m_remote->deployedVersionId(), m_remote->latestVersionId()));
+                                    .arg(remote()->routeId(), remote()->gatewayId(), shown.isEmpty() ? which : shown,
+                                         remote()->deployedVersionId(), remote()->latestVersionId()));
         return;
     }
-    m_pathLabel->setText(builtIn ? tr("Built-in example") : QDir::toNativeSeparators(m_sourcePath));
+    m_pathLabel->setText(builtIn ? tr("Built-in example") : QDir::toNativeSeparators(m_source->path()));
     m_pathLabel->setToolTip(m_pathLabel->text());
 }
 
@@ -527,12 +549,11 @@ void RouteEditorPage::populateProblems()
 
 void RouteEditorPage::setRemote(RemoteRoute *remote)
 {
-    m_remote = remote;
-    remote->setParent(this);
+    m_source->setServerRoute(remote);
     connect(remote, &RemoteRoute::stateChanged, this, [this] {
         refreshHeader();
         if (m_history) {
-            m_history->setExpectedState(m_remote->deployedVersionId(), m_remote->latestVersionId());
+            m_history->setExpectedState(this->remote()->deployedVersionId(), this->remote()->latestVersionId());
         }
         emit statusChanged();
     });
@@ -557,7 +578,7 @@ void RouteEditorPage::setWindowConnection(const QString &connectionId, const QSt
 
 bool RouteEditorPage::isOtherConnection() const
 {
-    return m_remote && m_windowConnectionKnown && m_windowConnectionId != m_remote->connectionId();
+    return remote() && m_windowConnectionKnown && m_windowConnectionId != remote()->connectionId();
 }
 
 void RouteEditorPage::showNotice(const QString &text, NoticeKind kind)
@@ -584,7 +605,7 @@ QString RouteEditorPage::locationText() const
 
 void RouteEditorPage::setReadOnlyVersion(const QString &versionId)
 {
-    m_readOnlyVersion = versionId;
+    m_source->setVersion(versionId);
     m_view->setReadOnly(true);
     m_inspector->setEnabled(false);
     m_palette->setVisible(false);
@@ -603,25 +624,19 @@ void RouteEditorPage::selectElement(const QString &id)
 
 bool RouteEditorPage::save(const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error) {
-            *error = file.errorString();
+    bool saved = false;
+    // A file answers before saveAs() returns.
+    m_source->saveAs(path, [&saved, error](const RouteSource::SaveOutcome &outcome) {
+        saved = outcome.saved();
+        if (!saved && error) {
+            *error = outcome.fileError;
         }
-        return false;
+    });
+    if (saved) {
+        refreshHeader();
+        emit statusChanged();
     }
-    file.write(RouteFile::serialize(route(), m_document->positions()));
-    if (!file.commit()) {
-        if (error) {
-            *error = file.errorString();
-        }
-        return false;
-    }
-    m_sourcePath = QFileInfo(path).absoluteFilePath();
-    m_document->setClean();
-    refreshHeader();
-    emit statusChanged();
-    return true;
+    return saved;
 }
 
 bool RouteEditorPage::exportImage(const QString &path, QString *error) const

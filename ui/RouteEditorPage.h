@@ -25,6 +25,7 @@ class EditorBottomPanel;
 class ElementInspector;
 class RemoteRoute;
 class RouteHistoryPanel;
+class RouteSource;
 class ElementPalette;
 class RouteScene;
 class RouteView;
@@ -55,7 +56,9 @@ public:
 
     const Route &route() const { return m_document->route(); }
     const std::vector<Finding> &findings() const { return m_document->findings(); }
-    const QString &sourcePath() const { return m_sourcePath; }
+    // Where the route came from and where Save puts it: a file, a route on a gateway, or a version of one.
+    RouteSource *source() const { return m_source; }
+    const QString &sourcePath() const;
     // Files saved elsewhere (Save As) and built-in examples have no path to save back to.
     bool canSaveInPlace() const;
     // The route's name, or the file's name when the route has none.
@@ -81,12 +84,12 @@ public:
     // A route on the server: the header says where it lives and which version is shown, and a History panel
     // sits beside the problems. The page takes ownership of `remote`.
     void setRemote(RemoteRoute *remote);
-    RemoteRoute *remote() const { return m_remote; }
+    RemoteRoute *remote() const;
     RouteHistoryPanel *historyPanel() const { return m_history; }
-    bool isRemote() const { return m_remote != nullptr; }
+    bool isRemote() const { return remote() != nullptr; }
     // A version looked at, not edited: canvas and inspector refuse changes, the palette is hidden.
     void setReadOnlyVersion(const QString &versionId);
-    bool isReadOnly() const { return !m_readOnlyVersion.isEmpty(); }
+    bool isReadOnly() const;
     // The window's current connection: when it is not the one the route was opened from, the header says that
     // this tab still saves and deploys to its own account.
     void setWindowConnection(const QString &connectionId, const QString &connectionName);
@@ -98,7 +101,7 @@ public:
     QString noticeText() const;
     QString accountText() const;
     QString locationText() const;
-    QString readOnlyVersion() const { return m_readOnlyVersion; }
+    QString readOnlyVersion() const;
 
 signals:
     // Title, health or clean state changed: the window updates the tab.
@@ -137,7 +140,7 @@ private:
     RouteView *m_view = nullptr;
     ElementPalette *m_palette = nullptr;
     ElementInspector *m_inspector = nullptr;
-    QString m_sourcePath;
+    RouteSource *m_source = nullptr;
     std::vector<DecodeIssue> m_importNotes;
 
     QLabel *m_titleLabel = nullptr;
@@ -158,12 +161,10 @@ private:
     // The open panel's height, the same for every page and remembered across sessions.
     static int s_bottomPanelHeight;
     bool m_fitted = false;
-    RemoteRoute *m_remote = nullptr;
     RouteHistoryPanel *m_history = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_editorSplitter = nullptr; // palette | canvas | inspector
     bool m_columnsUserSized = false;       // the user dragged a divider: the columns keep their widths
-    QString m_readOnlyVersion;
 
     QFutureWatcher<RouteDocument::Positions> *m_layoutWatcher = nullptr;
     LayoutPurpose m_layoutPurpose = LayoutPurpose::Everything;

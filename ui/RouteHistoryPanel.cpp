@@ -180,6 +180,11 @@ void RouteHistoryPanel::selectVersion(const QString &versionId)
     }
 }
 
+DeployDialog *RouteHistoryPanel::deployDialog() const
+{
+    return m_dialog;
+}
+
 bool RouteHistoryPanel::isBusy() const
 {
     return m_activity->isActive();

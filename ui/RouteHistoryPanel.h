@@ -52,7 +52,7 @@ public:
     QTreeWidget *versionList() const { return m_versionList; }
     QTreeWidget *deploymentList() const { return m_deploymentList; }
     // The deploy dialog while it is open.
-    DeployDialog *deployDialog() const { return m_dialog; }
+    DeployDialog *deployDialog() const;
     // Asked before the deploy dialog opens; false keeps it closed. The window uses it to confirm a tab's account
     // after a switch of connection.
     void setDeployGuard(std::function<bool()> guard) { m_deployGuard = std::move(guard); }

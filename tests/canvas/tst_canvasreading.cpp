@@ -8,6 +8,7 @@
 #include "model/RouteVersion.h"
 #include "support/ApiAwait.h"
 #include "ui/DeployDialog.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "widgets/canvas/CanvasMetrics.h"
@@ -163,7 +164,7 @@ void TestCanvasReading::checkReadable(RouteView *view, const QString &shotName)
 
 void TestCanvasReading::demoRouteOpensReadable()
 {
-    MainWindow window;
+    TestWindow window;
     window.resize(kFirstWindow);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

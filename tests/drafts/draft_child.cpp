@@ -1,4 +1,4 @@
-// The app as tst_draftcrash needs it: the real MainWindow, set up as app/main.cpp does, with the local-sandbox
+// The app as tst_draftcrash needs it: the real MainWindow, set up as ui/shell/main.cpp does, with the local-sandbox
 // connection pointed at the test's server. It makes an edit, waits until autosave has put that edit on disk,
 // prints "READY <state>" and waits to be killed (SIGKILL: no close, no save, no questions).
 //
@@ -13,6 +13,7 @@
 #include "app/api/ApiClient.h"
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 
@@ -108,8 +109,8 @@ int main(int argc, char *argv[])
     sandboxClient.setOptions(options);
     sandboxClient.setCredentials(ApiCredentials::apiToken(QStringLiteral("local-sandbox"), token));
 
-    // As app/main.cpp, in its order.
-    MainWindow window;
+    // As ui/shell/main.cpp, in its order.
+    TestWindow window;
     window.show();
     window.offerDraftRestore();
     QSettings settings;

@@ -17,6 +17,7 @@
 #include "model/RouteCodec.h"
 #include "model/RouteVersion.h"
 #include "support/ApiAwait.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 
@@ -95,7 +96,7 @@ private:
     // Runs draft_child with `arguments` until it reports its edit on disk, then kills it. The state it
     // reported ({"elements", "positions", "baseVersion"}), or nothing.
     std::optional<Json> runAndKill(const QStringList &arguments);
-    // A window started as app/main.cpp starts one.
+    // A window started as ui/shell/main.cpp starts one.
     void start(MainWindow &window);
     QMessageBox *restoreOffer(MainWindow &window) const;
     // Waits until no request is out: a window destroyed while its gateway list loads crashes in
@@ -246,7 +247,7 @@ void TestDraftCrash::fileRouteSurvivesKill()
     QCOMPARE(draftsOnDisk().size(), std::size_t{1});
 
     {
-        MainWindow window;
+        TestWindow window;
         start(window);
         QMessageBox *offer = restoreOffer(window);
         QVERIFY(offer);
@@ -287,7 +288,7 @@ void TestDraftCrash::fileRouteSurvivesKill()
         window.close();
         settle();
     }
-    MainWindow next;
+    TestWindow next;
     start(next);
     QVERIFY(!restoreOffer(next));
     QVERIFY(draftsOnDisk().empty());
@@ -313,7 +314,7 @@ void TestDraftCrash::serverRouteSurvivesKill()
     QSettings().setValue(QStringLiteral("session/openTabs"),
                          QStringList{QStringLiteral("route:|%1|%2").arg(kGateway, route)});
     {
-        MainWindow window;
+        TestWindow window;
         start(window);
         QMessageBox *offer = restoreOffer(window);
         QVERIFY(offer);
@@ -360,7 +361,7 @@ void TestDraftCrash::serverRouteSurvivesKill()
         window.close();
         settle();
     }
-    MainWindow next;
+    TestWindow next;
     start(next);
     QVERIFY(!restoreOffer(next));
     settle();
@@ -388,7 +389,7 @@ void TestDraftCrash::serverRouteMovedOnWarnsAndDiscardRemovesDraft()
         [&](auto done) { m_sandboxClient->createDeployment(kGateway, route, theirs, nullptr, done); }));
 
     {
-        MainWindow window;
+        TestWindow window;
         start(window);
         QMessageBox *offer = restoreOffer(window);
         QVERIFY(offer);
@@ -419,7 +420,7 @@ void TestDraftCrash::serverRouteMovedOnWarnsAndDiscardRemovesDraft()
         window.close();
         settle();
     }
-    MainWindow next;
+    TestWindow next;
     start(next);
     QVERIFY(!restoreOffer(next));
     settle();
@@ -443,7 +444,7 @@ void TestDraftCrash::draftOfAnotherConnectionIsKept()
     }
     QCOMPARE(draftsOnDisk().size(), std::size_t{1});
     {
-        MainWindow window;
+        TestWindow window;
         start(window);
         QMessageBox *offer = restoreOffer(window);
         QVERIFY(offer);
@@ -460,7 +461,7 @@ void TestDraftCrash::draftOfAnotherConnectionIsKept()
     }
     // Kept, and offered again; "Later" (or Escape) keeps it too.
     QCOMPARE(draftsOnDisk().size(), std::size_t{1});
-    MainWindow next;
+    TestWindow next;
     start(next);
     QMessageBox *offer = restoreOffer(next);
     QVERIFY(offer);
@@ -519,7 +520,7 @@ void TestDraftCrash::draftOfAnotherConnectionWaitsForIt()
         elements = elementsOf(document.route());
     }
 
-    MainWindow window;
+    TestWindow window;
     start(window);
     QMessageBox *offer = restoreOffer(window);
     QVERIFY(offer);
@@ -566,7 +567,7 @@ void TestDraftCrash::quittingWithoutSavingOrDecliningRemovesDraft()
     // Restore, then quit and answer Discard: the work is thrown away on purpose, and so is its draft.
     QVERIFY(runAndKill({QStringLiteral("edit-file"), path}).has_value());
     {
-        MainWindow window;
+        TestWindow window;
         start(window);
         QMessageBox *offer = restoreOffer(window);
         QVERIFY(offer);
@@ -580,7 +581,7 @@ void TestDraftCrash::quittingWithoutSavingOrDecliningRemovesDraft()
         settle();
     }
     {
-        MainWindow next;
+        TestWindow next;
         start(next);
         QVERIFY(!restoreOffer(next));
         settle();
@@ -590,7 +591,7 @@ void TestDraftCrash::quittingWithoutSavingOrDecliningRemovesDraft()
     QSettings().remove(QStringLiteral("session/openTabs"));
     QVERIFY(runAndKill({QStringLiteral("edit-file"), path}).has_value());
     QCOMPARE(draftsOnDisk().size(), std::size_t{1});
-    MainWindow window;
+    TestWindow window;
     start(window);
     QMessageBox *offer = restoreOffer(window);
     QVERIFY(offer);

@@ -1,12 +1,13 @@
 // The editor page as a user first sees it, in the real window: the canvas is the largest thing on it, the
 // Problems/History panel is one line until there is something in it, the inspector shows every field of every
 // element without scrolling sideways, and the window never grows to fit a long status line.
-#include "app/LocalSandbox.h"
+#include "ui/shell/LocalSandbox.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "ui/DeployDialog.h"
 #include "ui/EditorBottomPanel.h"
 #include "ui/GatewayBrowser.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/RouteHistoryPanel.h"
@@ -181,7 +182,7 @@ void TestEditorLayout::canvasIsTheLargestThing_data()
 void TestEditorLayout::canvasIsTheLargestThing()
 {
     QFETCH(QSize, size);
-    MainWindow window;
+    TestWindow window;
     window.resize(size);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -225,7 +226,7 @@ void TestEditorLayout::canvasIsTheLargestThing()
 
 void TestEditorLayout::problemsPanelOpensForProblemsAndRemembersItsHeight()
 {
-    MainWindow window;
+    TestWindow window;
     window.resize(1440, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -272,7 +273,7 @@ void TestEditorLayout::serverRouteHistoryIsATabUnderTheCanvas()
     QString error;
     QVERIFY2(sandbox.start(&error), qPrintable(error));
     for (const QSize size : {QSize(1024, 700), QSize(1440, 900)}) {
-        MainWindow window;
+        TestWindow window;
         window.resize(size);
         window.useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
         window.show();
@@ -319,7 +320,7 @@ void TestEditorLayout::inspectorNeverScrollsSideways_data()
 void TestEditorLayout::inspectorNeverScrollsSideways()
 {
     QFETCH(int, width);
-    MainWindow window;
+    TestWindow window;
     window.resize(width, 760);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -373,7 +374,7 @@ void TestEditorLayout::windowKeepsItsSizeWhileRetrying()
     client.setCredentials(
         ApiCredentials::apiToken(QStringLiteral("0d37909e38d3e99c29fa2cd343ac421a"), QString::fromLatin1(token)));
 
-    MainWindow window;
+    TestWindow window;
     const QSize size(1024, 700);
     window.resize(size);
     window.useConnection(&client, QStringLiteral("A connection with a rather long name for the status bar"));
@@ -416,7 +417,7 @@ void TestEditorLayout::windowKeepsItsSizeWhileRetrying()
 // Quick-add offers no second start (tst_canvasbuilding); neither does the palette, by any of its ways in.
 void TestEditorLayout::paletteOffersNoSecondStart()
 {
-    MainWindow window;
+    TestWindow window;
     window.resize(1440, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -449,7 +450,7 @@ void TestEditorLayout::paletteOffersNoSecondStart()
 // opened fitted must stay whole in view, not cut off at its ends. Once the user zooms, a resize leaves the zoom.
 void TestEditorLayout::selectingACardKeepsTheRouteInView()
 {
-    MainWindow window;
+    TestWindow window;
     window.resize(1296, 810);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,5 +1,5 @@
 #include "app/DraftStore.h"
-#include "app/LocalSandbox.h"
+#include "ui/shell/LocalSandbox.h"
 #include "app/RouteFile.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
@@ -8,6 +8,7 @@
 #include "model/RouteCodec.h"
 #include "support/RouteGenerator.h"
 #include "ui/GatewayBrowser.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
@@ -37,6 +38,7 @@
 #include <memory>
 
 using rd::MainWindow;
+using rd::TestWindow;
 using rd::RouteEditorPage;
 
 class TestMainWindow : public QObject
@@ -97,7 +99,7 @@ void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name)
 
 void TestMainWindow::titleAndWelcomePage()
 {
-    MainWindow window;
+    TestWindow window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -113,7 +115,7 @@ void TestMainWindow::titleAndWelcomePage()
 
 void TestMainWindow::fileMenuHasOpenAndQuit()
 {
-    MainWindow window;
+    TestWindow window;
     auto *fileMenu = window.menuBar()->findChild<QMenu *>(QStringLiteral("fileMenu"));
     QVERIFY(fileMenu);
 
@@ -133,7 +135,7 @@ void TestMainWindow::fileMenuHasOpenAndQuit()
 
 void TestMainWindow::openDemoRoute()
 {
-    MainWindow window;
+    TestWindow window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -160,7 +162,7 @@ void TestMainWindow::openDemoRoute()
 
 void TestMainWindow::openExampleFromResources()
 {
-    MainWindow window;
+    TestWindow window;
     window.openExampleRoute();
     QCOMPARE(window.routeTabs()->count(), 1);
     QVERIFY(window.currentEditor());
@@ -169,7 +171,7 @@ void TestMainWindow::openExampleFromResources()
 
 void TestMainWindow::openingTwiceReusesTheTab()
 {
-    MainWindow window;
+    TestWindow window;
     QVERIFY(window.openRouteFile(QStringLiteral(RD_DEMO_ROUTE)));
     QVERIFY(window.openRouteFile(QStringLiteral(RD_DEMO_ROUTE)));
     QCOMPARE(window.routeTabs()->count(), 1);
@@ -177,7 +179,7 @@ void TestMainWindow::openingTwiceReusesTheTab()
 
 void TestMainWindow::closingLastRouteShowsWelcome()
 {
-    MainWindow window;
+    TestWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openRouteFile(QStringLiteral(RD_DEMO_ROUTE)));
@@ -198,7 +200,7 @@ void TestMainWindow::brokenFileShowsTheDecodeIssue()
     file.write("{\n  \"elements\": [\n    {\"id\": \"start\",, }\n  ]\n}\n");
     file.close();
 
-    MainWindow window;
+    TestWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.openRouteFile(path));
@@ -235,7 +237,7 @@ void TestMainWindow::editMarksTheTabAndUndoClearsIt()
 {
     clearDrafts();
     QTemporaryDir dir;
-    MainWindow window;
+    TestWindow window;
     window.show();
     QVERIFY(window.openRouteFile(copyDemoTo(dir)));
     RouteEditorPage *editor = window.currentEditor();
@@ -255,7 +257,7 @@ void TestMainWindow::saveAndReopenKeepsPositions()
     QTemporaryDir dir;
     const QString path = copyDemoTo(dir);
     {
-        MainWindow window;
+        TestWindow window;
         window.show();
         QVERIFY(window.openRouteFile(path));
         RouteEditorPage *editor = window.currentEditor();
@@ -275,7 +277,7 @@ void TestMainWindow::saveAndReopenKeepsPositions()
     QCOMPARE(positions.size(), std::size_t{9});
     QVERIFY(rd::RouteCodec::encodeCreateBody(route).dump().find(rd::RouteFile::kLayoutKey) == std::string::npos);
 
-    MainWindow reopened;
+    TestWindow reopened;
     QVERIFY(reopened.openRouteFile(path));
     QCOMPARE(*reopened.currentEditor()->document()->position("gpt4o_mini"), QPointF(1000, 620));
 }
@@ -287,7 +289,7 @@ void TestMainWindow::draftIsRestoredAfterACrash()
     const QString path = copyDemoTo(dir);
     std::string edited;
     {
-        auto *window = new MainWindow;
+        auto *window = new TestWindow;
         QVERIFY(window->openRouteFile(path));
         RouteEditorPage *editor = window->currentEditor();
         editor->document()->addElement(rd::ElementType::End, QPointF(80, 600));
@@ -297,7 +299,7 @@ void TestMainWindow::draftIsRestoredAfterACrash()
         window->setAttribute(Qt::WA_DeleteOnClose, false);
         delete window;
     }
-    MainWindow window;
+    TestWindow window;
     window.show();
     window.offerDraftRestore();
     auto *box = window.findChild<QMessageBox *>(QStringLiteral("restoreDraftsBox"));
@@ -315,7 +317,7 @@ void TestMainWindow::draftIsRestoredAfterACrash()
 void TestMainWindow::exportsPngAndSvg()
 {
     QTemporaryDir dir;
-    MainWindow window;
+    TestWindow window;
     window.show();
     QVERIFY(window.openRouteFile(QStringLiteral(RD_DEMO_ROUTE)));
     RouteEditorPage *editor = window.currentEditor();
@@ -340,7 +342,7 @@ void TestMainWindow::statusShowsTheLocalSandbox()
     QString error;
     QVERIFY2(sandbox.start(&error), qPrintable(error));
 
-    MainWindow window;
+    TestWindow window;
     window.show();
     window.useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
     QVERIFY(window.connectionIndicator()->text().contains(QStringLiteral("connecting")));
@@ -367,7 +369,7 @@ void TestMainWindow::closingWhileTheGatewaysLoadIsSafe()
     sandbox.server()->injectFault(slow);
 
     for (int round = 0; round < 3; ++round) {
-        auto window = std::make_unique<MainWindow>();
+        auto window = std::make_unique<TestWindow>();
         window->show();
         window->useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
         QVERIFY(window->gatewayBrowser()->isBusy());
@@ -376,7 +378,7 @@ void TestMainWindow::closingWhileTheGatewaysLoadIsSafe()
         window.reset();
     }
     // The client and sandbox still work after the windows went.
-    auto window = std::make_unique<MainWindow>();
+    auto window = std::make_unique<TestWindow>();
     window->show();
     window->useConnection(sandbox.client(), QStringLiteral("Local sandbox"));
     QTRY_COMPARE_WITH_TIMEOUT(window->connectionIndicator()->text(), QStringLiteral("Local sandbox \u00b7 1 gateway"),
@@ -392,7 +394,7 @@ void TestMainWindow::statusShowsAnUnreachableServer()
     client.setOptions(options);
     client.setCredentials(rd::ApiCredentials::apiToken(QStringLiteral("acc"), QStringLiteral("tok")));
 
-    MainWindow window;
+    TestWindow window;
     window.show();
     window.useConnection(&client, QStringLiteral("Cloudflare"));
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionIndicator()->text(), QStringLiteral("Cloudflare \u00b7 unavailable"),
@@ -434,7 +436,7 @@ void TestMainWindow::autoLayoutRunsInTheBackground()
 {
     clearDrafts();
     QTemporaryDir dir;
-    MainWindow window;
+    TestWindow window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -484,7 +486,7 @@ void TestMainWindow::autoLayoutIsDiscardedWhenTheRouteChanges()
 {
     clearDrafts();
     QTemporaryDir dir;
-    MainWindow window;
+    TestWindow window;
     window.show();
     QVERIFY(window.openRouteFile(writeLargeRoute(dir, 1000, true)));
     RouteEditorPage *editor = window.currentEditor();
@@ -510,7 +512,7 @@ void TestMainWindow::largeRouteWithoutPositionsIsLaidOutInTheBackground()
 {
     clearDrafts();
     QTemporaryDir dir;
-    MainWindow window;
+    TestWindow window;
     window.show();
     QVERIFY(window.openRouteFile(writeLargeRoute(dir, 400, false)));
     RouteEditorPage *editor = window.currentEditor();

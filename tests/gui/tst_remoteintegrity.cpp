@@ -7,6 +7,7 @@
 #include "app/SecretStore.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
+#include "support/TestWindow.h"
 #include "ui/DeployDialog.h"
 #include "ui/GatewayBrowser.h"
 #include "ui/MainWindow.h"
@@ -23,6 +24,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -31,6 +33,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -137,6 +140,11 @@ private slots:
     // Items 5 and 15: a tab's account, and telling a file from a server route of the same name.
     void tabKeepsItsAccountVisibly();
     void fileAndServerTabsAreToldApart();
+    // Closing a tab whose version is being saved: no nested event loop, the tab goes when the server has it.
+    void closingATabWaitsForItsVersion();
+    void aSaveThatFailsOnCloseKeepsTheTab();
+    void quittingWaitsForAVersionBeingSaved();
+    void deployAfterSavingOpensOnceTheVersionExists();
 
 private:
     struct Session
@@ -203,7 +211,7 @@ std::unique_ptr<TestRemoteIntegrity::Session> TestRemoteIntegrity::session(const
     s->account = account;
     s->client = makeClient(account);
     s->checker = makeClient(account);
-    s->window = std::make_unique<MainWindow>();
+    s->window = std::make_unique<TestWindow>();
     s->window->resize(1440, 900);
     s->window->setConnections(s->client.get(), nullptr);
     s->window->show();
@@ -706,7 +714,7 @@ void TestRemoteIntegrity::tabKeepsItsAccountVisibly()
     store.setCurrentId(a.id);
 
     auto sandbox = makeClient(QStringLiteral("local-sandbox"));
-    MainWindow window;
+    TestWindow window;
     window.resize(1440, 900);
     window.setConnections(sandbox.get(), &store);
     window.show();
@@ -807,4 +815,101 @@ void TestRemoteIntegrity::fileAndServerTabsAreToldApart()
 }
 
 QTEST_MAIN(TestRemoteIntegrity)
+void TestRemoteIntegrity::closingATabWaitsForItsVersion()
+{
+    auto s = session(QStringLiteral("a00000000000000000000000000000c1"));
+    RouteEditorPage *editor = openDemo(*s);
+    QVERIFY(editor);
+    const QString routeId = editor->remote()->routeId();
+    const std::size_t before = versions(*s, routeId).size();
+    edit(editor, 47000);
+    // The server takes its time over the version: Close must not wait for it inside a nested event loop.
+    injectFault(FaultSpec::Kind::Slow, QStringLiteral("POST"), QStringLiteral("/versions"), 1, 1500);
+    BoxAnswerer save(QStringLiteral("unsavedChangesBox"), QMessageBox::AcceptRole);
+    s->window->closeCurrentRoute();
+    QCOMPARE(save.seen(), 1);
+    // Back from Close at once: the tab is still there, saving, and says what it waits for.
+    QVERIFY(s->window->findRemoteEditor(kGateway, routeId) == editor);
+    QVERIFY(s->window->statusBar()->currentMessage().contains(QStringLiteral("closes when the server has it")));
+    QCOMPARE(versions(*s, routeId).size(), before);
+    // Asking again while it saves neither asks nor closes twice.
+    s->window->closeCurrentRoute();
+    QCOMPARE(save.seen(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(s->window->findRemoteEditor(kGateway, routeId) == nullptr, 15000);
+    QCOMPARE(versions(*s, routeId).size(), before + 1);
+    QCOMPARE(s->window->routeTabs()->count(), 0);
+}
+
+void TestRemoteIntegrity::aSaveThatFailsOnCloseKeepsTheTab()
+{
+    auto s = session(QStringLiteral("a00000000000000000000000000000c2"));
+    RouteEditorPage *editor = openDemo(*s);
+    QVERIFY(editor);
+    const QString routeId = editor->remote()->routeId();
+    const std::size_t before = versions(*s, routeId).size();
+    edit(editor, 47500);
+    injectFault(FaultSpec::Kind::ServerError, QStringLiteral("POST"), QStringLiteral("/versions"), 20);
+    BoxAnswerer save(QStringLiteral("unsavedChangesBox"), QMessageBox::AcceptRole);
+    BoxAnswerer error(QStringLiteral("saveVersionErrorBox"), QMessageBox::AcceptRole);
+    s->window->closeCurrentRoute();
+    QTRY_COMPARE_WITH_TIMEOUT(error.seen(), 1, 15000);
+    QVERIFY2(error.lastText().contains(QStringLiteral("still here")), qPrintable(error.lastText()));
+    // The tab and its changes stay; nothing was made on the server.
+    QVERIFY(s->window->findRemoteEditor(kGateway, routeId) == editor);
+    QVERIFY(!editor->document()->isClean());
+    QCOMPARE(versions(*s, routeId).size(), before);
+    m_server->clearFaults();
+    // Once the server is well again, the same close saves and closes.
+    s->window->closeCurrentRoute();
+    QTRY_VERIFY_WITH_TIMEOUT(s->window->findRemoteEditor(kGateway, routeId) == nullptr, 15000);
+    QCOMPARE(save.seen(), 2);
+    QCOMPARE(versions(*s, routeId).size(), before + 1);
+}
+
+void TestRemoteIntegrity::quittingWaitsForAVersionBeingSaved()
+{
+    auto s = session(QStringLiteral("a00000000000000000000000000000c3"));
+    RouteEditorPage *editor = openDemo(*s);
+    QVERIFY(editor);
+    const QString routeId = editor->remote()->routeId();
+    const std::size_t before = versions(*s, routeId).size();
+    edit(editor, 48500);
+    injectFault(FaultSpec::Kind::Slow, QStringLiteral("POST"), QStringLiteral("/versions"), 1, 1500);
+    BoxAnswerer save(QStringLiteral("unsavedChangesBox"), QMessageBox::AcceptRole);
+    // Not closed yet: the version is on its way.
+    QVERIFY(!s->window->close());
+    QCOMPARE(save.seen(), 1);
+    QVERIFY(s->window->isVisible());
+    // Quitting again meanwhile asks nothing more.
+    QVERIFY(!s->window->close());
+    QCOMPARE(save.seen(), 1);
+    // The window closes itself once the server has the version.
+    QTRY_VERIFY_WITH_TIMEOUT(!s->window->isVisible(), 15000);
+    QCOMPARE(versions(*s, routeId).size(), before + 1);
+    QVERIFY(editor->document()->isClean());
+}
+
+void TestRemoteIntegrity::deployAfterSavingOpensOnceTheVersionExists()
+{
+    auto s = session(QStringLiteral("a00000000000000000000000000000c4"));
+    RouteEditorPage *editor = openDemo(*s);
+    QVERIFY(editor);
+    const QString routeId = editor->remote()->routeId();
+    const std::size_t before = versions(*s, routeId).size();
+    edit(editor, 49500);
+    injectFault(FaultSpec::Kind::Slow, QStringLiteral("POST"), QStringLiteral("/versions"), 1, 1000);
+    BoxAnswerer saveFirst(QStringLiteral("deployUnsavedBox"), QMessageBox::AcceptRole);
+    s->window->findChild<QAction *>(QStringLiteral("deployAction"))->trigger();
+    QCOMPARE(saveFirst.seen(), 1);
+    // No dialog while the version is being saved: it would offer the versions as they were.
+    QVERIFY(!s->window->findChild<QDialog *>(QStringLiteral("deployDialog")));
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = s->window->findChild<QDialog *>(QStringLiteral("deployDialog"))) != nullptr,
+                             15000);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(versions(*s, routeId).size(), before + 1);
+    QCOMPARE(editor->remote()->shownVersionId(), QString::fromStdString(versions(*s, routeId).front().versionId()));
+    dialog->close();
+}
+
 #include "tst_remoteintegrity.moc"

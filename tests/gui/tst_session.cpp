@@ -14,6 +14,7 @@
 #include "ui/GatewayBrowser.h"
 #include "ui/LogDetailPanel.h"
 #include "ui/LogsPage.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/RouteHistoryPanel.h"
@@ -174,7 +175,7 @@ void TestSession::wholeSession()
     SecretStore secrets(QStringLiteral("route-designer-session-test"));
     ConnectionStore connections(&settings, &secrets);
 
-    MainWindow window;
+    TestWindow window;
     window.resize(1500, 950);
     window.setConnections(&sandboxClient, &connections);
     window.show();
@@ -361,7 +362,7 @@ void TestSession::wholeSession()
     window.close();
     QVERIFY(
         QSettings().value(QStringLiteral("session/openTabs")).toStringList().join(QLatin1Char(' ')).contains(routeId));
-    MainWindow next;
+    TestWindow next;
     next.restoreOpenTabs();
     next.setConnections(&sandboxClient, &connections);
     next.show();

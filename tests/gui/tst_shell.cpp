@@ -8,6 +8,7 @@
 #include "app/sandbox/SandboxServer.h"
 #include "ui/ConnectDialog.h"
 #include "ui/GatewayBrowser.h"
+#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/OpenErrorsDialog.h"
 #include "ui/RouteEditorPage.h"
@@ -145,7 +146,7 @@ void TestShell::commandLineFileStaysInFrontOfRestoredTabs()
     std::unique_ptr<ApiClient> client = sandboxClient();
     QString routeId;
     {
-        MainWindow lister;
+        TestWindow lister;
         lister.useConnection(client.get(), QStringLiteral("Local sandbox"));
         QTreeWidget *routes = lister.gatewayBrowser()->routeList();
         QTRY_VERIFY_WITH_TIMEOUT(routes->topLevelItemCount() > 0, 15000);
@@ -168,7 +169,7 @@ void TestShell::commandLineFileStaysInFrontOfRestoredTabs()
     m_server->injectFault(slow);
 
     // What main() does: restore, connect, then open the files named on the command line.
-    MainWindow window;
+    TestWindow window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -199,7 +200,7 @@ void TestShell::severalBadFilesAreOneDialog()
     const QString empty = writeFile(m_dir, QStringLiteral("not-a-route.json"), "{\"elements\": 5}");
     const QString missing = m_dir.filePath(QStringLiteral("missing.json"));
 
-    MainWindow window;
+    TestWindow window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -237,7 +238,7 @@ void TestShell::severalBadFilesDroppedAreOneDialog()
     const QString first = writeFile(m_dir, QStringLiteral("first-bad.json"), "not json at all");
     const QString second = writeFile(m_dir, QStringLiteral("second-bad.json"), "{\"elements\": 5}");
 
-    MainWindow window;
+    TestWindow window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,4 +1,4 @@
-#include "app/LocalSandbox.h"
+#include "ui/shell/LocalSandbox.h"
 
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"

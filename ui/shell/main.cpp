@@ -1,10 +1,15 @@
-// The composition root: the one file allowed to see every layer.
+// The composition root: the one file allowed to see every layer. It builds the services and hands them to the
+// window, which composes them.
 #include "app/AppInfo.h"
+#include "app/AppServices.h"
+#include "app/ConnectionManager.h"
 #include "app/ConnectionStore.h"
-#include "app/LocalSandbox.h"
+#include "app/DraftStore.h"
 #include "app/SecretStore.h"
+#include "app/SessionStore.h"
 #include "app/SettingsSchema.h"
 #include "ui/MainWindow.h"
+#include "ui/shell/LocalSandbox.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -91,22 +96,27 @@ int main(int argc, char *argv[])
         }
     }
 
-    rd::MainWindow window;
+    // Built before the window and destroyed after it: the window only uses them.
+    QSettings settings;
+    rd::SecretStore secrets;
+    rd::ConnectionStore connections(&settings, &secrets);
+    rd::ConnectionManager connectionManager;
+    rd::DraftStore drafts;
+    rd::SessionStore session;
+    rd::LocalSandbox sandbox;
+
+    rd::MainWindow window(rd::AppServices{&connectionManager, &drafts, &session});
     window.show();
     window.offerDraftRestore();
 
     // The built-in sandbox speaks the same API: the connection used until an account is set up, and always
-    // one choice away in File > Connection.
-    rd::LocalSandbox sandbox;
+    // one choice away in File > Connection. Started once the window shows, so that it appears at once.
     QString error;
     if (!sandbox.start(&error)) {
         qWarning("The local sandbox could not start: %s", qPrintable(error));
     }
-    QSettings settings;
-    rd::SecretStore secrets;
-    rd::ConnectionStore connections(&settings, &secrets);
     window.restoreOpenTabs();
-    window.setConnections(sandbox.isRunning() ? sandbox.client() : nullptr, &connections);
+    connectionManager.setSources(sandbox.isRunning() ? sandbox.client() : nullptr, &connections);
     // After the restored tabs: the files asked for now are what the user wants in front. Routes restored
     // from the server arrive later and open behind them (see MainWindow::restoreOpenTabs).
     window.openRouteFiles(parser.positionalArguments());
