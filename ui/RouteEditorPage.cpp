@@ -7,7 +7,9 @@
 #include "app/RouteSource.h"
 #include "ui/DeployDialog.h"
 #include "ui/EditorBottomPanel.h"
+#include "ui/ProblemsPanel.h"
 #include "ui/RouteHistoryPanel.h"
+#include "ui/RouteImageExport.h"
 #include "ui/VersionText.h"
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/ElementItem.h"
@@ -40,10 +42,6 @@ namespace rd {
 int RouteEditorPage::s_bottomPanelHeight = 0;
 
 namespace {
-
-enum ProblemColumn { ProblemSeverityColumn, ProblemCodeColumn, ProblemElementColumn, ProblemMessageColumn };
-
-constexpr int kElementIdRole = Qt::UserRole + 1;
 
 const QString kBottomPanelHeightKey = QStringLiteral("routeEditor/bottomPanelHeight");
 
@@ -95,7 +93,9 @@ RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions
     m_mainSplitter->setChildrenCollapsible(false);
     m_mainSplitter->addWidget(createEditor());
     m_bottomPanel = new EditorBottomPanel;
-    m_problemsTab = m_bottomPanel->addPage(createProblemsPanel(), tr("Problems"), QStringLiteral("problemsTab"));
+    m_problems = new ProblemsPanel;
+    connect(m_problems, &ProblemsPanel::elementActivated, this, &RouteEditorPage::selectElement);
+    m_problemsTab = m_bottomPanel->addPage(m_problems, tr("Problems"), QStringLiteral("problemsTab"));
     m_mainSplitter->addWidget(m_bottomPanel);
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 0);
@@ -157,6 +157,11 @@ RouteEditorPage::~RouteEditorPage()
     m_inspector->setDocument(nullptr);
     delete m_view;
     delete m_scene;
+}
+
+QTreeWidget *RouteEditorPage::problemList() const
+{
+    return m_problems->list();
 }
 
 const QString &RouteEditorPage::sourcePath() const
@@ -390,47 +395,6 @@ QWidget *RouteEditorPage::createEditor()
     return splitter;
 }
 
-QWidget *RouteEditorPage::createProblemsPanel()
-{
-    m_problemList = new QTreeWidget;
-    m_problemList->setObjectName(QStringLiteral("problemList"));
-    m_problemList->setHeaderLabels({tr("Severity"), tr("Code"), tr("Element"), tr("Message")});
-    m_problemList->setRootIsDecorated(false);
-    m_problemList->setUniformRowHeights(true);
-    m_problemList->setAlternatingRowColors(true);
-    m_problemList->setAllColumnsShowFocus(true);
-    m_problemList->header()->setStretchLastSection(true);
-    connect(m_problemList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item) {
-            selectElement(item->data(ProblemElementColumn, kElementIdRole).toString());
-        }
-    });
-
-    auto *okIcon = new QLabel;
-    okIcon->setPixmap(QIcon(QStringLiteral(":/icons/ok.svg")).pixmap(QSize(20, 20)));
-    auto *okText = new QLabel(tr("No problems found. The API would accept this route as it is."));
-    auto *okRow = new QHBoxLayout;
-    okRow->addStretch();
-    okRow->addWidget(okIcon);
-    okRow->addWidget(okText);
-    okRow->addStretch();
-    // Framed like the list it stands in for, so the panel does not jump when problems appear.
-    auto *noProblems = new QFrame;
-    noProblems->setObjectName(QStringLiteral("noProblems"));
-    noProblems->setFrameShape(QFrame::StyledPanel);
-    noProblems->setBackgroundRole(QPalette::Base);
-    noProblems->setAutoFillBackground(true);
-    auto *noProblemsLayout = new QVBoxLayout(noProblems);
-    noProblemsLayout->addStretch();
-    noProblemsLayout->addLayout(okRow);
-    noProblemsLayout->addStretch();
-
-    m_problemStack = new QStackedWidget;
-    m_problemStack->addWidget(m_problemList);
-    m_problemStack->addWidget(noProblems);
-    return m_problemStack;
-}
-
 void RouteEditorPage::placeBottomPanel()
 {
     const QList<int> sizes = m_mainSplitter->sizes();
@@ -479,56 +443,7 @@ void RouteEditorPage::settleLayout()
 
 void RouteEditorPage::populateProblems()
 {
-    const QIcon errorIcon(QStringLiteral(":/icons/error.svg"));
-    const QIcon warningIcon(QStringLiteral(":/icons/warning.svg"));
-    const QIcon infoIcon(QStringLiteral(":/icons/info.svg"));
-
-    // Errors first: they are what blocks a deploy. Within a severity, validation's order (the route's) holds.
-    m_problemList->clear();
-    std::vector<const Finding *> ordered;
-    ordered.reserve(findings().size());
-    for (const Finding &finding : findings()) {
-        ordered.push_back(&finding);
-    }
-    std::stable_sort(ordered.begin(), ordered.end(), [](const Finding *a, const Finding *b) {
-        return a->severity == Severity::Error && b->severity != Severity::Error;
-    });
-
-    QList<QTreeWidgetItem *> items;
-    for (const Finding *findingPtr : ordered) {
-        const Finding &finding = *findingPtr;
-        auto *item = new QTreeWidgetItem;
-        const bool error = finding.severity == Severity::Error;
-        item->setIcon(ProblemSeverityColumn, error ? errorIcon : warningIcon);
-        item->setText(ProblemSeverityColumn, error ? tr("Error") : tr("Warning"));
-        item->setText(ProblemCodeColumn, qs(finding.code));
-        QString element = qs(finding.elementId);
-        if (!finding.output.empty()) {
-            element += QStringLiteral(" · ") + qs(finding.output);
-        }
-        item->setText(ProblemElementColumn, element);
-        item->setData(ProblemElementColumn, kElementIdRole, qs(finding.elementId));
-        item->setText(ProblemMessageColumn, qs(finding.message));
-        item->setToolTip(ProblemMessageColumn, qs(finding.message));
-        items << item;
-    }
-    for (const DecodeIssue &note : m_importNotes) {
-        auto *item = new QTreeWidgetItem;
-        item->setIcon(ProblemSeverityColumn, infoIcon);
-        item->setText(ProblemSeverityColumn, tr("Note"));
-        item->setText(ProblemCodeColumn, QStringLiteral("import"));
-        item->setText(ProblemMessageColumn, qs(note.toString()));
-        item->setToolTip(ProblemMessageColumn, qs(note.toString()));
-        items << item;
-    }
-    m_problemList->addTopLevelItems(items);
-    for (int column : {ProblemSeverityColumn, ProblemCodeColumn, ProblemElementColumn}) {
-        m_problemList->resizeColumnToContents(column);
-        m_problemList->setColumnWidth(column, m_problemList->columnWidth(column) + 24);
-    }
-
-    m_problemStack->setCurrentIndex(items.isEmpty() ? 1 : 0);
-    const int count = static_cast<int>(items.size());
+    const int count = m_problems->setProblems(findings(), m_importNotes);
     m_bottomPanel->setPageTitle(m_problemsTab, count == 0 ? tr("Problems") : tr("Problems (%1)").arg(count));
     if (count == 0) {
         m_bottomPanel->setSummary(QIcon(QStringLiteral(":/icons/ok.svg")),
@@ -641,46 +556,7 @@ bool RouteEditorPage::save(const QString &path, QString *error)
 
 bool RouteEditorPage::exportImage(const QString &path, QString *error) const
 {
-    const QRectF source = m_scene->elementsBoundingRect().adjusted(-40, -40, 40, 40);
-    if (source.isEmpty()) {
-        if (error) {
-            *error = tr("The route has no elements to draw.");
-        }
-        return false;
-    }
-    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(source.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
-        svg.setTitle(title());
-        QPainter painter;
-        if (!painter.begin(&svg)) {
-            if (error) {
-                *error = tr("Cannot write %1.").arg(path);
-            }
-            return false;
-        }
-        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
-        m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-        painter.end();
-        return true;
-    }
-    // Twice the scene size: crisp on high-density screens and in documents.
-    QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    m_scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
-    painter.end();
-    if (!image.save(path)) {
-        if (error) {
-            *error = tr("Cannot write %1.").arg(path);
-        }
-        return false;
-    }
-    return true;
+    return RouteImageExport::write(*m_scene, title(), path, error);
 }
 
 std::unordered_map<std::string, QSizeF> RouteEditorPage::cardSizes() const

@@ -27,6 +27,7 @@ class RemoteRoute;
 class RouteHistoryPanel;
 class RouteSource;
 class ElementPalette;
+class ProblemsPanel;
 class RouteScene;
 class RouteView;
 
@@ -50,7 +51,7 @@ public:
     RouteView *view() const { return m_view; }
     ElementInspector *inspector() const { return m_inspector; }
     ElementPalette *palette() const { return m_palette; }
-    QTreeWidget *problemList() const { return m_problemList; }
+    QTreeWidget *problemList() const;
     // Problems and History, under the canvas.
     EditorBottomPanel *bottomPanel() const { return m_bottomPanel; }
 
@@ -123,7 +124,6 @@ private:
 
     QWidget *createHeader();
     QWidget *createEditor();
-    QWidget *createProblemsPanel();
     void populateProblems();
     // Gives the open bottom panel its remembered height.
     void placeBottomPanel();
@@ -152,8 +152,7 @@ private:
     QString m_windowConnectionId;
     QString m_windowConnectionName;
     bool m_windowConnectionKnown = false;
-    QTreeWidget *m_problemList = nullptr;
-    QStackedWidget *m_problemStack = nullptr;
+    ProblemsPanel *m_problems = nullptr;
     EditorBottomPanel *m_bottomPanel = nullptr;
     int m_problemsTab = 0;
     int m_historyTab = -1;
