@@ -1,6 +1,7 @@
 #include "ui/GatewayBrowser.h"
 
 #include "app/RouteWriteProbes.h"
+#include "app/StatusColors.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "model/RouteDeployment.h"
@@ -151,7 +152,7 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setVisible(false);
     QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xC5, 0x22, 0x1F));
+    errorPalette.setColor(QPalette::WindowText, StatusColors::text(StatusColors::Role::Error, errorPalette));
     m_error->setPalette(errorPalette);
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("browserNotice"));

@@ -1,5 +1,7 @@
 #include "widgets/canvas/RouteView.h"
 
+#include "app/StatusColors.h"
+#include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/CardFocus.h"
 #include "widgets/canvas/EdgeItem.h"
@@ -343,7 +345,8 @@ void RouteView::mousePressEvent(QMouseEvent *event)
                 const ElementItem::Port &p = item->ports().at(static_cast<std::size_t>(*port));
                 Wire wire{item->elementId(), p.name, item->mapToScene(item->outputPortPos(*port)), nullptr};
                 wire.item = new QGraphicsPathItem;
-                wire.item->setPen(QPen(QColor(0x1A, 0x73, 0xE8), 2.5, Qt::DashLine, Qt::RoundCap));
+                wire.item->setPen(
+                    QPen(StatusColors::mark(StatusColors::Role::Selection), 2.5, Qt::DashLine, Qt::RoundCap));
                 wire.item->setZValue(10);
                 wire.item->setPath(EdgeItem::curve(wire.start, wire.start));
                 m_scene->addItem(wire.item);
@@ -952,7 +955,7 @@ void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
                 }
             }
         };
-        tile.setBrush(QColor(0xC8, 0xCD, 0xD5));
+        tile.setBrush(kGridDot);
         for (int i = 0; i < 5; ++i) {
             for (int j = 0; j < 5; ++j) {
                 if (i != 0 || j != 0) {
@@ -960,7 +963,7 @@ void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
                 }
             }
         }
-        tile.setBrush(QColor(0xA8, 0xB0, 0xBC));
+        tile.setBrush(kGridDotMajor);
         dot(0, 0, 1.4);
         m_gridTileZoom = z;
         m_gridTileStep = step;
