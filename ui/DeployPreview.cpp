@@ -236,7 +236,10 @@ void DeployPreview::finishComparison(const RouteDiff &diff)
     } else if (m_diff->isEmpty()) {
         m_summary->setText(tr("Same elements as the deployed version."));
     } else {
-        m_summary->setText(tr("%1 changed, %2 added, %3 removed").arg(changed).arg(added).arg(removed));
+        m_summary->setText(tr("%1, %2, %3")
+                               .arg(tr("%n changed", nullptr, static_cast<int>(changed)),
+                                    tr("%n added", nullptr, static_cast<int>(added)),
+                                    tr("%n removed", nullptr, static_cast<int>(removed))));
     }
     if (m_changes->count() == 0) {
         auto *item = new QListWidgetItem(tr("No differences"));

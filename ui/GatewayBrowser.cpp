@@ -353,13 +353,12 @@ void GatewayBrowser::refreshRoutes()
                       fillRoutes(result.value->items);
                       const auto total = result.value->info.totalCount;
                       if (total && *total > static_cast<std::int64_t>(result.value->items.size())) {
-                          m_status->setText(tr("Showing %1 of %2 routes").arg(result.value->items.size()).arg(*total));
+                          m_status->setText(tr("Showing %1 of %n route(s)", nullptr, static_cast<int>(*total))
+                                                .arg(result.value->items.size()));
                       } else if (result.value->items.empty()) {
                           m_status->setText(tr("No routes yet: create one with New…"));
                       } else {
-                          m_status->setText(result.value->items.size() == 1
-                                                ? tr("1 route")
-                                                : tr("%1 routes").arg(result.value->items.size()));
+                          m_status->setText(tr("%n route(s)", nullptr, static_cast<int>(result.value->items.size())));
                       }
                   }),
               tr("Loading routes…"));

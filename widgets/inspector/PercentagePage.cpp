@@ -43,7 +43,7 @@ PercentagePage::PercentagePage(QWidget *parent)
     m_message->hide();
     m_tooMany->setObjectName(QStringLiteral("tooManyBranches"));
     m_tooMany->setWordWrap(true);
-    setStatusText(m_tooMany, tr("Cloudflare accepts at most %1 branches.").arg(maxBranches()),
+    setStatusText(m_tooMany, tr("Cloudflare accepts at most %n branch(es).", nullptr, maxBranches()),
                   StatusColors::Role::Error);
     m_tooMany->hide();
     m_add->setObjectName(QStringLiteral("addBranch"));
