@@ -4,6 +4,7 @@
 #include <QPalette>
 #include <QTest>
 
+#include <utility>
 #include <vector>
 
 using namespace rd;
@@ -73,19 +74,14 @@ private slots:
     void textReadsOnItsSchemesSurfaces()
     {
         for (const Role role : StatusColors::kRoles) {
-            for (const QColor &surface : kLightSurfaces) {
-                const qreal ratio = StatusColors::contrast(StatusColors::text(role, Scheme::Light), surface);
-                QVERIFY2(
-                    ratio >= 4.5,
-                    qPrintable(
-                        QStringLiteral("role %1 on %2: %3:1").arg(name(role), surface.name()).arg(ratio, 0, 'f', 2)));
-            }
-            for (const QColor &surface : kDarkSurfaces) {
-                const qreal ratio = StatusColors::contrast(StatusColors::text(role, Scheme::Dark), surface);
-                QVERIFY2(
-                    ratio >= 4.5,
-                    qPrintable(
-                        QStringLiteral("role %1 on %2: %3:1").arg(name(role), surface.name()).arg(ratio, 0, 'f', 2)));
+            for (const auto &[scheme, surfaces] :
+                 {std::pair(Scheme::Light, kLightSurfaces), std::pair(Scheme::Dark, kDarkSurfaces)}) {
+                for (const QColor &surface : surfaces) {
+                    const qreal ratio = StatusColors::contrast(StatusColors::text(role, scheme), surface);
+                    QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("role %1 on %2: %3:1")
+                                                          .arg(name(role), surface.name())
+                                                          .arg(ratio, 0, 'f', 2)));
+                }
             }
             // Each scheme has its own: a colour that reads on white cannot read on near-black as well.
             QVERIFY(StatusColors::text(role, Scheme::Light) != StatusColors::text(role, Scheme::Dark));
