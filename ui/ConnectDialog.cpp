@@ -25,7 +25,7 @@ namespace rd {
 namespace {
 
 // Scoped by object name so only these labels change; the colours follow the palette, light or dark.
-QString styleSheet(const QPalette &palette)
+QString hintStyleSheet(const QPalette &palette)
 {
     return QStringLiteral(R"(
 QLabel#connectError { color: %1; }
@@ -145,7 +145,7 @@ ConnectDialog::~ConnectDialog() = default;
 void ConnectDialog::build()
 {
     setWindowTitle(isEditing() ? tr("Edit Connection") : tr("Connect to Cloudflare"));
-    setStyleSheet(styleSheet(palette()));
+    setStyleSheet(hintStyleSheet(palette()));
     setMinimumWidth(500);
 
     auto *intro = new QLabel(tr("Route Designer works with the AI Gateway routes of a Cloudflare account. The "
