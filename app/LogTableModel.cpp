@@ -1,5 +1,6 @@
 #include "app/LogTableModel.h"
 
+#include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "model/LogEntry.h"
 
@@ -31,17 +32,10 @@ QString jsonScalarText(const Json &value)
 
 LogTableModel::Appearance LogTableModel::Appearance::forPalette(const QPalette &palette)
 {
-    const QColor base = palette.color(QPalette::Base);
-    const QColor text = palette.color(QPalette::Text);
-    const bool dark = base.lightness() < 128;
     Appearance appearance;
-    // The light pair keeps 4.5:1 on white, the dark pair on a near-black base.
-    appearance.okColor = dark ? QColor(0x81, 0xC9, 0x95) : QColor(0x18, 0x80, 0x38);
-    appearance.failedColor = dark ? QColor(0xF2, 0x8B, 0x82) : QColor(0xC5, 0x22, 0x1F);
-    const qreal t = 0.45;
-    appearance.mutedColor = QColor::fromRgbF(text.redF() + (base.redF() - text.redF()) * t,
-                                             text.greenF() + (base.greenF() - text.greenF()) * t,
-                                             text.blueF() + (base.blueF() - text.blueF()) * t);
+    appearance.okColor = StatusColors::text(StatusColors::Role::Ok, palette);
+    appearance.failedColor = StatusColors::text(StatusColors::Role::Error, palette);
+    appearance.mutedColor = StatusColors::muted(palette);
     return appearance;
 }
 

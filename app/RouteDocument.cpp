@@ -194,16 +194,12 @@ void RouteDocument::removeSelection(const std::vector<std::string> &elements, co
     if (targets.empty()) {
         text = wireCount == 1
                    ? tr("Disconnect %1 %2").arg(quotedId(firstWire->element), QString::fromStdString(firstWire->output))
-                   : tr("Disconnect %1 wires").arg(wireCount);
+                   : tr("Disconnect %n wire(s)", nullptr, static_cast<int>(wireCount));
     } else {
-        const QString what = targets.size() == 1 ? quotedId(targets.front()) : tr("%1 elements").arg(targets.size());
-        if (wireCount == 0) {
-            text = tr("Delete %1").arg(what);
-        } else if (wireCount == 1) {
-            text = tr("Delete %1 and 1 wire").arg(what);
-        } else {
-            text = tr("Delete %1 and %2 wires").arg(what).arg(wireCount);
-        }
+        const QString what = targets.size() == 1 ? quotedId(targets.front())
+                                                 : tr("%n element(s)", nullptr, static_cast<int>(targets.size()));
+        text = wireCount == 0 ? tr("Delete %1").arg(what)
+                              : tr("Delete %1 and %n wire(s)", nullptr, static_cast<int>(wireCount)).arg(what);
     }
 
     if (duplicated) {

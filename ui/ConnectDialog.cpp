@@ -2,6 +2,7 @@
 
 #include "app/ConnectionStore.h"
 #include "app/SecretStore.h"
+#include "app/StatusColors.h"
 #include "app/api/ApiCall.h"
 
 #include <QButtonGroup>
@@ -23,13 +24,18 @@ namespace rd {
 
 namespace {
 
-// Scoped by object name so only these labels change; the colours stay readable on light and dark backgrounds.
-const char *const kStyleSheet = R"(
-QLabel#connectError { color: #D32F2F; }
+// Scoped by object name so only these labels change; the colours follow the palette, light or dark.
+QString hintStyleSheet(const QPalette &palette)
+{
+    return QStringLiteral(R"(
+QLabel#connectError { color: %1; }
 QToolButton#advancedToggle { border: none; padding: 2px 0; }
-QLabel[level="warning"], QLabel#keychainNote { color: #B26A00; }
-QLabel[level="error"] { color: #D32F2F; }
-)";
+QLabel[level="warning"], QLabel#keychainNote { color: %2; }
+QLabel[level="error"] { color: %1; }
+)")
+        .arg(StatusColors::text(StatusColors::Role::Error, palette).name(),
+             StatusColors::text(StatusColors::Role::Warning, palette).name());
+}
 
 bool looksLikeAccountId(const QString &text)
 {
@@ -139,7 +145,7 @@ ConnectDialog::~ConnectDialog() = default;
 void ConnectDialog::build()
 {
     setWindowTitle(isEditing() ? tr("Edit Connection") : tr("Connect to Cloudflare"));
-    setStyleSheet(QString::fromLatin1(kStyleSheet));
+    setStyleSheet(hintStyleSheet(palette()));
     setMinimumWidth(500);
 
     auto *intro = new QLabel(tr("Route Designer works with the AI Gateway routes of a Cloudflare account. The "

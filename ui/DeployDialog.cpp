@@ -2,6 +2,7 @@
 
 #include "app/RouteHistoryLoader.h"
 #include "app/RouteWriteProbes.h"
+#include "app/StatusColors.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/DeployPreview.h"
@@ -25,14 +26,9 @@ namespace rd {
 
 namespace {
 
-bool isDark(const QPalette &palette)
+QString errorStyle(const QPalette &palette)
 {
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-QColor errorColor(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0xF2, 0xB8, 0xB5) : QColor(0xB3, 0x26, 0x1E);
+    return QStringLiteral("color: %1;").arg(StatusColors::text(StatusColors::Role::Error, palette).name());
 }
 
 } // namespace
@@ -535,7 +531,7 @@ void DeployDialog::checkOutcome(const QString &versionId, const ApiError &error)
 void DeployDialog::showOutcome(const QString &message, bool warning)
 {
     m_outcome->setText(message);
-    m_outcome->setStyleSheet(warning ? QStringLiteral("color: %1;").arg(errorColor(palette()).name()) : QString());
+    m_outcome->setStyleSheet(warning ? errorStyle(palette()) : QString());
     m_outcome->show();
     emit outcomeShown(message);
 }
@@ -567,14 +563,12 @@ void DeployDialog::changeEvent(QEvent *event)
     if (event != nullptr && event->type() != QEvent::PaletteChange) {
         return;
     }
-    const bool dark = isDark(palette());
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(errorColor(palette()).name()));
-    m_warning->setStyleSheet(dark ? QStringLiteral("#serverChangeWarning { background: #3a2f0b; border: 1px solid "
-                                                   "#8a6d1a; border-radius: 6px; } #serverChangeWarning QLabel, "
-                                                   "#serverChangeWarning QCheckBox { color: #fde7a9; }")
-                                  : QStringLiteral("#serverChangeWarning { background: #fef7e0; border: 1px solid "
-                                                   "#f9ab00; border-radius: 6px; } #serverChangeWarning QLabel, "
-                                                   "#serverChangeWarning QCheckBox { color: #4d3800; }"));
+    m_error->setStyleSheet(errorStyle(palette()));
+    const StatusColors::Band warning = StatusColors::band(StatusColors::Role::Warning, palette());
+    m_warning->setStyleSheet(QStringLiteral("#serverChangeWarning { background: %1; border: 1px solid %2; "
+                                            "border-radius: 6px; } #serverChangeWarning QLabel, "
+                                            "#serverChangeWarning QCheckBox { color: %3; }")
+                                 .arg(warning.background.name(), warning.border.name(), warning.text.name()));
 }
 
 } // namespace rd

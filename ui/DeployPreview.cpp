@@ -3,6 +3,7 @@
 #include "app/AutoLayout.h"
 #include "app/RouteComparison.h"
 #include "app/RouteDocument.h"
+#include "app/StatusColors.h"
 #include "ui/VersionText.h"
 #include "widgets/canvas/DiffGhostItem.h"
 #include "widgets/canvas/DiffMark.h"
@@ -29,11 +30,6 @@
 namespace rd {
 
 namespace {
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
 
 QIcon dotIcon(const QColor &color)
 {
@@ -240,7 +236,10 @@ void DeployPreview::finishComparison(const RouteDiff &diff)
     } else if (m_diff->isEmpty()) {
         m_summary->setText(tr("Same elements as the deployed version."));
     } else {
-        m_summary->setText(tr("%1 changed, %2 added, %3 removed").arg(changed).arg(added).arg(removed));
+        m_summary->setText(tr("%1, %2, %3")
+                               .arg(tr("%n changed", nullptr, static_cast<int>(changed)),
+                                    tr("%n added", nullptr, static_cast<int>(added)),
+                                    tr("%n removed", nullptr, static_cast<int>(removed))));
     }
     if (m_changes->count() == 0) {
         auto *item = new QListWidgetItem(tr("No differences"));
@@ -290,13 +289,9 @@ void DeployPreview::renderDiffText()
         return;
     }
     // This widget's palette: on a PaletteChange the text view's may not have been updated yet.
-    const bool dark = isDark(palette());
-    const QColor addedBg = dark ? QColor(0x1E, 0x3A, 0x28) : QColor(0xE6, 0xF4, 0xEA);
-    const QColor addedFg = dark ? QColor(0xA8, 0xE6, 0xB4) : QColor(0x0D, 0x65, 0x2D);
-    const QColor removedBg = dark ? QColor(0x4A, 0x22, 0x22) : QColor(0xFC, 0xE8, 0xE6);
-    const QColor removedFg = dark ? QColor(0xF6, 0xB3, 0xAE) : QColor(0xA5, 0x0E, 0x0E);
-    const QColor hunkBg = dark ? QColor(0x26, 0x30, 0x40) : QColor(0xE8, 0xEE, 0xF7);
-    const QColor hunkFg = dark ? QColor(0xA8, 0xC4, 0xEE) : QColor(0x1A, 0x4D, 0x8F);
+    const StatusColors::Band added = StatusColors::band(StatusColors::Role::Added, palette());
+    const StatusColors::Band removed = StatusColors::band(StatusColors::Role::Removed, palette());
+    const StatusColors::Band hunkBand = StatusColors::band(StatusColors::Role::DiffHunk, palette());
     const QColor plainFg = palette().color(QPalette::Text);
 
     QTextCursor cursor(m_diffView->document());
@@ -320,18 +315,19 @@ void DeployPreview::renderDiffText()
     };
     const QString fromLabel =
         m_fromId.isEmpty() ? tr("nothing deployed") : tr("deployed %1").arg(VersionText::shortId(m_fromId));
-    line(QStringLiteral("--- %1").arg(fromLabel), removedBg, removedFg);
-    line(QStringLiteral("+++ %1").arg(tr("version %1").arg(VersionText::shortId(m_comparedId))), addedBg, addedFg);
+    line(QStringLiteral("--- %1").arg(fromLabel), removed.background, removed.text);
+    line(QStringLiteral("+++ %1").arg(tr("version %1").arg(VersionText::shortId(m_comparedId))), added.background,
+         added.text);
     for (const RouteDiff::Hunk &hunk : m_diff->hunks()) {
-        line(QString::fromStdString(hunk.header()), hunkBg, hunkFg);
+        line(QString::fromStdString(hunk.header()), hunkBand.background, hunkBand.text);
         for (const RouteDiff::Line &l : hunk.lines) {
             const QString text = QString::fromStdString(l.text);
             switch (l.kind) {
             case RouteDiff::Line::Kind::Added:
-                line(QLatin1Char('+') + text, addedBg, addedFg);
+                line(QLatin1Char('+') + text, added.background, added.text);
                 break;
             case RouteDiff::Line::Kind::Removed:
-                line(QLatin1Char('-') + text, removedBg, removedFg);
+                line(QLatin1Char('-') + text, removed.background, removed.text);
                 break;
             case RouteDiff::Line::Kind::Context:
                 line(QLatin1Char(' ') + text, QColor(), plainFg);

@@ -1,6 +1,7 @@
 #include "ui/GatewayBrowser.h"
 
 #include "app/RouteWriteProbes.h"
+#include "app/StatusColors.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "model/RouteDeployment.h"
@@ -151,7 +152,7 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setVisible(false);
     QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xC5, 0x22, 0x1F));
+    errorPalette.setColor(QPalette::WindowText, StatusColors::text(StatusColors::Role::Error, errorPalette));
     m_error->setPalette(errorPalette);
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("browserNotice"));
@@ -352,13 +353,12 @@ void GatewayBrowser::refreshRoutes()
                       fillRoutes(result.value->items);
                       const auto total = result.value->info.totalCount;
                       if (total && *total > static_cast<std::int64_t>(result.value->items.size())) {
-                          m_status->setText(tr("Showing %1 of %2 routes").arg(result.value->items.size()).arg(*total));
+                          m_status->setText(tr("Showing %1 of %n route(s)", nullptr, static_cast<int>(*total))
+                                                .arg(result.value->items.size()));
                       } else if (result.value->items.empty()) {
                           m_status->setText(tr("No routes yet: create one with New…"));
                       } else {
-                          m_status->setText(result.value->items.size() == 1
-                                                ? tr("1 route")
-                                                : tr("%1 routes").arg(result.value->items.size()));
+                          m_status->setText(tr("%n route(s)", nullptr, static_cast<int>(result.value->items.size())));
                       }
                   }),
               tr("Loading routes…"));

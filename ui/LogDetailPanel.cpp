@@ -1,6 +1,7 @@
 #include "ui/LogDetailPanel.h"
 
 #include "app/LogTableModel.h"
+#include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "model/JsonText.h"
 #include "model/LogEntry.h"
@@ -273,13 +274,10 @@ void LogDetailPanel::applyPalette()
         return; // a palette change while the widgets are still being made
     }
     const auto look = LogTableModel::Appearance::forPalette(palette());
-    const QColor base = palette().color(QPalette::Base);
-    const QColor tint = QColor::fromRgbF(base.redF() * 0.88 + look.failedColor.redF() * 0.12,
-                                         base.greenF() * 0.88 + look.failedColor.greenF() * 0.12,
-                                         base.blueF() * 0.88 + look.failedColor.blueF() * 0.12);
+    const StatusColors::Band error = StatusColors::band(StatusColors::Role::Error, palette());
     m_errorBar->setStyleSheet(QStringLiteral("#logDetailError { background: %1; border: 1px solid %2; "
                                              "border-radius: 4px; }")
-                                  .arg(tint.name(), look.failedColor.name()));
+                                  .arg(error.background.name(), error.border.name()));
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, m_successShown ? look.okColor : look.failedColor);
     m_status->setPalette(statusPalette);

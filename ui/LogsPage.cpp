@@ -1,6 +1,7 @@
 #include "ui/LogsPage.h"
 
 #include "app/LogTableModel.h"
+#include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "ui/LogDetailPanel.h"
 #include "widgets/inspector/ProviderCatalog.h"
@@ -54,14 +55,6 @@ QLabel *fieldLabel(const QString &text, QWidget *buddy)
 QString timeValue(const QDateTime &local)
 {
     return local.toUTC().toString(Qt::ISODate);
-}
-
-// Base pulled towards `accent`: a tint that stays light on light themes and dark on dark ones.
-QColor tinted(const QColor &base, const QColor &accent, qreal amount)
-{
-    return QColor::fromRgbF(base.redF() + (accent.redF() - base.redF()) * amount,
-                            base.greenF() + (accent.greenF() - base.greenF()) * amount,
-                            base.blueF() + (accent.blueF() - base.blueF()) * amount);
 }
 
 } // namespace
@@ -375,10 +368,10 @@ void LogsPage::applyPalette()
     appearance.failedIcon = QIcon(QStringLiteral(":/icons/error.svg"));
     m_model->setAppearance(appearance);
 
-    const QColor base = palette().color(QPalette::Base);
+    const StatusColors::Band error = StatusColors::band(StatusColors::Role::Error, palette());
     m_errorBanner->setStyleSheet(
         QStringLiteral("#logsErrorBanner { background: %1; border: 1px solid %2; border-radius: 4px; }")
-            .arg(tinted(base, appearance.failedColor, 0.12).name(), appearance.failedColor.name()));
+            .arg(error.background.name(), error.border.name()));
     QPalette muted = m_emptyLabel->palette();
     muted.setColor(QPalette::WindowText, appearance.mutedColor);
     m_emptyLabel->setPalette(muted);

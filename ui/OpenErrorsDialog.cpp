@@ -49,9 +49,8 @@ OpenErrorsDialog::OpenErrorsDialog(const QList<Failure> &failures, QWidget *pare
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(side, side));
     icon->setAlignment(Qt::AlignTop);
     const int count = static_cast<int>(failures.size());
-    auto *heading = new QLabel((count == 1 ? tr("1 file could not be opened as a route.")
-                                           : tr("%1 files could not be opened as routes.").arg(count)) +
-                               QLatin1Char(' ') + tr("Each row says what is wrong with the file."));
+    auto *heading = new QLabel(tr("%n file(s) could not be opened as route(s).", nullptr, count) + QLatin1Char(' ') +
+                               tr("Each row says what is wrong with the file."));
     heading->setObjectName(QStringLiteral("openErrorsHeading"));
     heading->setWordWrap(true);
     auto *top = new QHBoxLayout;

@@ -1,6 +1,7 @@
 #include "ui/RouteHistoryPanel.h"
 
 #include "app/RouteHistoryLoader.h"
+#include "app/StatusColors.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/DeployDialog.h"
@@ -46,11 +47,6 @@ QTreeWidget *makeList(const QStringList &columns, const QString &name)
     list->setSelectionMode(QAbstractItemView::SingleSelection);
     list->header()->setStretchLastSection(true);
     return list;
-}
-
-QColor errorColor(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128 ? QColor(0xF2, 0xB8, 0xB5) : QColor(0xB3, 0x26, 0x1E);
 }
 
 } // namespace
@@ -135,7 +131,8 @@ RouteHistoryPanel::RouteHistoryPanel(ApiClient *client, QString gatewayId, QStri
     connect(m_deployButton, &QPushButton::clicked, this, &RouteHistoryPanel::deploySelected);
     connect(m_activity, &ApiActivityBar::activeChanged, this, &RouteHistoryPanel::updateActions);
 
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(errorColor(palette()).name()));
+    m_error->setStyleSheet(
+        QStringLiteral("color: %1;").arg(StatusColors::text(StatusColors::Role::Error, palette()).name()));
     updateActions();
     QTimer::singleShot(0, this, &RouteHistoryPanel::refresh);
 }

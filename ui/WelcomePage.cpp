@@ -1,6 +1,7 @@
 #include "ui/WelcomePage.h"
 
 #include "app/AppInfo.h"
+#include "app/StatusColors.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -16,7 +17,8 @@ constexpr int kCardWidth = 200;
 constexpr int kCardPadding = 16;
 
 // Scoped by object name so the welcome page can look designed without restyling the rest of the app;
-// palette() keeps it right in dark themes too.
+// palette() keeps it right in dark themes too. The orange is the brand's (Cloudflare's, like the model element's),
+// an identity rather than a status, so it stays here rather than in StatusColors.
 const char *const kStyleSheet = R"(
 #welcomePage { background: palette(base); }
 #welcomeTitle { color: palette(text); }
@@ -41,18 +43,6 @@ QLabel#featureTitle { font-weight: 600; color: palette(text); }
 QLabel#featureText { color: %1; }
 )";
 
-// Secondary text: the text colour pulled towards the background, so it follows light and dark themes.
-QString mutedColor(const QPalette &palette)
-{
-    const QColor text = palette.color(QPalette::Text);
-    const QColor base = palette.color(QPalette::Base);
-    const qreal t = 0.42;
-    const QColor mixed = QColor::fromRgbF(text.redF() + (base.redF() - text.redF()) * t,
-                                          text.greenF() + (base.greenF() - text.greenF()) * t,
-                                          text.blueF() + (base.blueF() - text.blueF()) * t);
-    return mixed.name();
-}
-
 QFont scaledFont(const QFont &base, qreal factor, QFont::Weight weight)
 {
     QFont font = base;
@@ -67,7 +57,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("welcomePage"));
     setAttribute(Qt::WA_StyledBackground);
-    setStyleSheet(QString::fromLatin1(kStyleSheet).arg(mutedColor(palette())));
+    setStyleSheet(QString::fromLatin1(kStyleSheet).arg(StatusColors::muted(palette()).name()));
 
     auto *logo = new QLabel;
     logo->setPixmap(QIcon(QStringLiteral(":/icons/route-designer.svg")).pixmap(QSize(88, 88)));

@@ -1,5 +1,6 @@
 #include "ui/WriteOutcomeNotice.h"
 
+#include "app/StatusColors.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiError.h"
 
@@ -19,7 +20,10 @@ QString tr(const char *text)
 void show(QLabel *label, const QString &text, bool warning)
 {
     label->setText(text);
-    label->setStyleSheet(warning ? QStringLiteral("color: #b3261e;") : QString());
+    label->setStyleSheet(
+        warning
+            ? QStringLiteral("color: %1;").arg(StatusColors::text(StatusColors::Role::Error, label->palette()).name())
+            : QString());
     label->setVisible(true);
 }
 

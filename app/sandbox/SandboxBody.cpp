@@ -40,9 +40,9 @@ const Json *requiredField(const Json &body, const char *key, bool (Json::*isKind
         return nullptr;
     }
     if (!((*it).*isKind)()) {
-        error = SandboxReply::badRequest(QStringLiteral("`%1` must be %2, got %3.")
-                                             .arg(QString::fromLatin1(key), QString::fromLatin1(kindText),
-                                                  SandboxBody::kindOf(*it)));
+        error = SandboxReply::badRequest(
+            QStringLiteral("`%1` must be %2, got %3.")
+                .arg(QString::fromLatin1(key), QString::fromLatin1(kindText), SandboxBody::kindOf(*it)));
         return nullptr;
     }
     return &*it;

@@ -338,7 +338,7 @@ bool SandboxDemoData::seed(SandboxStore &store, const QString &account, const QD
         return false;
     }
 
-    bool ok = store.insertGateway(account, *gateway);
+    bool ok = store.gateways().insert(account, *gateway);
 
     // support-chat: first deployed three weeks ago; the shipped version replaced it three days ago.
     const QString name = QString::fromStdString(demo.value("name", "support-chat"));
@@ -348,7 +348,7 @@ bool SandboxDemoData::seed(SandboxStore &store, const QString &account, const QD
     const auto currentId =
         routeId ? SandboxRouteApi::insertVersion(store, *routeId, elementsOf(demo), at(3 * kDay + 90)) : std::nullopt;
     ok = currentId && SandboxRouteApi::deploy(store, *routeId, *currentId, at(3 * kDay)) &&
-         store.touchRoute(*routeId, at(3 * kDay));
+         store.routes().touch(*routeId, at(3 * kDay));
 
     ok = ok && SandboxRouteApi::insertRoute(store, account, gatewayId(), QStringLiteral("quick-answers"),
                                             quickAnswersElements(), at(10 * kDay));
@@ -375,11 +375,11 @@ bool SandboxDemoData::seed(SandboxStore &store, const QString &account, const QD
              {"rate_limit_period", 60}},
     };
     for (const Json &config : configs) {
-        ok = ok &&
-             store.insertProviderConfig(account, gatewayId(), QString::fromStdString(config["provider_slug"]), config);
+        ok = ok && store.providerConfigs().insert(account, gatewayId(), QString::fromStdString(config["provider_slug"]),
+                                                  config);
     }
     for (const SandboxLogRecord &log : logs(now)) {
-        ok = ok && store.insertLog(account, gatewayId(), log);
+        ok = ok && store.logs().insert(account, gatewayId(), log);
     }
     return ok;
 }

@@ -183,8 +183,8 @@ SandboxResponse SandboxGatewayApi::list(const SandboxRequest &request, const QSt
         return SandboxReply::badRequest(message);
     }
     const QString search = request.queryValue(QStringLiteral("search")).value_or(QString()).trimmed();
-    const auto page =
-        m_store.gateways(account, search, {params->offset(), params->perPage, params->orderBy, params->descending});
+    const auto page = m_store.gateways().list(account, search,
+                                              {params->offset(), params->perPage, params->orderBy, params->descending});
     if (!page) {
         return SandboxReply::internalError();
     }
@@ -212,8 +212,8 @@ SandboxResponse SandboxGatewayApi::create(const SandboxRequest &request, const Q
             QStringLiteral("`id` must be 1 to 64 characters of lowercase letters, digits and '-', got \"%1\".")
                 .arg(id.left(80)));
     }
-    const auto existing = m_store.gateway(account, id);
-    const auto count = m_store.gatewayCount(account);
+    const auto existing = m_store.gateways().find(account, id);
+    const auto count = m_store.gateways().count(account);
     if (!existing || !count) {
         return SandboxReply::internalError();
     }
@@ -231,7 +231,7 @@ SandboxResponse SandboxGatewayApi::create(const SandboxRequest &request, const Q
     if (!gateway) {
         return error;
     }
-    if (!m_store.insertGateway(account, *gateway)) {
+    if (!m_store.gateways().insert(account, *gateway)) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(std::move(*gateway));
@@ -239,7 +239,7 @@ SandboxResponse SandboxGatewayApi::create(const SandboxRequest &request, const Q
 
 SandboxResponse SandboxGatewayApi::get(const QString &account, const QString &id)
 {
-    const auto gateway = m_store.gateway(account, id);
+    const auto gateway = m_store.gateways().find(account, id);
     if (!gateway) {
         return SandboxReply::internalError();
     }
@@ -251,7 +251,7 @@ SandboxResponse SandboxGatewayApi::get(const QString &account, const QString &id
 
 SandboxResponse SandboxGatewayApi::update(const SandboxRequest &request, const QString &account, const QString &id)
 {
-    const auto previous = m_store.gateway(account, id);
+    const auto previous = m_store.gateways().find(account, id);
     if (!previous) {
         return SandboxReply::internalError();
     }
@@ -268,7 +268,7 @@ SandboxResponse SandboxGatewayApi::update(const SandboxRequest &request, const Q
     if (!gateway) {
         return error;
     }
-    if (!m_store.updateGateway(account, *gateway)) {
+    if (!m_store.gateways().update(account, *gateway)) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(std::move(*gateway));
@@ -276,14 +276,14 @@ SandboxResponse SandboxGatewayApi::update(const SandboxRequest &request, const Q
 
 SandboxResponse SandboxGatewayApi::remove(const QString &account, const QString &id)
 {
-    const auto gateway = m_store.gateway(account, id);
+    const auto gateway = m_store.gateways().find(account, id);
     if (!gateway) {
         return SandboxReply::internalError();
     }
     if (gateway->is_null()) {
         return SandboxReply::notFound(QStringLiteral("Gateway %1 not found").arg(SandboxReply::quoted(id)));
     }
-    if (!m_store.deleteGateway(account, id)) {
+    if (!m_store.gateways().remove(account, id)) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(*gateway);

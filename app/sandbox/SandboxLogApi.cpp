@@ -128,8 +128,8 @@ SandboxResponse SandboxLogApi::list(const SandboxRequest &request, const QString
     if (!query) {
         return SandboxReply::badRequest(message);
     }
-    const auto page = m_store.logs(account, gateway, query->whereClause(), query->bindings(),
-                                   SandboxLogQuery::orderClause(*params), params->offset(), params->perPage);
+    const auto page = m_store.logs().list(account, gateway, query->whereClause(), query->bindings(),
+                                          SandboxLogQuery::orderClause(*params), params->offset(), params->perPage);
     if (!page) {
         return SandboxReply::internalError();
     }
@@ -143,7 +143,7 @@ SandboxResponse SandboxLogApi::list(const SandboxRequest &request, const QString
 
 SandboxResponse SandboxLogApi::get(const QString &account, const QString &gateway, const QString &id)
 {
-    const auto log = m_store.log(account, gateway, id);
+    const auto log = m_store.logs().find(account, gateway, id);
     if (!log) {
         return SandboxReply::internalError();
     }
@@ -157,7 +157,7 @@ SandboxResponse SandboxLogApi::get(const QString &account, const QString &gatewa
 SandboxResponse SandboxLogApi::body(const QString &account, const QString &gateway, const QString &id,
                                     const QString &which)
 {
-    const auto log = m_store.log(account, gateway, id);
+    const auto log = m_store.logs().find(account, gateway, id);
     if (!log) {
         return SandboxReply::internalError();
     }
@@ -171,7 +171,7 @@ SandboxResponse SandboxLogApi::body(const QString &account, const QString &gatew
 SandboxResponse SandboxLogApi::edit(const SandboxRequest &request, const QString &account, const QString &gateway,
                                     const QString &id)
 {
-    const auto log = m_store.log(account, gateway, id);
+    const auto log = m_store.logs().find(account, gateway, id);
     if (!log) {
         return SandboxReply::internalError();
     }
@@ -211,7 +211,7 @@ SandboxResponse SandboxLogApi::edit(const SandboxRequest &request, const QString
             metadata = QString::fromStdString(JsonText::compact(*it));
         }
     }
-    if (!m_store.updateLogFeedback(account, gateway, id, feedback, score, metadata)) {
+    if (!m_store.logs().updateFeedback(account, gateway, id, feedback, score, metadata)) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(Json::object());
@@ -237,8 +237,8 @@ SandboxResponse SandboxLogApi::remove(const SandboxRequest &request, const QStri
         }
         limit = std::min(limit, kMaxDeleteLimit);
     }
-    const auto deleted = m_store.deleteLogs(account, gateway, query->whereClause(), query->bindings(),
-                                            SandboxLogQuery::orderClause(*params), limit);
+    const auto deleted = m_store.logs().remove(account, gateway, query->whereClause(), query->bindings(),
+                                               SandboxLogQuery::orderClause(*params), limit);
     if (!deleted) {
         return SandboxReply::internalError();
     }

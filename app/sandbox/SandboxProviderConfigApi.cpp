@@ -49,8 +49,8 @@ SandboxResponse SandboxProviderConfigApi::list(const SandboxRequest &request, co
     if (!params) {
         return SandboxReply::badRequest(message);
     }
-    const auto page = m_store.providerConfigs(account, gateway,
-                                              {params->offset(), params->perPage, params->orderBy, params->descending});
+    const auto page = m_store.providerConfigs().list(
+        account, gateway, {params->offset(), params->perPage, params->orderBy, params->descending});
     if (!page) {
         return SandboxReply::internalError();
     }
@@ -110,8 +110,8 @@ SandboxResponse SandboxProviderConfigApi::create(const SandboxRequest &request, 
     if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
-    if ((isDefault && !m_store.clearDefaultProviderConfig(account, gateway, providerSlug)) ||
-        !m_store.insertProviderConfig(account, gateway, providerSlug, config) || !transaction.commit()) {
+    if ((isDefault && !m_store.providerConfigs().clearDefault(account, gateway, providerSlug)) ||
+        !m_store.providerConfigs().insert(account, gateway, providerSlug, config) || !transaction.commit()) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(std::move(config));

@@ -39,7 +39,7 @@ ApiMessage badInput(std::string message, const std::optional<std::size_t> &index
     return m;
 }
 
-SandboxStore::Slice sliceOf(const SandboxListParams &params)
+SandboxSlice sliceOf(const SandboxListParams &params)
 {
     return {params.offset(), params.perPage, params.orderBy, params.descending};
 }
@@ -54,7 +54,7 @@ Json pagingData(const SandboxListParams &params)
     return data;
 }
 
-Json versionJson(const SandboxStore::VersionRow &version, const QString &activeVersionId)
+Json versionJson(const SandboxVersionRows::Row &version, const QString &activeVersionId)
 {
     Json out = Json::object();
     out["active"] = version.id == activeVersionId ? "true" : "false";
@@ -64,7 +64,7 @@ Json versionJson(const SandboxStore::VersionRow &version, const QString &activeV
     return out;
 }
 
-Json deploymentJson(const SandboxStore::DeploymentRow &deployment)
+Json deploymentJson(const SandboxDeploymentRows::Row &deployment)
 {
     Json out = Json::object();
     out["created_at"] = deployment.createdAt.toStdString();
@@ -132,7 +132,7 @@ std::optional<QString> SandboxRouteApi::insertRoute(SandboxStore &store, const Q
                                                     const QString &name, const Json &elements, const QString &time)
 {
     const QString routeId = SandboxIds::uuid();
-    if (!store.insertRoute({routeId, account, gateway, name, time, time})) {
+    if (!store.routes().insert({routeId, account, gateway, name, time, time})) {
         return std::nullopt;
     }
     const auto versionId = insertVersion(store, routeId, elements, time);
@@ -146,7 +146,7 @@ std::optional<QString> SandboxRouteApi::insertVersion(SandboxStore &store, const
                                                       const QString &time)
 {
     const QString versionId = SandboxIds::uuid();
-    if (!store.insertVersion({versionId, routeId, QString::fromStdString(JsonText::compact(elements)), time})) {
+    if (!store.versions().insert({versionId, routeId, QString::fromStdString(JsonText::compact(elements)), time})) {
         return std::nullopt;
     }
     return versionId;
@@ -154,7 +154,7 @@ std::optional<QString> SandboxRouteApi::insertVersion(SandboxStore &store, const
 
 bool SandboxRouteApi::deploy(SandboxStore &store, const QString &routeId, const QString &versionId, const QString &time)
 {
-    return store.insertDeployment({SandboxIds::uuid(), routeId, versionId, time});
+    return store.deployments().insert({SandboxIds::uuid(), routeId, versionId, time});
 }
 
 SandboxResponse SandboxRouteApi::list(const SandboxRequest &request, const QString &account, const QString &gateway)
@@ -164,12 +164,12 @@ SandboxResponse SandboxRouteApi::list(const SandboxRequest &request, const QStri
     if (!params) {
         return SandboxReply::badRequest(message);
     }
-    const auto page = m_store.routes(account, gateway, sliceOf(*params));
+    const auto page = m_store.routes().list(account, gateway, sliceOf(*params));
     if (!page) {
         return SandboxReply::internalError();
     }
     Json routes = Json::array();
-    for (const SandboxStore::RouteRow &row : page->items) {
+    for (const SandboxRouteRows::Row &row : page->items) {
         auto json = routeJson(row, true);
         if (!json) {
             return SandboxReply::internalError();
@@ -208,7 +208,7 @@ SandboxResponse SandboxRouteApi::create(const SandboxRequest &request, const QSt
     if (!routeId || !transaction.commit()) {
         return SandboxReply::internalError();
     }
-    const auto row = m_store.route(account, gateway, *routeId);
+    const auto row = m_store.routes().find(account, gateway, *routeId);
     auto json = row ? routeJson(*row, false) : std::nullopt;
     return json ? SandboxReply::result(std::move(*json)) : SandboxReply::internalError();
 }
@@ -242,7 +242,7 @@ SandboxResponse SandboxRouteApi::rename(const SandboxRequest &request, const QSt
     }
     row->name = *name;
     row->modifiedAt = SandboxTime::now();
-    if (!m_store.renameRoute(routeId, row->name, row->modifiedAt)) {
+    if (!m_store.routes().rename(routeId, row->name, row->modifiedAt)) {
         return SandboxReply::internalError();
     }
     auto json = routeJson(*row, true);
@@ -256,9 +256,9 @@ SandboxResponse SandboxRouteApi::remove(const QString &account, const QString &g
     if (!row) {
         return error;
     }
-    const auto deployment = m_store.currentDeployment(routeId);
-    const auto version = deployment ? m_store.version(routeId, deployment->versionId) : std::nullopt;
-    if (!version || !m_store.deleteRoute(routeId)) {
+    const auto deployment = m_store.deployments().current(routeId);
+    const auto version = deployment ? m_store.versions().find(routeId, deployment->versionId) : std::nullopt;
+    if (!version || !m_store.routes().remove(routeId)) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(routeSummary(*row, parseElements(version->elements)));
@@ -277,14 +277,14 @@ SandboxResponse SandboxRouteApi::listVersions(const SandboxRequest &request, con
     if (!params) {
         return SandboxReply::badRequest(message);
     }
-    const auto deployment = m_store.currentDeployment(routeId);
-    const auto page = m_store.versions(routeId, sliceOf(*params));
+    const auto deployment = m_store.deployments().current(routeId);
+    const auto page = m_store.versions().list(routeId, sliceOf(*params));
     if (!deployment || !page) {
         return SandboxReply::internalError();
     }
     Json data = pagingData(*params);
     Json versions = Json::array();
-    for (const SandboxStore::VersionRow &version : page->items) {
+    for (const SandboxVersionRows::Row &version : page->items) {
         versions.push_back(versionJson(version, deployment->versionId));
     }
     data["versions"] = std::move(versions);
@@ -316,8 +316,8 @@ SandboxResponse SandboxRouteApi::createVersion(const SandboxRequest &request, co
     if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
-    if (!insertVersion(m_store, routeId, elements, row->modifiedAt) || !m_store.touchRoute(routeId, row->modifiedAt) ||
-        !transaction.commit()) {
+    if (!insertVersion(m_store, routeId, elements, row->modifiedAt) ||
+        !m_store.routes().touch(routeId, row->modifiedAt) || !transaction.commit()) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(routeSummary(*row, elements));
@@ -331,8 +331,8 @@ SandboxResponse SandboxRouteApi::getVersion(const QString &account, const QStrin
     if (!row) {
         return error;
     }
-    const auto version = m_store.version(routeId, versionId);
-    const auto deployment = m_store.currentDeployment(routeId);
+    const auto version = m_store.versions().find(routeId, versionId);
+    const auto deployment = m_store.deployments().current(routeId);
     if (!version || !deployment) {
         return SandboxReply::internalError();
     }
@@ -366,12 +366,12 @@ SandboxResponse SandboxRouteApi::listDeployments(const SandboxRequest &request, 
     if (!params) {
         return SandboxReply::badRequest(message);
     }
-    const auto page = m_store.deployments(routeId, sliceOf(*params));
+    const auto page = m_store.deployments().list(routeId, sliceOf(*params));
     if (!page) {
         return SandboxReply::internalError();
     }
     Json deployments = Json::array();
-    for (const SandboxStore::DeploymentRow &deployment : page->items) {
+    for (const SandboxDeploymentRows::Row &deployment : page->items) {
         deployments.push_back(deploymentJson(deployment));
     }
     Json data = Json::object();
@@ -396,7 +396,7 @@ SandboxResponse SandboxRouteApi::createDeployment(const SandboxRequest &request,
     if (!SandboxBody::requireString(*body, "version_id", versionId, error)) {
         return error;
     }
-    const auto version = m_store.version(routeId, versionId);
+    const auto version = m_store.versions().find(routeId, versionId);
     if (!version) {
         return SandboxReply::internalError();
     }
@@ -409,27 +409,27 @@ SandboxResponse SandboxRouteApi::createDeployment(const SandboxRequest &request,
     if (!transaction.isOpen()) {
         return SandboxReply::internalError();
     }
-    if (!deploy(m_store, routeId, versionId, row->modifiedAt) || !m_store.touchRoute(routeId, row->modifiedAt) ||
+    if (!deploy(m_store, routeId, versionId, row->modifiedAt) || !m_store.routes().touch(routeId, row->modifiedAt) ||
         !transaction.commit()) {
         return SandboxReply::internalError();
     }
     return SandboxReply::result(routeSummary(*row, parseElements(version->elements)));
 }
 
-std::optional<Json> SandboxRouteApi::routeJson(const SandboxStore::RouteRow &route, bool withAccountTag)
+std::optional<Json> SandboxRouteApi::routeJson(const SandboxRouteRows::Row &route, bool withAccountTag)
 {
-    const auto deployment = m_store.currentDeployment(route.id);
+    const auto deployment = m_store.deployments().current(route.id);
     if (!deployment) {
         return std::nullopt;
     }
-    std::optional<SandboxStore::VersionRow> version;
+    std::optional<SandboxVersionRows::Row> version;
     if (!deployment->id.isEmpty()) {
-        version = m_store.version(route.id, deployment->versionId);
+        version = m_store.versions().find(route.id, deployment->versionId);
     } else {
         // Not reachable through the API (a route is born deployed); kept readable should a file be edited.
-        auto newest = m_store.versions(route.id, {0, 1, QStringLiteral("created_at"), true});
-        version = newest ? (newest->items.empty() ? SandboxStore::VersionRow{} : newest->items.front())
-                         : std::optional<SandboxStore::VersionRow>();
+        auto newest = m_store.versions().list(route.id, {0, 1, QStringLiteral("created_at"), true});
+        version = newest ? (newest->items.empty() ? SandboxVersionRows::Row{} : newest->items.front())
+                         : std::optional<SandboxVersionRows::Row>();
     }
     if (!version) {
         return std::nullopt;
@@ -449,7 +449,7 @@ std::optional<Json> SandboxRouteApi::routeJson(const SandboxStore::RouteRow &rou
     return out;
 }
 
-Json SandboxRouteApi::routeSummary(const SandboxStore::RouteRow &route, const Json &elements)
+Json SandboxRouteApi::routeSummary(const SandboxRouteRows::Row &route, const Json &elements)
 {
     Json out = Json::object();
     out["id"] = route.id.toStdString();
@@ -461,10 +461,10 @@ Json SandboxRouteApi::routeSummary(const SandboxStore::RouteRow &route, const Js
     return out;
 }
 
-std::optional<SandboxStore::RouteRow> SandboxRouteApi::findRoute(const QString &account, const QString &gateway,
-                                                                 const QString &routeId, SandboxResponse &error)
+std::optional<SandboxRouteRows::Row> SandboxRouteApi::findRoute(const QString &account, const QString &gateway,
+                                                                const QString &routeId, SandboxResponse &error)
 {
-    auto row = m_store.route(account, gateway, routeId);
+    auto row = m_store.routes().find(account, gateway, routeId);
     if (!row) {
         error = SandboxReply::internalError();
         return std::nullopt;
@@ -495,7 +495,7 @@ std::optional<QString> SandboxRouteApi::checkName(const Json &body, const QStrin
         return std::nullopt;
     }
     // Clients call a route as `dynamic/<name>`, so two routes of a gateway cannot share one.
-    const auto taken = m_store.routeNameTaken(account, gateway, name, exceptId);
+    const auto taken = m_store.routes().nameTaken(account, gateway, name, exceptId);
     if (!taken) {
         error = SandboxReply::internalError();
         return std::nullopt;

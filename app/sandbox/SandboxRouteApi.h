@@ -54,12 +54,12 @@ public:
 
 private:
     // The route as list, get, create and rename write it; account_tag only in list and rename, as the seeds.
-    std::optional<Json> routeJson(const SandboxStore::RouteRow &route, bool withAccountTag);
+    std::optional<Json> routeJson(const SandboxRouteRows::Row &route, bool withAccountTag);
     // {id, created_at, elements, gateway_id, modified_at, name}: delete, create-version, create-deployment.
-    static Json routeSummary(const SandboxStore::RouteRow &route, const Json &elements);
+    static Json routeSummary(const SandboxRouteRows::Row &route, const Json &elements);
     // Loads the route or answers 404.
-    std::optional<SandboxStore::RouteRow> findRoute(const QString &account, const QString &gateway,
-                                                    const QString &routeId, SandboxResponse &error);
+    std::optional<SandboxRouteRows::Row> findRoute(const QString &account, const QString &gateway,
+                                                   const QString &routeId, SandboxResponse &error);
     std::optional<QString> checkName(const Json &body, const QString &account, const QString &gateway,
                                      const QString &exceptId, SandboxResponse &error);
 

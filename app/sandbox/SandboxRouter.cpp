@@ -208,7 +208,7 @@ SandboxRouteTable::Handler SandboxRouter::inGateway(
     return [this, handler = std::move(handler)](const SandboxRequest &request, const SandboxPathMatch &match) {
         const QString account = match.value(u"account");
         const QString gateway = match.value(u"gateway");
-        const auto gatewayJson = m_store.gateway(account, gateway);
+        const auto gatewayJson = m_store.gateways().find(account, gateway);
         if (!gatewayJson) {
             return SandboxReply::internalError();
         }

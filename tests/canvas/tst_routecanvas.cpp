@@ -1,6 +1,7 @@
 // The canvas through its real widgets on the offscreen platform: mouse and keys go to the view's viewport
 // at the points where the cards are drawn, and every check reads the document back.
 #include "app/RouteDocument.h"
+#include "app/Translations.h"
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
 #include "widgets/ElementTypeStyle.h"
@@ -70,6 +71,7 @@ class TestRouteCanvas : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -114,6 +116,11 @@ private:
     RouteView *m_view = nullptr;
     std::string m_original;
 };
+
+void TestRouteCanvas::initTestCase()
+{
+    QVERIFY(Translations::install()); // undo texts with their English plurals, as main() installs them
+}
 
 void TestRouteCanvas::init()
 {

@@ -4,6 +4,7 @@
 // and while the credentials are checked.
 #include "app/ConnectionStore.h"
 #include "app/SecretStore.h"
+#include "app/Translations.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "ui/ConnectDialog.h"
@@ -116,6 +117,7 @@ void TestShell::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("Route Designer Tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_shell"));
+    QVERIFY(Translations::install()); // "3 files could not be opened", as main() installs them
     QVERIFY(m_dir.isValid());
     m_server = std::make_unique<SandboxServer>(
         SandboxServer::Options{m_dir.filePath(QStringLiteral("sandbox.sqlite")), kToken, true});

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QColor>
 #include <QPointF>
 #include <QtGlobal>
 
@@ -11,8 +10,6 @@ namespace rd::canvas {
 
 // One place for the canvas's measurements so the items, the view and the tests agree on them.
 inline constexpr qreal kGrid = 20;
-// The canvas's own surface: light in every palette, like paper, so type colours read the same everywhere.
-inline const QColor kCanvasBackground{0xF4, 0xF5, 0xF7};
 // Shift+arrow moves by this many grid steps: a fine 1 px nudge would leave elements off the grid that
 // dragging snaps to, so the coarse step is the useful one.
 inline constexpr int kCoarseNudgeSteps = 5;

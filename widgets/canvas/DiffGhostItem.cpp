@@ -1,6 +1,7 @@
 #include "widgets/canvas/DiffGhostItem.h"
 
 #include "widgets/ElementTypeStyle.h"
+#include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
 
 #include <QCoreApplication>
@@ -64,8 +65,7 @@ void DiffGhostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->drawRoundedRect(card, kCornerRadius, kCornerRadius);
 
     // The header keeps the type's colour, faded: the card is recognisable but plainly not there any more.
-    QColor typeColor =
-        m_mark.type == ElementType::Unknown ? QColor(0x66, 0x70, 0x85) : ElementTypeStyle::color(m_mark.type);
+    QColor typeColor = m_mark.type == ElementType::Unknown ? kNeutralInk : ElementTypeStyle::color(m_mark.type);
     typeColor.setAlpha(90);
     painter->setPen(Qt::NoPen);
     painter->setBrush(typeColor);
@@ -81,7 +81,7 @@ void DiffGhostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QString typeText =
         m_mark.type == ElementType::Unknown ? m_mark.typeName : ElementTypeStyle::displayName(m_mark.type);
     painter->setFont(font(13, true));
-    painter->setPen(QColor(0x34, 0x40, 0x54));
+    painter->setPen(kCardInk);
     painter->drawText(card.adjusted(12, 0, -12, -(kHeight - kHeaderHeight)), Qt::AlignVCenter | Qt::AlignLeft,
                       typeText);
     painter->setFont(font(12, false));
@@ -117,7 +117,7 @@ void DiffGhostItem::paintCompact(QPainter *painter, qreal lod) const
     const QRectF card(QPointF(0, 0), size());
     const QFont title = font(qRound(10 / lod), true);
     const QFont line = font(qRound(9 / lod), false);
-    painter->setPen(QColor(0x34, 0x40, 0x54));
+    painter->setPen(kCardInk);
     painter->setFont(title);
     painter->drawText(
         QRectF(pad, 0, card.width() - 2 * pad, band), Qt::AlignVCenter | Qt::AlignLeft,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/StatusColors.h"
 #include "model/ElementType.h"
 
 #include <QColor>
@@ -19,18 +20,18 @@ struct DiffMark
     ElementType type = ElementType::Unknown;
     QString typeName; // the verbatim type, for Unknown
 
-    // The canvas is always light (see RouteView::drawBackground), so these need no dark variants.
+    // A mark's colour: the canvas is always light, so one colour serves every theme.
     static QColor color(Kind kind)
     {
         switch (kind) {
         case Kind::Added:
-            return {0x1E, 0x8E, 0x3E};
+            return StatusColors::mark(StatusColors::Role::Added);
         case Kind::Changed:
-            return {0xE3, 0x74, 0x00};
+            return StatusColors::mark(StatusColors::Role::Changed);
         case Kind::Removed:
             break;
         }
-        return {0xD9, 0x30, 0x25};
+        return StatusColors::mark(StatusColors::Role::Removed);
     }
     // A word beside the colour, for those who cannot tell green from amber.
     static QString label(Kind kind)

@@ -1,5 +1,7 @@
 #include "widgets/canvas/EdgeItem.h"
 
+#include "app/StatusColors.h"
+#include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/ElementItem.h"
 
@@ -16,14 +18,14 @@ namespace {
 
 struct EdgeStyle
 {
-    QPen normal{QColor(0x7A, 0x86, 0x99), 2, Qt::SolidLine, Qt::RoundCap};
+    QPen normal{canvas::kWire, 2, Qt::SolidLine, Qt::RoundCap};
     // Fallbacks are thin dashed hairlines: secondary paths read as such, and a 1 px cosmetic dashed pen takes
     // Qt's fast cosmetic stroker, where a 2 px dash costs twice a solid wire (measured in bench_canvas).
-    QPen fallback{QColor(0x98, 0xA2, 0xB3), 1.0, Qt::CustomDashLine, Qt::FlatCap};
-    QPen selected{QColor(0x1A, 0x73, 0xE8), 3.5, Qt::SolidLine, Qt::RoundCap};
-    QPen farNormal{QColor(0x7A, 0x86, 0x99), 0};
-    QPen farFallback{QColor(0xC4, 0xCB, 0xD5), 0};
-    QPen farSelected{QColor(0x1A, 0x73, 0xE8), 0};
+    QPen fallback{canvas::kFallback, 1.0, Qt::CustomDashLine, Qt::FlatCap};
+    QPen selected{StatusColors::mark(StatusColors::Role::Selection), 3.5, Qt::SolidLine, Qt::RoundCap};
+    QPen farNormal{canvas::kWire, 0};
+    QPen farFallback{canvas::kFarFallbackWire, 0};
+    QPen farSelected{StatusColors::mark(StatusColors::Role::Selection), 0};
 
     EdgeStyle()
     {

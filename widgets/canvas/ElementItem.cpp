@@ -1,8 +1,10 @@
 #include "widgets/canvas/ElementItem.h"
 
 #include "app/RouteDocument.h"
+#include "app/StatusColors.h"
 #include "model/ElementTypes.h"
 #include "widgets/ElementTypeStyle.h"
+#include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/RouteScene.h"
@@ -33,24 +35,24 @@ struct CardStyle
     QFont compactTitleFont = font(canvas::kCompactTitlePixels, true);
     QFont compactSummaryFont = font(canvas::kCompactSummaryPixels, false);
     QFont compactBadgeFont = font(canvas::kCompactSummaryPixels, true);
-    QPen borderPen{QColor(0xD0, 0xD5, 0xDD), 1};
-    QPen compactBorderPen{QColor(0xD0, 0xD5, 0xDD), 1}; // cosmetic: a pixel wide, not a third of one
-    QPen selectedPen{QColor(0x1A, 0x73, 0xE8), 2.5};
-    QPen farSelectedPen{QColor(0x0B, 0x3D, 0x91), 3};
-    QPen separatorPen{QColor(0xEA, 0xEC, 0xF0), 1};
-    QPen summaryPen{QColor(0x47, 0x54, 0x67)};
-    QPen portLabelPen{QColor(0x34, 0x40, 0x54)};
-    QPen fallbackLabelPen{QColor(0x98, 0xA2, 0xB3)};
+    QPen borderPen{kCardBorder, 1};
+    QPen compactBorderPen{kCardBorder, 1}; // cosmetic: a pixel wide, not a third of one
+    QPen selectedPen{StatusColors::mark(StatusColors::Role::Selection), 2.5};
+    QPen farSelectedPen{kFarSelection, 3};
+    QPen separatorPen{kCardSeparator, 1};
+    QPen summaryPen{kCardSummaryInk};
+    QPen portLabelPen{kCardInk};
+    QPen fallbackLabelPen{kFallback};
     QPen headerTextPen{Qt::white};
-    QPen headerIdPen{QColor(255, 255, 255, 215)};
+    QPen headerIdPen{kHeaderIdInk};
     QPen portRingPen{Qt::white, 1.5};
     QPen badgeRingPen{Qt::white, 1.5};
     QBrush cardBrush{Qt::white};
-    QBrush shadowNear{QColor(16, 24, 40, 22)};
-    QBrush shadowFar{QColor(16, 24, 40, 10)};
-    QBrush inputBrush{QColor(0x66, 0x70, 0x85)};
-    QBrush fallbackPortBrush{QColor(0xB0, 0xB7, 0xC3)};
-    QBrush errorBrush{QColor(0xD9, 0x30, 0x25)};
+    QBrush shadowNear{kCardShadowNear};
+    QBrush shadowFar{kCardShadowFar};
+    QBrush inputBrush{kNeutralInk};
+    QBrush fallbackPortBrush{kFallbackPort};
+    QBrush errorBrush{StatusColors::mark(StatusColors::Role::Error)};
     QFontMetricsF typeMetrics{typeFont};
     QFontMetricsF idMetrics{idFont};
     QFontMetricsF summaryMetrics{summaryFont};
@@ -59,8 +61,9 @@ struct CardStyle
     QFontMetricsF compactTitleMetrics{compactTitleFont};
     QFontMetricsF compactSummaryMetrics{compactSummaryFont};
     QFontMetricsF compactBadgeMetrics{compactBadgeFont};
-    QBrush warningBrush{QColor(0xF2, 0x9D, 0x00)};
-    QColor compactWarningText{0xA1, 0x5C, 0x00}; // the warning amber, dark enough to read on white
+    QBrush warningBrush{StatusColors::mark(StatusColors::Role::Warning)};
+    // The warning amber, dark enough to read on a white card.
+    QColor compactWarningText = StatusColors::text(StatusColors::Role::Warning, StatusColors::Scheme::Light);
 
     static QFont font(qreal pixels, bool bold)
     {
@@ -507,8 +510,7 @@ void ElementItem::setFocusRing(bool on)
 
 QColor ElementItem::focusRingColor()
 {
-    // Dark amber: apart from the selection's blue and every type colour, and readable on the light canvas.
-    return {0xB5, 0x47, 0x08};
+    return StatusColors::mark(StatusColors::Role::Focus);
 }
 
 void ElementItem::paintFocusRing(QPainter *painter) const

@@ -1,5 +1,6 @@
 #include "widgets/canvas/QuickAddPopup.h"
 
+#include "app/StatusColors.h"
 #include "model/ElementTypes.h"
 #include "widgets/ElementTypeStyle.h"
 
@@ -149,7 +150,8 @@ void QuickAddPopup::updateHeading()
     QString text = tr("Connect <b>%1</b> › <b>%2</b> to:")
                        .arg(QString::fromStdString(m_source).toHtmlEscaped(), output.toHtmlEscaped());
     if (m_outputs.size() > 1) {
-        text += QStringLiteral("<br><span style=\"color:#667085\">%1</span>").arg(tr("Tab: next output"));
+        text += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                    .arg(StatusColors::muted(palette()).name(), tr("Tab: next output"));
     }
     m_heading->setText(text);
 }

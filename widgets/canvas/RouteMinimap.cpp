@@ -1,5 +1,7 @@
 #include "widgets/canvas/RouteMinimap.h"
 
+#include "app/StatusColors.h"
+#include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
 
@@ -41,7 +43,8 @@ RouteMinimap::RouteMinimap(RouteView *mainView, QWidget *parent)
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Overview: click or drag to move the view"));
-    setStyleSheet(QStringLiteral("RouteMinimap { border: 1px solid #d0d5dd; border-radius: 6px; }"));
+    setStyleSheet(
+        QStringLiteral("RouteMinimap { border: 1px solid %1; border-radius: 6px; }").arg(canvas::kCardBorder.name()));
 
     connect(mainView, &RouteView::visibleAreaChanged, this, &RouteMinimap::refit);
     if (const RouteScene *scene = mainView->routeScene()) {
@@ -111,7 +114,7 @@ void RouteMinimap::refit()
 
 void RouteMinimap::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    painter->fillRect(rect, QColor(250, 251, 252, 235));
+    painter->fillRect(rect, canvas::kMinimapPaper);
 }
 
 void RouteMinimap::drawForeground(QPainter *painter, const QRectF &rect)
@@ -123,8 +126,8 @@ void RouteMinimap::drawForeground(QPainter *painter, const QRectF &rect)
     QPainterPath inside;
     inside.addRect(visible);
     painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->fillPath(outside.subtracted(inside), QColor(16, 24, 40, 28));
-    painter->setPen(QPen(QColor(0x1A, 0x73, 0xE8), 0));
+    painter->fillPath(outside.subtracted(inside), canvas::kMinimapShade);
+    painter->setPen(QPen(StatusColors::mark(StatusColors::Role::Selection), 0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(visible);
 }

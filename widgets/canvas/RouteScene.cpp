@@ -1,6 +1,8 @@
 #include "widgets/canvas/RouteScene.h"
 
 #include "app/RouteDocument.h"
+#include "app/StatusColors.h"
+#include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/DiffGhostItem.h"
 #include "widgets/canvas/DiffHaloItem.h"
@@ -470,16 +472,19 @@ void RouteScene::buildOverview() const
     Overview overview;
     std::vector<std::pair<QLineF, QRgb>> fallback;
     std::vector<std::pair<QLineF, QRgb>> selected;
+    const QRgb selection = StatusColors::mark(StatusColors::Role::Selection).rgb();
+    const QRgb error = StatusColors::mark(StatusColors::Role::Error).rgb();
+    const QRgb warning = StatusColors::mark(StatusColors::Role::Warning).rgb();
     for (const auto &[id, item] : m_items) {
         const QRectF card = item->cardRect().translated(item->pos());
         for (EdgeItem *edge : item->outgoing()) {
             const QLineF line(edge->startPoint(), edge->endPoint());
             if (edge->isSelected()) {
-                selected.emplace_back(line, qRgb(0x1A, 0x73, 0xE8));
+                selected.emplace_back(line, selection);
             } else if (edge->isFallback()) {
-                fallback.emplace_back(line, qRgb(0xC4, 0xCB, 0xD5));
+                fallback.emplace_back(line, kFarFallbackWire.rgb());
             } else {
-                overview.wires.emplace_back(line, qRgb(0x7A, 0x86, 0x99));
+                overview.wires.emplace_back(line, kWire.rgb());
             }
         }
         overview.cards.emplace_back(card, item->color().rgb());
@@ -487,8 +492,7 @@ void RouteScene::buildOverview() const
             overview.selectedCards.push_back(card);
         }
         if (item->errorCount() + item->warningCount() > 0) {
-            overview.badges.emplace_back(card.topRight(),
-                                         item->errorCount() > 0 ? qRgb(0xD9, 0x30, 0x25) : qRgb(0xF2, 0x9D, 0x00));
+            overview.badges.emplace_back(card.topRight(), item->errorCount() > 0 ? error : warning);
         }
     }
     overview.wires.insert(overview.wires.begin(), fallback.begin(), fallback.end());
@@ -508,6 +512,7 @@ void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed, const QC
         return;
     }
     OverviewRaster raster(deviceArea, painter->device()->devicePixelRatioF(), background);
+    const QRgb selection = StatusColors::mark(StatusColors::Role::Selection).rgb();
     const QRectF visible(deviceArea);
     for (const auto &[sceneLine, color] : m_overview->wires) {
         const QLineF line = toDevice.map(sceneLine);
@@ -517,7 +522,7 @@ void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed, const QC
     }
     // A selection ring of 3 px and badges of 6 px, whatever the zoom: both must read on screen.
     for (const QRectF &card : m_overview->selectedCards) {
-        raster.fillRect(toDevice.mapRect(card).adjusted(-3, -3, 3, 3), qRgb(0x1A, 0x73, 0xE8));
+        raster.fillRect(toDevice.mapRect(card).adjusted(-3, -3, 3, 3), selection);
     }
     for (const auto &[card, color] : m_overview->cards) {
         const QRectF shown = toDevice.mapRect(card);

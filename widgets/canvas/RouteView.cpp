@@ -1,23 +1,21 @@
 #include "widgets/canvas/RouteView.h"
 
+#include "widgets/canvas/CanvasColors.h"
+#include "widgets/canvas/CanvasEdits.h"
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/CanvasWiring.h"
+#include "widgets/canvas/CanvasZoom.h"
 #include "widgets/canvas/CardFocus.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"
-#include "widgets/canvas/FreeSpot.h"
 #include "widgets/canvas/QuickAddPopup.h"
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
-#include "widgets/canvas/ViewFit.h"
 
 #include <QAction>
-#include <QClipboard>
 #include <QContextMenuEvent>
-#include <QGraphicsPathItem>
-#include <QGuiApplication>
 #include <QKeyEvent>
-#include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -32,13 +30,6 @@
 namespace rd {
 
 using namespace canvas;
-
-namespace {
-
-constexpr qreal kZoomStep = 1.25;
-constexpr qreal kMaxFitZoom = 1.0; // fitting a three-card route should not blow it up to 300%
-
-} // namespace
 
 RouteView::RouteView(RouteScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent), m_scene(scene), m_quickAdd(new QuickAddPopup(this)), m_minimap(nullptr)
@@ -60,33 +51,16 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
 
-    m_deleteAction = makeAction(tr("&Delete"), QKeySequence::Delete, &RouteView::deleteSelection);
-    m_deleteAction->setShortcuts({QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace)});
-    m_cutAction = makeAction(tr("Cu&t"), QKeySequence::Cut, &RouteView::cutSelection);
-    m_copyAction = makeAction(tr("&Copy"), QKeySequence::Copy, &RouteView::copySelection);
-    m_pasteAction = makeAction(tr("&Paste"), QKeySequence::Paste, &RouteView::paste);
-    m_duplicateAction =
-        makeAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), &RouteView::duplicateSelection);
-    m_selectAllAction = makeAction(tr("Select &All"), QKeySequence::SelectAll, &RouteView::selectAll);
-    m_connectAction = makeAction(tr("Co&nnect Output…"), QKeySequence(Qt::Key_C), &RouteView::connectOutput);
     m_cardFocus = new CardFocus(this);
-    m_zoomInAction = makeAction(tr("Zoom &In"), QKeySequence(Qt::CTRL | Qt::Key_Equal), &RouteView::zoomIn);
-    m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(QKeySequence::ZoomIn)});
-    m_zoomOutAction = makeAction(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), &RouteView::zoomOut);
-    m_resetZoomAction = makeAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), &RouteView::resetZoom);
-    m_fitAction = makeAction(tr("&Fit to View"), QKeySequence(Qt::Key_F), &RouteView::fitToView);
-    m_fitSelectionAction =
-        makeAction(tr("Fit to &Selection"), QKeySequence(Qt::SHIFT | Qt::Key_F), &RouteView::fitToSelection);
-
+    m_zoom = new CanvasZoom(this);
+    connect(m_zoom, &CanvasZoom::zoomed, this, &RouteView::zoomChanged);
+    connect(m_zoom, &CanvasZoom::zoomed, this, &RouteView::visibleAreaChanged);
+    m_wiring = new CanvasWiring(this);
+    m_edits = new CanvasEdits(this);
     m_minimap = new RouteMinimap(this, this);
-    m_minimapAction = new QAction(tr("Show &Minimap"), this);
-    m_minimapAction->setCheckable(true);
-    m_minimapAction->setChecked(true);
-    connect(m_minimapAction, &QAction::toggled, m_minimap, &RouteMinimap::setWanted);
+    m_actions = new CanvasActions(this);
 
     connect(this, &RouteView::zoomChanged, this, &RouteView::updatePaintMode);
-    connect(m_quickAdd, &QuickAddPopup::typeChosen, this, &RouteView::addPending);
-    connect(m_quickAdd, &QuickAddPopup::cancelled, this, [this] { m_pendingAdd.reset(); });
     if (scene != nullptr) {
         // A deleted, pasted or undone card changes the batched overview, but Qt only repaints where items were
         // last painted one by one: far out nothing was, so without this the old picture would stay up.
@@ -95,16 +69,16 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
                 viewport()->update();
             }
         });
-        connect(scene, &QGraphicsScene::selectionChanged, this, &RouteView::updateActions);
+        connect(scene, &QGraphicsScene::selectionChanged, m_actions, &CanvasActions::update);
         connect(scene, &QObject::destroyed, this, &RouteView::onSceneDestroyed);
     }
-    connect(this, &RouteView::readOnlyChanged, this, &RouteView::updateActions);
-    updateActions();
+    connect(this, &RouteView::readOnlyChanged, m_actions, &CanvasActions::update);
+    m_actions->update();
 }
 
 RouteView::~RouteView()
 {
-    cancelWire();
+    m_wiring->cancel();
 }
 
 RouteScene *RouteView::routeScene() const
@@ -117,185 +91,25 @@ RouteDocument *RouteView::document() const
     return m_scene ? m_scene->document() : nullptr;
 }
 
-void RouteView::updateActions()
-{
-    // Runs once per card selected or deleted: Select All and Delete on 3,000 cards call it 3,000 times, so it
-    // only looks for one selected card instead of listing them all in route order.
-    const QList<QGraphicsItem *> selected = m_scene ? m_scene->selectedItems() : QList<QGraphicsItem *>();
-    const bool any = !selected.isEmpty();
-    const bool elements = std::any_of(selected.begin(), selected.end(),
-                                      [](const QGraphicsItem *item) { return item->type() == ElementItem::Type; });
-    const bool hasDocument = document() != nullptr;
-    const bool editable = hasDocument && !m_readOnly;
-    m_deleteAction->setEnabled(any && editable);
-    m_cutAction->setEnabled(elements && editable);
-    m_copyAction->setEnabled(elements && hasDocument);
-    m_pasteAction->setEnabled(editable);
-    m_duplicateAction->setEnabled(elements && editable);
-    m_selectAllAction->setEnabled(hasDocument);
-    m_fitSelectionAction->setEnabled(elements);
-    m_connectAction->setEnabled(elements && editable && m_scene->selectedElementIds().size() == 1);
-}
-
 void RouteView::onSceneDestroyed()
 {
     // m_scene already reads null, and QGraphicsScene has deleted every item left in it, the wire being dragged
-    // included: it is forgotten here, not deleted again.
-    if (m_wire) {
-        m_wire->item = nullptr;
-        m_wire.reset();
-        if (!m_panning) {
-            viewport()->unsetCursor();
-        }
+    // included: it is forgotten, not deleted again.
+    if (m_wiring->isWiring() && !m_panning) {
+        viewport()->unsetCursor();
     }
+    m_wiring->forget();
     m_itemInteraction = false;
     m_cardFocus->clear();
     m_quickAdd->hide();
-    m_pendingAdd.reset();
-    updateActions();
+    m_actions->update();
     updatePaintMode();
     viewport()->update();
 }
 
-QAction *RouteView::makeAction(const QString &text, const QKeySequence &shortcut, void (RouteView::*slot)())
-{
-    auto *action = new QAction(text, this);
-    action->setShortcut(shortcut);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(action, &QAction::triggered, this, slot);
-    addAction(action);
-    return action;
-}
-
-QList<QAction *> RouteView::editActions() const
-{
-    return {m_cutAction,    m_copyAction,      m_pasteAction,  m_duplicateAction,
-            m_deleteAction, m_selectAllAction, m_connectAction};
-}
-
-QList<QAction *> RouteView::viewActions() const
-{
-    return {m_zoomInAction, m_zoomOutAction, m_resetZoomAction, m_fitAction, m_fitSelectionAction, m_minimapAction};
-}
-
-// --- zoom and fit
-
-qreal RouteView::zoom() const
-{
-    return transform().m11();
-}
-
-void RouteView::setZoom(qreal zoom, QPoint viewAnchor)
-{
-    m_followFit = false;
-    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
-    if (qFuzzyCompare(zoom, this->zoom())) {
-        return;
-    }
-    const QPointF sceneAnchor = mapToScene(viewAnchor);
-    setTransform(QTransform::fromScale(zoom, zoom));
-    const QPointF drift = mapFromScene(sceneAnchor) - QPointF(viewAnchor);
-    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(drift.x()));
-    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
-    emit zoomChanged(zoom);
-    emit visibleAreaChanged();
-}
-
-void RouteView::zoomIn()
-{
-    setZoom(zoom() * kZoomStep, viewport()->rect().center());
-}
-
-void RouteView::zoomOut()
-{
-    setZoom(zoom() / kZoomStep, viewport()->rect().center());
-}
-
-void RouteView::resetZoom()
-{
-    setZoom(1.0, viewport()->rect().center());
-}
-
-ViewFit RouteView::viewFit() const
-{
-    QRectF minimap;
-    if (m_minimap != nullptr && m_minimap->isVisibleTo(this)) {
-        minimap = QRectF(m_minimap->geometry()).translated(-QPointF(viewport()->pos()));
-    }
-    return ViewFit(QSizeF(viewport()->size()), minimap, kMinZoom, kMaxFitZoom);
-}
-
-void RouteView::applyFit(const ViewFit::Placement &placement)
-{
-    m_followFit = false;
-    m_fitting = true;
-    setTransform(QTransform::fromScale(placement.zoom, placement.zoom));
-    centerOn(placement.centre);
-    m_fitting = false;
-    emit zoomChanged(zoom());
-    emit visibleAreaChanged();
-}
-
-void RouteView::fitRect(const QRectF &rect)
-{
-    if (!rect.isNull()) {
-        applyFit(viewFit().whole(rect));
-    }
-}
-
-void RouteView::fitToView()
-{
-    if (!m_scene) {
-        return;
-    }
-    fitRect(m_scene->elementsBoundingRect());
-}
-
-void RouteView::fitForReading()
-{
-    const RouteDocument *doc = document();
-    const QRectF cards = doc != nullptr ? m_scene->elementsBoundingRect() : QRectF();
-    if (cards.isNull()) {
-        return;
-    }
-    QRectF start;
-    for (const Element &element : doc->route().elements()) {
-        if (element.type == ElementType::Start) {
-            if (const ElementItem *item = m_scene->elementItem(element.id)) {
-                start = item->cardRect().translated(item->pos());
-            }
-            break;
-        }
-    }
-    applyFit(viewFit().readable(cards, start));
-    m_followFit = true;
-}
-
-void RouteView::fitToSelection()
-{
-    if (!m_scene) {
-        return;
-    }
-    QRectF bounds;
-    for (const std::string &id : m_scene->selectedElementIds()) {
-        if (const ElementItem *item = m_scene->elementItem(id)) {
-            bounds |= item->cardRect().translated(item->pos());
-        }
-    }
-    fitRect(bounds);
-}
-
 void RouteView::wheelEvent(QWheelEvent *event)
 {
-    const QPoint delta = event->angleDelta();
-    const int steps = delta.y() != 0 ? delta.y() : delta.x();
-    if (steps == 0) {
-        event->ignore();
-        return;
-    }
-    // One wheel notch (120) zooms by 2^(1/4), about 19%; touchpads send smaller deltas and zoom smoothly.
-    setZoom(zoom() * std::pow(2.0, steps / 480.0), event->position().toPoint());
-    event->accept();
+    m_zoom->wheel(event);
 }
 
 // --- mouse: panning, wiring, rubber band
@@ -337,29 +151,13 @@ void RouteView::mousePressEvent(QMouseEvent *event)
         m_itemInteraction = true;
         updatePaintMode();
     }
-    if (event->button() == Qt::LeftButton && !m_wire && !m_readOnly) {
-        if (ElementItem *item = elementAt(pos)) {
-            if (const std::optional<int> port = item->outputAt(item->mapFromScene(mapToScene(pos)))) {
-                const ElementItem::Port &p = item->ports().at(static_cast<std::size_t>(*port));
-                Wire wire{item->elementId(), p.name, item->mapToScene(item->outputPortPos(*port)), nullptr};
-                wire.item = new QGraphicsPathItem;
-                wire.item->setPen(QPen(QColor(0x1A, 0x73, 0xE8), 2.5, Qt::DashLine, Qt::RoundCap));
-                wire.item->setZValue(10);
-                wire.item->setPath(EdgeItem::curve(wire.start, wire.start));
-                m_scene->addItem(wire.item);
-                // Rewiring: the old wire fades while the new one is being drawn.
-                if (EdgeItem *old = m_scene->edgeItem(wire.from, wire.output)) {
-                    old->setOpacity(0.3);
-                }
-                m_wire = std::move(wire);
-                viewport()->setCursor(Qt::CrossCursor);
-                setFocus(Qt::MouseFocusReason);
-                event->accept();
-                return;
-            }
-        }
+    if (event->button() == Qt::LeftButton && m_wiring->begin(pos)) {
+        viewport()->setCursor(Qt::CrossCursor);
+        setFocus(Qt::MouseFocusReason);
+        event->accept();
+        return;
     }
-    if (event->button() == Qt::LeftButton && !m_wire && elementAt(pos) == nullptr) {
+    if (event->button() == Qt::LeftButton && !isWiring() && elementAt(pos) == nullptr) {
         if (EdgeItem *edge = edgeNear(pos)) {
             // Picked here rather than by Qt: its hit test is the wire's shape in scene units, which is a
             // hairline far out and a band zoomed in. Ctrl toggles, as it does for cards.
@@ -410,8 +208,8 @@ void RouteView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    if (m_wire) {
-        m_wire->item->setPath(EdgeItem::curve(m_wire->start, mapToScene(pos)));
+    if (isWiring()) {
+        m_wiring->moveTo(pos);
         event->accept();
         return;
     }
@@ -429,8 +227,11 @@ void RouteView::mouseReleaseEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    if (m_wire && event->button() == Qt::LeftButton) {
-        finishWire(event->position().toPoint());
+    if (isWiring() && event->button() == Qt::LeftButton) {
+        if (!m_panning) {
+            viewport()->unsetCursor();
+        }
+        m_wiring->finish(event->position().toPoint());
         event->accept();
         return;
     }
@@ -451,83 +252,13 @@ void RouteView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void RouteView::cancelWire()
 {
-    if (!m_wire) {
+    if (!isWiring()) {
         return;
     }
-    if (EdgeItem *old = m_scene ? m_scene->edgeItem(m_wire->from, m_wire->output) : nullptr) {
-        old->setOpacity(1.0);
-    }
-    delete m_wire->item;
-    m_wire.reset();
+    m_wiring->cancel();
     if (!m_panning) {
         viewport()->unsetCursor();
     }
-}
-
-void RouteView::finishWire(QPoint viewPos)
-{
-    const std::string from = m_wire->from;
-    const std::string output = m_wire->output;
-    cancelWire();
-    if (document() == nullptr) {
-        return; // the route went while the wire was being drawn
-    }
-    if (ElementItem *target = elementAt(viewPos)) {
-        // Anywhere on a card counts as its input; the source itself and start (no input) refuse the wire.
-        if (target->elementId() != from && target->hasInput()) {
-            document()->connectOutput(from, output, target->elementId());
-        }
-        return;
-    }
-    m_pendingAdd = PendingAdd{mapToScene(viewPos), RouteDocument::OutputRef{from, output}};
-    const ElementItem *source = m_scene->elementItem(from);
-    m_quickAdd->popup(viewport()->mapToGlobal(viewPos),
-                      QuickAddPopup::offeredTypes(true, source ? source->elementType() : ElementType::Unknown, output));
-}
-
-// --- adding elements
-
-void RouteView::openQuickAdd(QPoint viewPos)
-{
-    if (m_readOnly || document() == nullptr) {
-        return;
-    }
-    m_pendingAdd = PendingAdd{mapToScene(viewPos), std::nullopt};
-    const auto &elements = document()->route().elements();
-    const bool hasStart =
-        std::any_of(elements.begin(), elements.end(), [](const Element &e) { return e.type == ElementType::Start; });
-    m_quickAdd->popup(viewport()->mapToGlobal(viewPos), QuickAddPopup::offeredTypes(hasStart));
-}
-
-void RouteView::addPending(ElementType type)
-{
-    if (!m_pendingAdd || m_readOnly || document() == nullptr) {
-        return;
-    }
-    const PendingAdd pending = *m_pendingAdd;
-    m_pendingAdd.reset();
-    // The new card's input port lands where the wire was dropped.
-    const QPointF anchor =
-        type == ElementType::Start ? QPointF(kNodeWidth / 2, kHeaderHeight / 2) : ElementItem::inputPortOffset();
-    const std::string id = document()->addElement(type, snapToGrid(pending.scenePos - anchor), pending.connectFrom);
-    m_scene->selectElements({id});
-    setFocus(Qt::OtherFocusReason);
-}
-
-void RouteView::addElementAtCenter(ElementType type)
-{
-    if (m_readOnly || document() == nullptr) {
-        return;
-    }
-    // In the middle of what is visible, or the nearest free spot to it: never on another card.
-    const ElementItem shape(RouteDocument::makeElement(type, "new"));
-    const QRectF card = shape.cardRect();
-    const QPointF wanted = mapToScene(viewport()->rect().center()) - card.center();
-    const QPointF pos = FreeSpot::forScene(*m_scene).nearest({card}, wanted, visibleSceneRect());
-    const std::string id = document()->addElement(type, pos, std::nullopt);
-    m_scene->selectElements({id});
-    ensureVisible(m_scene->elementItem(id)->sceneBoundingRect(), 20, 20);
-    setFocus(Qt::OtherFocusReason);
 }
 
 QRectF RouteView::visibleSceneRect() const
@@ -573,32 +304,11 @@ void RouteView::dropEvent(QDropEvent *event)
         QGraphicsView::dropEvent(event);
         return;
     }
-    // The card's header sits under the cursor, as if it had been picked up by it.
-    const QPointF scenePos = mapToScene(event->position().toPoint());
-    const std::string id =
-        document()->addElement(*type, snapToGrid(scenePos - QPointF(kNodeWidth / 2, kHeaderHeight / 2)), std::nullopt);
-    m_scene->selectElements({id});
+    m_edits->addElementAt(*type, mapToScene(event->position().toPoint()));
     event->acceptProposedAction();
-    setFocus(Qt::OtherFocusReason);
 }
 
 // --- keyboard
-
-void RouteView::nudge(QPointF offset)
-{
-    if (m_readOnly || document() == nullptr) {
-        return;
-    }
-    RouteDocument::Positions positions;
-    for (const std::string &id : m_scene->selectedElementIds()) {
-        if (const ElementItem *item = m_scene->elementItem(id)) {
-            positions.emplace(id, item->pos() + offset);
-        }
-    }
-    if (!positions.empty()) {
-        document()->moveElements(positions);
-    }
-}
 
 void RouteView::keyPressEvent(QKeyEvent *event)
 {
@@ -619,7 +329,7 @@ void RouteView::keyPressEvent(QKeyEvent *event)
     }
     switch (event->key()) {
     case Qt::Key_Space:
-        if (!event->isAutoRepeat() && !m_wire) {
+        if (!event->isAutoRepeat() && !isWiring()) {
             m_spaceHeld = true;
             setDragMode(QGraphicsView::NoDrag);
             viewport()->setCursor(Qt::OpenHandCursor);
@@ -627,7 +337,7 @@ void RouteView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     case Qt::Key_Escape:
-        if (m_wire) {
+        if (isWiring()) {
             cancelWire();
         } else {
             m_cardFocus->clear();
@@ -638,19 +348,19 @@ void RouteView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     case Qt::Key_Left:
-        nudge({-step, 0});
+        m_edits->nudge({-step, 0});
         event->accept();
         return;
     case Qt::Key_Right:
-        nudge({step, 0});
+        m_edits->nudge({step, 0});
         event->accept();
         return;
     case Qt::Key_Up:
-        nudge({0, -step});
+        m_edits->nudge({0, -step});
         event->accept();
         return;
     case Qt::Key_Down:
-        nudge({0, step});
+        m_edits->nudge({0, step});
         event->accept();
         return;
     default:
@@ -740,123 +450,6 @@ void RouteView::focusOutEvent(QFocusEvent *event)
     QGraphicsView::focusOutEvent(event);
 }
 
-// --- edit commands
-
-void RouteView::deleteSelection()
-{
-    if (m_readOnly || document() == nullptr) {
-        return;
-    }
-    // Elements and wires go in one document call, so that one Ctrl+Z brings the whole selection back.
-    std::vector<RouteDocument::OutputRef> wires;
-    for (const EdgeItem *edge : m_scene->selectedEdges()) {
-        wires.push_back({edge->source()->elementId(), edge->output()});
-    }
-    document()->removeSelection(m_scene->selectedElementIds(), wires);
-}
-
-void RouteView::copySelection()
-{
-    if (document() == nullptr) {
-        return;
-    }
-    const std::vector<std::string> ids = m_scene->selectedElementIds();
-    if (ids.empty()) {
-        return;
-    }
-    auto *mime = new QMimeData;
-    mime->setData(RouteDocument::clipboardMimeType(), document()->copy(ids));
-    QGuiApplication::clipboard()->setMimeData(mime);
-}
-
-void RouteView::cutSelection()
-{
-    if (m_readOnly || document() == nullptr) {
-        return;
-    }
-    const std::vector<std::string> ids = m_scene->selectedElementIds();
-    if (ids.empty()) {
-        return;
-    }
-    copySelection();
-    document()->removeElements(ids);
-}
-
-void RouteView::pasteData(const QByteArray &data, QPointF wantedCenter)
-{
-    if (m_readOnly || document() == nullptr) {
-        return;
-    }
-    std::vector<Element> elements;
-    RouteDocument::Positions positions;
-    if (!RouteDocument::parseClipboard(data, elements, positions) || elements.empty()) {
-        return;
-    }
-    // The copied cards keep their arrangement and go, as a group, to the free spot nearest the wanted one.
-    std::vector<QRectF> shape;
-    QRectF bounds;
-    for (std::size_t i = 0; i < elements.size(); ++i) {
-        const QPointF pos = positions.try_emplace(elements[i].id, RouteScene::fallbackPosition(i)).first->second;
-        const ElementItem card(elements[i]);
-        shape.push_back(card.cardRect().translated(pos));
-        bounds |= shape.back();
-    }
-    for (QRectF &part : shape) {
-        part.translate(-bounds.topLeft());
-    }
-    const QPointF wanted = wantedCenter - QPointF(bounds.width() / 2, bounds.height() / 2);
-    const QPointF origin = FreeSpot::forScene(*m_scene).nearest(shape, wanted, visibleSceneRect());
-    const std::vector<std::string> ids = document()->paste(elements, positions, origin - bounds.topLeft());
-    m_scene->selectElements(ids);
-    ensureVisible(QRectF(origin, bounds.size()), 20, 20);
-}
-
-void RouteView::paste()
-{
-    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
-    if (mime == nullptr || !mime->hasFormat(RouteDocument::clipboardMimeType())) {
-        return;
-    }
-    // In the middle of the view, in free space: each paste of the same copy finds a new spot of its own.
-    pasteData(mime->data(RouteDocument::clipboardMimeType()), mapToScene(viewport()->rect().center()));
-}
-
-void RouteView::duplicateSelection()
-{
-    if (document() == nullptr) {
-        return;
-    }
-    const std::vector<std::string> ids = m_scene->selectedElementIds();
-    if (ids.empty()) {
-        return;
-    }
-    // Beside the original when it is in view (the copy is wanted next to it), else in the middle of the view.
-    QRectF bounds;
-    for (const std::string &id : ids) {
-        if (const ElementItem *item = m_scene->elementItem(id)) {
-            bounds |= item->cardRect().translated(item->pos());
-        }
-    }
-    const QRectF visible = visibleSceneRect();
-    const QPointF wanted = visible.intersects(bounds) ? bounds.center() + QPointF(bounds.width() + 2 * kGrid, 0)
-                                                      : mapToScene(viewport()->rect().center());
-    pasteData(document()->copy(ids), wanted);
-}
-
-void RouteView::selectAll()
-{
-    const RouteDocument *doc = document();
-    if (doc == nullptr) {
-        return;
-    }
-    std::vector<std::string> ids;
-    ids.reserve(doc->route().size());
-    for (const Element &element : doc->route().elements()) {
-        ids.push_back(element.id);
-    }
-    m_scene->selectElements(ids);
-}
-
 void RouteView::setReadOnly(bool readOnly)
 {
     if (readOnly == m_readOnly) {
@@ -868,11 +461,11 @@ void RouteView::setReadOnly(bool readOnly)
     }
     if (readOnly) {
         cancelWire();
-        m_pendingAdd.reset();
+        m_wiring->dropPendingAdd();
         m_quickAdd->hide();
     }
     setAcceptDrops(!readOnly);
-    emit readOnlyChanged(readOnly); // updateActions: paste and the other edits follow
+    emit readOnlyChanged(readOnly); // CanvasActions::update: paste and the other edits follow
 }
 
 // --- painting and geometry
@@ -922,53 +515,7 @@ void RouteView::paintEvent(QPaintEvent *event)
 
 void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    painter->fillRect(rect, kCanvasBackground);
-    // Dots every grid step, larger ones every five; coarser as the view zooms out, none when even the coarse
-    // dots would be closer than 10 px (a grey haze that costs more than it tells).
-    const qreal z = zoom();
-    qreal step = kGrid;
-    while (step * z < 10) {
-        step *= 5;
-    }
-    if (step > kGrid * 25) {
-        return;
-    }
-    const qreal major = step * 5;
-    if (m_gridTile.isNull() || m_gridTileZoom != z || m_gridTileStep != step) {
-        const int side = std::max(1, qRound(major * z));
-        const qreal px = side / 5.0; // one minor step in tile pixels
-        m_gridTile = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
-        m_gridTile.fill(Qt::transparent);
-        QPainter tile(&m_gridTile);
-        tile.setRenderHint(QPainter::Antialiasing, true);
-        tile.setPen(Qt::NoPen);
-        // Dots sit on the tile's corners, so each is drawn on all four to survive the wrap-around.
-        const auto dot = [&tile, side](qreal x, qreal y, qreal r) {
-            for (const qreal dx : {0.0, qreal(side)}) {
-                for (const qreal dy : {0.0, qreal(side)}) {
-                    if ((x == 0 || dx == 0) && (y == 0 || dy == 0)) {
-                        tile.drawEllipse(QPointF(x + dx, y + dy), r, r);
-                    }
-                }
-            }
-        };
-        tile.setBrush(QColor(0xC8, 0xCD, 0xD5));
-        for (int i = 0; i < 5; ++i) {
-            for (int j = 0; j < 5; ++j) {
-                if (i != 0 || j != 0) {
-                    dot(i * px, j * px, 0.9);
-                }
-            }
-        }
-        tile.setBrush(QColor(0xA8, 0xB0, 0xBC));
-        dot(0, 0, 1.4);
-        m_gridTileZoom = z;
-        m_gridTileStep = step;
-    }
-    QBrush brush(m_gridTile);
-    // The tile is `side` pixels for `major` scene units: scale it back so the dots stay on the scene's grid.
-    brush.setTransform(QTransform::fromScale(major / m_gridTile.width(), major / m_gridTile.height()));
-    painter->fillRect(rect, brush);
+    m_grid.paint(painter, rect, zoom());
 }
 
 void RouteView::drawForeground(QPainter *painter, const QRectF &rect)
@@ -996,10 +543,10 @@ void RouteView::placeMinimap()
 
 void RouteView::resizeEvent(QResizeEvent *event)
 {
-    const bool follow = m_followFit;
-    m_fitting = true;
+    const bool follow = m_zoom->followsFit();
+    m_zoom->setFitting(true);
     QGraphicsView::resizeEvent(event);
-    m_fitting = false;
+    m_zoom->setFitting(false);
     placeMinimap();
     if (follow) {
         fitForReading();
@@ -1010,9 +557,7 @@ void RouteView::resizeEvent(QResizeEvent *event)
 void RouteView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    if (!m_fitting) {
-        m_followFit = false; // scrolled by the user (scroll bars, panning, the minimap)
-    }
+    m_zoom->viewScrolled();
     emit visibleAreaChanged();
 }
 

@@ -2,17 +2,18 @@
 
 #include "app/RouteDocument.h"
 #include "model/ElementType.h"
-#include "widgets/canvas/ViewFit.h"
+#include "widgets/canvas/CanvasActions.h"
+#include "widgets/canvas/CanvasEdits.h"
+#include "widgets/canvas/CanvasGrid.h"
+#include "widgets/canvas/CanvasWiring.h"
+#include "widgets/canvas/CanvasZoom.h"
 
 #include <QGraphicsView>
-#include <QImage>
 #include <QPointer>
 
-#include <optional>
 #include <string>
 
 class QAction;
-class QGraphicsPathItem;
 
 namespace rd {
 
@@ -24,8 +25,9 @@ class RouteMinimap;
 class RouteScene;
 
 // The canvas: zoom (wheel around the cursor, Ctrl+= / Ctrl+- / Ctrl+0), pan (middle button or Space+drag),
-// fit (F, Shift+F), rubber-band selection, wiring by dragging from an output port, the quick-add popup,
-// dropping palette types, clipboard and deletion. Every change goes to the scene's RouteDocument.
+// fit (F, Shift+F), rubber-band selection, wiring by dragging from an output port and the quick-add popup
+// (CanvasWiring), dropping palette types, clipboard and deletion (CanvasEdits). Every change goes to the scene's
+// RouteDocument.
 //
 // Keyboard: Tab and Shift+Tab give the cards keyboard focus (a focus ring, see CardFocus), arrows then follow
 // the wires and C connects the focused card's output to another element; without a focused card the arrows
@@ -53,62 +55,67 @@ public:
     RouteDocument *document() const;
 
     // Delete, Cut, Copy, Paste, Duplicate, Select All, Connect Output.
-    QList<QAction *> editActions() const;
+    QList<QAction *> editActions() const { return m_actions->edit(); }
     // Zoom In, Zoom Out, Actual Size, Fit to View, Fit to Selection, Show Minimap.
-    QList<QAction *> viewActions() const;
-    QAction *deleteAction() const { return m_deleteAction; }
-    QAction *copyAction() const { return m_copyAction; }
-    QAction *cutAction() const { return m_cutAction; }
-    QAction *pasteAction() const { return m_pasteAction; }
-    QAction *duplicateAction() const { return m_duplicateAction; }
-    QAction *selectAllAction() const { return m_selectAllAction; }
-    QAction *connectAction() const { return m_connectAction; }
+    QList<QAction *> viewActions() const { return m_actions->view(); }
+    QAction *deleteAction() const { return m_actions->deleteAction(); }
+    QAction *copyAction() const { return m_actions->copyAction(); }
+    QAction *cutAction() const { return m_actions->cutAction(); }
+    QAction *pasteAction() const { return m_actions->pasteAction(); }
+    QAction *duplicateAction() const { return m_actions->duplicateAction(); }
+    QAction *selectAllAction() const { return m_actions->selectAllAction(); }
+    QAction *connectAction() const { return m_actions->connectAction(); }
     CardFocus *cardFocus() const { return m_cardFocus; }
-    QAction *fitToViewAction() const { return m_fitAction; }
-    QAction *fitToSelectionAction() const { return m_fitSelectionAction; }
-    QAction *minimapAction() const { return m_minimapAction; }
+    QAction *fitToViewAction() const { return m_actions->fitToViewAction(); }
+    QAction *fitToSelectionAction() const { return m_actions->fitToSelectionAction(); }
+    QAction *minimapAction() const { return m_actions->minimapAction(); }
 
-    qreal zoom() const;
+    qreal zoom() const { return m_zoom->zoom(); }
     // Zooms about `viewAnchor` (viewport coordinates), keeping the scene point under it in place.
-    void setZoom(qreal zoom, QPoint viewAnchor);
+    void setZoom(qreal zoom, QPoint viewAnchor) { m_zoom->setZoom(zoom, viewAnchor); }
     static constexpr qreal kMinZoom = 0.02;
     static constexpr qreal kMaxZoom = 3.0;
     // A click this close to a wire (in logical screen pixels, at any zoom) picks it, unless a card is there.
     static constexpr qreal kWirePickPixels = 6;
     // The wire nearest to `viewPos` within kWirePickPixels, as drawn at the current zoom; null when none is.
     EdgeItem *edgeNear(QPoint viewPos) const;
+    // The card under `viewPos`, or null.
+    ElementItem *elementAt(QPoint viewPos) const;
+    QRectF visibleSceneRect() const;
 
     QuickAddPopup *quickAddPopup() const { return m_quickAdd; }
     RouteMinimap *minimap() const { return m_minimap; }
-    bool isWiring() const { return m_wire.has_value(); }
+    bool isWiring() const { return m_wiring->isWiring(); }
 
     // Shows without editing: no drag, delete, cut, paste, wiring, quick add or palette drops. Selection,
     // copy, zoom and fit still work. Also makes the scene read-only.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
 
+    // The slots are the helpers' (CanvasZoom, CanvasEdits, CanvasWiring): the view is what windows, menus and
+    // tests hold.
 public slots:
-    void zoomIn();
-    void zoomOut();
-    void resetZoom();
-    void fitToView();
+    void zoomIn() { m_zoom->zoomIn(); }
+    void zoomOut() { m_zoom->zoomOut(); }
+    void resetZoom() { m_zoom->resetZoom(); }
+    void fitToView() { m_zoom->fitToView(); }
     // How a route opens: fitted whole when its cards still show text that way (compact faces from
     // canvas::kLodShape up, their text at least canvas::kLegibleTextPixels logical pixels); a larger route opens
     // at canvas::kLodShape where it begins (its start element, else its top-left), and Fit to View shows it all.
-    void fitForReading();
-    void fitToSelection();
-    void deleteSelection();
-    void copySelection();
-    void cutSelection();
-    void paste();
-    void duplicateSelection();
-    void selectAll();
+    void fitForReading() { m_zoom->fitForReading(); }
+    void fitToSelection() { m_zoom->fitToSelection(); }
+    void deleteSelection() { m_edits->deleteSelection(); }
+    void copySelection() { m_edits->copySelection(); }
+    void cutSelection() { m_edits->cutSelection(); }
+    void paste() { m_edits->paste(); }
+    void duplicateSelection() { m_edits->duplicateSelection(); }
+    void selectAll() { m_edits->selectAll(); }
     // Opens the connect picker for the focused (or the only selected) card's first unwired output.
     void connectOutput();
     // Adds an element of `type` in the middle of what is visible (the palette's double-click).
-    void addElementAtCenter(ElementType type);
+    void addElementAtCenter(ElementType type) { m_edits->addElementAtCenter(type); }
     // Opens the quick-add popup at a viewport point; a chosen type is created there.
-    void openQuickAdd(QPoint viewPos);
+    void openQuickAdd(QPoint viewPos) { m_wiring->openQuickAdd(viewPos); }
     void cancelWire();
 
 signals:
@@ -139,33 +146,7 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
-    struct Wire
-    {
-        std::string from;
-        std::string output;
-        QPointF start;
-        QGraphicsPathItem *item = nullptr;
-    };
-    struct PendingAdd
-    {
-        QPointF scenePos;
-        std::optional<RouteDocument::OutputRef> connectFrom;
-    };
-
-    QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (RouteView::*slot)());
-    // Actions that need a selection (or a document) are disabled without one, so menus show what applies.
-    void updateActions();
     void onSceneDestroyed();
-    ElementItem *elementAt(QPoint viewPos) const;
-    void finishWire(QPoint viewPos);
-    void addPending(ElementType type);
-    // Pastes the copied cards as a group, centred as near `wantedCenter` as free space allows.
-    void pasteData(const QByteArray &data, QPointF wantedCenter);
-    QRectF visibleSceneRect() const;
-    void nudge(QPointF offset);
-    void fitRect(const QRectF &rect);
-    ViewFit viewFit() const;
-    void applyFit(const ViewFit::Placement &placement);
     void placeMinimap();
     void setPanning(bool panning, QPoint at = {});
     // Far out the route is drawn batched by the scene (RouteScene::drawOverview) rather than item by item;
@@ -178,37 +159,17 @@ private:
     QPointer<RouteScene> m_scene;
     QuickAddPopup *m_quickAdd;
     RouteMinimap *m_minimap;
-    std::optional<Wire> m_wire;
-    std::optional<PendingAdd> m_pendingAdd;
+    CanvasWiring *m_wiring = nullptr;
+    CanvasEdits *m_edits = nullptr;
+    CanvasZoom *m_zoom = nullptr;
+    CanvasActions *m_actions = nullptr;
     bool m_spaceHeld = false;
     bool m_readOnly = false;
     bool m_panning = false;
-    // Opened fitted (fitForReading) and not zoomed or scrolled since: a resize of the canvas (a window resized,
-    // the inspector widening for a card's fields) fits again rather than cutting the route off at an edge.
-    bool m_followFit = false;
-    bool m_fitting = false;         // scrolls made by a fit or a resize are not the user's
     bool m_itemInteraction = false; // a card or wire drag started by the left button
     QPoint m_panLast;
     CardFocus *m_cardFocus = nullptr;
-    // One major grid cell of dots, rendered for the current zoom: the background is a single textured fill
-    // instead of thousands of antialiased points (35 ms -> under 1 ms per 1080p frame).
-    QImage m_gridTile;
-    qreal m_gridTileZoom = 0;
-    qreal m_gridTileStep = 0;
-
-    QAction *m_deleteAction;
-    QAction *m_cutAction;
-    QAction *m_copyAction;
-    QAction *m_pasteAction;
-    QAction *m_duplicateAction;
-    QAction *m_selectAllAction;
-    QAction *m_connectAction;
-    QAction *m_zoomInAction;
-    QAction *m_zoomOutAction;
-    QAction *m_resetZoomAction;
-    QAction *m_fitAction;
-    QAction *m_fitSelectionAction;
-    QAction *m_minimapAction;
+    CanvasGrid m_grid;
 };
 
 } // namespace rd

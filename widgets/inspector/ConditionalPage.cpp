@@ -210,7 +210,7 @@ bool ConditionalPage::eventFilter(QObject *watched, QEvent *event)
 
 void ConditionalPage::showJsonError(const QString &message)
 {
-    setStatusText(m_jsonError, message, errorColor());
+    setStatusText(m_jsonError, message, StatusColors::Role::Error);
     m_jsonError->show();
 }
 

@@ -298,7 +298,7 @@ void ElementInspector::revertId()
 
 void ElementInspector::showRenameError(const QString &message)
 {
-    InspectorPage::setStatusText(m_idMessage, message, InspectorPage::errorColor());
+    InspectorPage::setStatusText(m_idMessage, message, StatusColors::Role::Error);
     m_idMessage->show();
     m_idEdit->setText(QString::fromStdString(m_id));
 }

@@ -63,20 +63,10 @@ void InspectorPage::apply(const Element &element, const QString &property, const
     m_applying = false;
 }
 
-QColor InspectorPage::errorColor()
-{
-    return QColor(0xC5, 0x22, 0x1F);
-}
-
-QColor InspectorPage::okColor()
-{
-    return QColor(0x1E, 0x8E, 0x3E);
-}
-
-void InspectorPage::setStatusText(QLabel *label, const QString &text, const QColor &color)
+void InspectorPage::setStatusText(QLabel *label, const QString &text, StatusColors::Role role)
 {
     QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
+    palette.setColor(QPalette::WindowText, StatusColors::text(role, palette));
     label->setPalette(palette);
     label->setTextFormat(Qt::PlainText);
     label->setText(wrappable(text));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/StatusColors.h"
 #include "model/Element.h"
 
 #include <QColor>
@@ -38,9 +39,7 @@ public:
 
     // Inline messages and totals: plain text in a colour (and the text says it too, for those who cannot
     // tell colours apart).
-    static QColor errorColor();
-    static QColor okColor();
-    static void setStatusText(QLabel *label, const QString &text, const QColor &color);
+    static void setStatusText(QLabel *label, const QString &text, StatusColors::Role role);
     // `text` with break opportunities (zero-width spaces) after the separators inside long words such as ids
     // and model names, so that a word-wrapped label can wrap them instead of growing wider than the inspector.
     static QString wrappable(const QString &text);

@@ -43,7 +43,8 @@ PercentagePage::PercentagePage(QWidget *parent)
     m_message->hide();
     m_tooMany->setObjectName(QStringLiteral("tooManyBranches"));
     m_tooMany->setWordWrap(true);
-    setStatusText(m_tooMany, tr("Cloudflare accepts at most %1 branches.").arg(maxBranches()), errorColor());
+    setStatusText(m_tooMany, tr("Cloudflare accepts at most %n branch(es).", nullptr, maxBranches()),
+                  StatusColors::Role::Error);
     m_tooMany->hide();
     m_add->setObjectName(QStringLiteral("addBranch"));
 
@@ -204,18 +205,19 @@ void PercentagePage::updateTotal()
     }
     const QString amount = QString::fromStdString(Share::format(total));
     if (!valid) {
-        setStatusText(m_total, tr("Total %1 (and a share that is not a number)").arg(amount), errorColor());
+        setStatusText(m_total, tr("Total %1 (and a share that is not a number)").arg(amount),
+                      StatusColors::Role::Error);
     } else if (total == Share::kWhole) {
-        setStatusText(m_total, tr("Total 100%"), okColor());
+        setStatusText(m_total, tr("Total 100%"), StatusColors::Role::Ok);
     } else {
-        setStatusText(m_total, tr("Total %1 \u2014 must be 100%").arg(amount), errorColor());
+        setStatusText(m_total, tr("Total %1 \u2014 must be 100%").arg(amount), StatusColors::Role::Error);
     }
     m_tooMany->setVisible(m_shareEdits.size() > maxBranches());
 }
 
 void PercentagePage::showMessage(const QString &message)
 {
-    setStatusText(m_message, message, errorColor());
+    setStatusText(m_message, message, StatusColors::Role::Error);
     m_message->show();
 }
 

@@ -163,7 +163,7 @@ void PropertyFormPage::applyField(const Field &field)
         } else {
             // Half-typed JSON is not applied: the element keeps its last valid value meanwhile.
             setStatusText(field.message, tr("Not JSON yet: %1").arg(QString::fromStdString(parsed.error->toString())),
-                          errorColor());
+                          StatusColors::Role::Error);
             field.message->show();
             return;
         }

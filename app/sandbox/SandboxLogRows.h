@@ -1,0 +1,40 @@
+#pragma once
+
+#include "app/sandbox/SandboxLogRecord.h"
+#include "app/sandbox/SandboxSql.h"
+
+#include <QString>
+#include <QVariantList>
+
+#include <cstdint>
+#include <optional>
+
+namespace rd {
+
+// The request logs of each gateway (SandboxStore's table "logs"). Filters and order come as SQL from
+// SandboxLogQuery, which builds them from the API's query parameters.
+class SandboxLogRows
+{
+public:
+    explicit SandboxLogRows(QString connectionName);
+
+    bool insert(const QString &account, const QString &gateway, const SandboxLogRecord &log);
+    // A record with an empty id when there is no such log; nullopt when the database failed.
+    std::optional<SandboxLogRecord> find(const QString &account, const QString &gateway, const QString &id);
+    // `where` and `order` are SQL from SandboxLogQuery; `bindings` go with `where`.
+    std::optional<SandboxPage<SandboxLogRecord>> list(const QString &account, const QString &gateway,
+                                                      const QString &where, const QVariantList &bindings,
+                                                      const QString &order, std::int64_t offset, std::int64_t limit);
+    // Deletes what matches; `limit` > 0 deletes only the first that many in `order`. The number deleted.
+    std::optional<std::int64_t> remove(const QString &account, const QString &gateway, const QString &where,
+                                       const QVariantList &bindings, const QString &order, std::int64_t limit);
+    // Each given value replaces the stored one (an inner nullopt clears it); values not given stay.
+    bool updateFeedback(const QString &account, const QString &gateway, const QString &id,
+                        const std::optional<std::optional<int>> &feedback,
+                        const std::optional<std::optional<int>> &score, const std::optional<QString> &metadata);
+
+private:
+    QString m_connection;
+};
+
+} // namespace rd

@@ -1,0 +1,113 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>rd::ApiTransport</name>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::DeployPreview</name>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::GatewayBrowser</name>
+    <message numerus="yes">
+        <source>Showing %1 of %n route(s)</source>
+        <translation>
+            <numerusform>Showing %1 of %n route</numerusform>
+            <numerusform>Showing %1 of %n routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n route(s)</source>
+        <translation>
+            <numerusform>%n route</numerusform>
+            <numerusform>%n routes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::OpenErrorsDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) could not be opened as route(s).</source>
+        <translation>
+            <numerusform>%n file could not be opened as a route.</numerusform>
+            <numerusform>%n files could not be opened as routes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::PercentagePage</name>
+    <message numerus="yes">
+        <source>Cloudflare accepts at most %n branch(es).</source>
+        <translation>
+            <numerusform>Cloudflare accepts at most %n branch.</numerusform>
+            <numerusform>Cloudflare accepts at most %n branches.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::RouteDocument</name>
+    <message numerus="yes">
+        <source>Disconnect %n wire(s)</source>
+        <translation>
+            <numerusform>Disconnect %n wire</numerusform>
+            <numerusform>Disconnect %n wires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 and %n wire(s)</source>
+        <translation>
+            <numerusform>Delete %1 and %n wire</numerusform>
+            <numerusform>Delete %1 and %n wires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n elements</source>
+        <translation>
+            <numerusform>Move %n element</numerusform>
+            <numerusform>Move %n elements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n elements</source>
+        <translation>
+            <numerusform>Paste %n element</numerusform>
+            <numerusform>Paste %n elements</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
