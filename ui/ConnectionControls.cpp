@@ -3,6 +3,7 @@
 #include "app/ConnectionManager.h"
 #include "app/ConnectionStore.h"
 #include "app/SecretStore.h"
+#include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "ui/ConnectDialog.h"
 #include "widgets/StatusIndicator.h"
@@ -23,7 +24,7 @@ ConnectionControls::ConnectionControls(ConnectionManager *connections, QWidget *
 {
     m_indicator->setObjectName(QStringLiteral("connectionIndicator"));
     m_indicator->setText(tr("Local sandbox"));
-    m_indicator->setColor(QColor(0x9A, 0xA0, 0xA6));
+    m_indicator->setColor(StatusColors::mark(StatusColors::Role::Idle));
     m_indicator->setToolTip(tr("Not connected to Cloudflare: routes are opened and validated on this computer."));
 
     m_group->setExclusive(true);
@@ -38,7 +39,7 @@ ConnectionControls::ConnectionControls(ConnectionManager *connections, QWidget *
             [this](const QString &name) { m_indicator->setText(tr("%1 · reading the keychain…").arg(name)); });
     connect(connections, &ConnectionManager::secretUnreadable, this, [this](const QString &name, const QString &error) {
         m_indicator->setText(tr("%1 · no secret").arg(name));
-        m_indicator->setColor(QColor(0xD9, 0x30, 0x25));
+        m_indicator->setColor(StatusColors::mark(StatusColors::Role::Error));
         QMessageBox::warning(
             m_window, tr("Cannot Connect"),
             tr("The secret of “%1” could not be read: %2\n\nEdit the connection to enter it again.").arg(name, error));
@@ -56,15 +57,14 @@ void ConnectionControls::setMenu(QMenu *menu)
 void ConnectionControls::showConnecting(ApiClient *client, const QString &name)
 {
     m_indicator->setText(tr("%1 · connecting…").arg(name));
-    m_indicator->setColor(QColor(0xE8, 0xA3, 0x17));
+    m_indicator->setColor(StatusColors::mark(StatusColors::Role::Pending));
     m_indicator->setToolTip(client ? client->options().baseUrl.toString() : QString());
 }
 
 void ConnectionControls::showGateways(int count)
 {
-    m_indicator->setText(count == 1 ? tr("%1 · 1 gateway").arg(m_connections->name())
-                                    : tr("%1 · %2 gateways").arg(m_connections->name()).arg(count));
-    m_indicator->setColor(QColor(0x1E, 0x8E, 0x3E));
+    m_indicator->setText(tr("%1 · %n gateway(s)", nullptr, count).arg(m_connections->name()));
+    m_indicator->setColor(StatusColors::mark(StatusColors::Role::Ok));
     ApiClient *client = m_connections->client();
     m_indicator->setToolTip(tr("Connected to %1").arg(client ? client->options().baseUrl.toString() : QString()));
 }
@@ -72,7 +72,7 @@ void ConnectionControls::showGateways(int count)
 void ConnectionControls::showUnavailable(const ApiError &error)
 {
     m_indicator->setText(tr("%1 · unavailable").arg(m_connections->name()));
-    m_indicator->setColor(QColor(0xD9, 0x30, 0x25));
+    m_indicator->setColor(StatusColors::mark(StatusColors::Role::Error));
     m_indicator->setToolTip(error.toString());
     emit message(error.summary, 10000);
 }

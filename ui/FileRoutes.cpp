@@ -98,18 +98,13 @@ bool FileRoutes::load(const QString &path, QString *reason)
         elements += editor->route().size();
     }
 
-    const auto count = [](qsizetype n, const QString &one, const QString &many) {
-        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-    };
     QString problems = tr("no problems");
     if (errors + warnings > 0) {
-        problems =
-            tr("%1, %2").arg(count(errors, tr("error"), tr("errors")), count(warnings, tr("warning"), tr("warnings")));
+        problems = tr("%1, %2").arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings));
     }
-    emit message(
-        tr("Opened %1: %2, %3")
-            .arg(file.displayName(), count(static_cast<qsizetype>(elements), tr("element"), tr("elements")), problems),
-        8000);
+    emit message(tr("Opened %1: %2, %3")
+                     .arg(file.displayName(), tr("%n element(s)", nullptr, static_cast<int>(elements)), problems),
+                 8000);
     return true;
 }
 

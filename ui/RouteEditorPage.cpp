@@ -5,6 +5,7 @@
 #include "app/RemoteRoute.h"
 #include "app/RouteFile.h"
 #include "app/RouteSource.h"
+#include "app/StatusColors.h"
 #include "ui/DeployDialog.h"
 #include "ui/EditorBottomPanel.h"
 #include "ui/ProblemsPanel.h"
@@ -58,11 +59,6 @@ QLabel *sectionHeading(const QString &text)
     label->setFont(font);
     label->setContentsMargins(2, 0, 0, 2);
     return label;
-}
-
-QString pluralize(int count, const QString &one, const QString &many)
-{
-    return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? one : many);
 }
 
 } // namespace
@@ -227,16 +223,16 @@ QIcon RouteEditorPage::statusIcon() const
 
 QString RouteEditorPage::statusSummary() const
 {
-    const QString elements = pluralize(static_cast<int>(route().size()), tr("element"), tr("elements"));
+    const QString elements = tr("%n element(s)", nullptr, static_cast<int>(route().size()));
     if (findings().empty()) {
         return tr("%1 · no problems found").arg(elements);
     }
     QStringList parts;
     if (const int errors = errorCount(); errors > 0) {
-        parts << pluralize(errors, tr("error"), tr("errors"));
+        parts << tr("%n error(s)", nullptr, errors);
     }
     if (const int warnings = warningCount(); warnings > 0) {
-        parts << pluralize(warnings, tr("warning"), tr("warnings"));
+        parts << tr("%n warning(s)", nullptr, warnings);
     }
     return tr("%1 · %2").arg(elements, parts.join(QStringLiteral(", ")));
 }
@@ -328,7 +324,9 @@ void RouteEditorPage::refreshHeader()
             m_accountLabel->setText(tr("⚠ Account: %1 — the window now uses “%2”; saving and deploying from this "
                                        "tab still go to “%1”")
                                         .arg(account, m_windowConnectionName));
-            m_accountLabel->setStyleSheet(QStringLiteral("color: #b06000; font-weight: 600;"));
+            m_accountLabel->setStyleSheet(
+                QStringLiteral("color: %1; font-weight: 600;")
+                    .arg(StatusColors::text(StatusColors::Role::Warning, QWidget::palette()).name()));
         } else {
             m_accountLabel->setText(tr("Account: %1").arg(account));
             m_accountLabel->setStyleSheet(QString());
@@ -500,7 +498,10 @@ void RouteEditorPage::showNotice(const QString &text, NoticeKind kind)
 {
     m_noticeLabel->setText(text);
     m_noticeLabel->setVisible(!text.isEmpty());
-    m_noticeLabel->setStyleSheet(kind == NoticeKind::Warning ? QStringLiteral("color: #b3261e;") : QString());
+    m_noticeLabel->setStyleSheet(
+        kind == NoticeKind::Warning
+            ? QStringLiteral("color: %1;").arg(StatusColors::text(StatusColors::Role::Error, QWidget::palette()).name())
+            : QString());
 }
 
 QString RouteEditorPage::noticeText() const
@@ -588,8 +589,7 @@ void RouteEditorPage::startLayout(LayoutPurpose purpose)
     m_layoutWatcher->setFuture(AutoLayout::layoutAsync(route(), cardSizes()));
     setCursor(Qt::BusyCursor);
     emit layoutRunningChanged(true);
-    emit statusMessage(
-        tr("Laying out %1…").arg(pluralize(static_cast<int>(route().size()), tr("element"), tr("elements"))), 0);
+    emit statusMessage(tr("Laying out %n element(s)…", nullptr, static_cast<int>(route().size())), 0);
 }
 
 void RouteEditorPage::finishLayout()

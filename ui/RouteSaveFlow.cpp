@@ -146,11 +146,10 @@ bool RouteSaveFlow::saveVersion(RouteEditorPage *editor, Done done)
         return false;
     }
     if (editor->errorCount() > 0) {
-        QMessageBox box(QMessageBox::Warning, tr("Cannot Save a Version"),
-                        tr("“%1” has %2 that the API would reject.")
-                            .arg(editor->title(),
-                                 editor->errorCount() == 1 ? tr("1 error") : tr("%1 errors").arg(editor->errorCount())),
-                        QMessageBox::Ok, m_window);
+        QMessageBox box(
+            QMessageBox::Warning, tr("Cannot Save a Version"),
+            tr("“%1” has %n error(s) that the API would reject.", nullptr, editor->errorCount()).arg(editor->title()),
+            QMessageBox::Ok, m_window);
         box.setObjectName(QStringLiteral("saveVersionRefusedBox"));
         box.setInformativeText(tr("The Problems list under the canvas says what each one is; click one to go to "
                                   "the element. Fix them, then save again."));

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>rd::ConnectionControls</name>
+    <message numerus="yes">
+        <source>%1 · %n gateway(s)</source>
+        <translation>
+            <numerusform>%1 · %n gateway</numerusform>
+            <numerusform>%1 · %n gateways</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::DeployPreview</name>
     <message numerus="yes">
         <source>%n changed</source>
@@ -32,6 +42,30 @@
         <translation>
             <numerusform>%n removed</numerusform>
             <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::FileRoutes</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elements</numerusform>
         </translation>
     </message>
 </context>
@@ -107,6 +141,47 @@
         <translation>
             <numerusform>Paste %n element</numerusform>
             <numerusform>Paste %n elements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::RouteEditorPage</name>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n element(s)…</source>
+        <translation>
+            <numerusform>Laying out %n element…</numerusform>
+            <numerusform>Laying out %n elements…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::RouteSaveFlow</name>
+    <message numerus="yes">
+        <source>“%1” has %n error(s) that the API would reject.</source>
+        <translation>
+            <numerusform>“%1” has %n error that the API would reject.</numerusform>
+            <numerusform>“%1” has %n errors that the API would reject.</numerusform>
         </translation>
     </message>
 </context>

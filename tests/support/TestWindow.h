@@ -4,6 +4,7 @@
 #include "app/ConnectionManager.h"
 #include "app/DraftStore.h"
 #include "app/SessionStore.h"
+#include "app/Translations.h"
 #include "ui/MainWindow.h"
 
 namespace rd {
@@ -25,7 +26,9 @@ class TestWindow : private TestWindowServices, public MainWindow
 public:
     explicit TestWindow(QWidget *parent = nullptr)
         : TestWindowServices(), MainWindow(AppServices{&ownConnections, &ownDrafts, &ownSession}, parent)
-    {}
+    {
+        Translations::install(); // as main() does: the English plural forms
+    }
 };
 
 } // namespace rd

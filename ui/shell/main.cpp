@@ -8,6 +8,7 @@
 #include "app/SecretStore.h"
 #include "app/SessionStore.h"
 #include "app/SettingsSchema.h"
+#include "app/Translations.h"
 #include "ui/MainWindow.h"
 #include "ui/shell/LocalSandbox.h"
 
@@ -69,6 +70,7 @@ int main(int argc, char *argv[])
     answerTextOnlyOptions(argc, argv);
 
     QApplication app(argc, argv);
+    rd::Translations::install(); // the English plural forms, whatever the locale
     QApplication::setApplicationDisplayName(rd::AppInfo::name());
     QApplication::setDesktopFileName(rd::AppInfo::desktopFileName());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/route-designer.svg")));
