@@ -1,17 +1,17 @@
 // The editor page as a user first sees it, in the real window: the canvas is the largest thing on it, the
 // Problems/History panel is one line until there is something in it, the inspector shows every field of every
 // element without scrolling sideways, and the window never grows to fit a long status line.
-#include "ui/shell/LocalSandbox.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
+#include "support/TestWindow.h"
 #include "ui/DeployDialog.h"
 #include "ui/EditorBottomPanel.h"
 #include "ui/GatewayBrowser.h"
-#include "support/TestWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/RouteHistoryPanel.h"
 #include "ui/WelcomePage.h"
+#include "ui/shell/LocalSandbox.h"
 #include "widgets/ApiActivityBar.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"

@@ -1,5 +1,4 @@
 #include "app/DraftStore.h"
-#include "ui/shell/LocalSandbox.h"
 #include "app/RouteFile.h"
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
@@ -7,11 +6,12 @@
 #include "model/JsonText.h"
 #include "model/RouteCodec.h"
 #include "support/RouteGenerator.h"
-#include "ui/GatewayBrowser.h"
 #include "support/TestWindow.h"
+#include "ui/GatewayBrowser.h"
 #include "ui/MainWindow.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
+#include "ui/shell/LocalSandbox.h"
 #include "widgets/StatusIndicator.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
@@ -38,8 +38,8 @@
 #include <memory>
 
 using rd::MainWindow;
-using rd::TestWindow;
 using rd::RouteEditorPage;
+using rd::TestWindow;
 
 class TestMainWindow : public QObject
 {
