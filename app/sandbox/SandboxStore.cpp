@@ -16,7 +16,7 @@ namespace {
 
 // PRAGMA user_version of the file. Raise it with a change to kSchema, and add the statements that bring a
 // file of the previous version up to the new one to kMigrations (entry N - 1 takes version N to N + 1);
-// tests/sandbox keeps a file of every released version and opens it with the current code.
+// tests/fixtures/schema/ keeps a file of every released version; tests/schema opens each with the current code.
 constexpr int kSchemaVersion = 1;
 const std::vector<std::vector<const char *>> kMigrations = {};
 
@@ -98,19 +98,21 @@ bool SandboxStore::createSchema(QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    // WAL lets the app's in-process sandbox and a route-sandbox on the same file read while the other writes;
-    // a short busy timeout covers the writes.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000"}) {
-        q.exec(QString::fromLatin1(pragma));
-    }
+    // The version first: a newer sandbox's file is left exactly as it is, its journal mode included.
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
         *error = QStringLiteral("%1 is not a database: %2").arg(m_path, q.lastError().text());
         return false;
     }
     const int version = q.value(0).toInt();
+    q.finish();
     if (version > kSchemaVersion) {
         *error = QStringLiteral("%1 was written by a newer sandbox (schema %2)").arg(m_path).arg(version);
         return false;
+    }
+    // WAL lets the app's in-process sandbox and a route-sandbox on the same file read while the other writes;
+    // a short busy timeout covers the writes.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000"}) {
+        q.exec(QString::fromLatin1(pragma));
     }
     SandboxTransaction transaction(db);
     if (!transaction.isOpen()) {
