@@ -34,7 +34,8 @@ private slots:
     {
         QVERIFY(Translations::install());
         QVERIFY(Translations::install());
-        QCOMPARE(qApp->findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly).size(), 1);
+        QCOMPARE(
+            QCoreApplication::instance()->findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly).size(), 1);
     }
 
     void englishFormsFollowTheCount()
