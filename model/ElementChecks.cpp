@@ -3,6 +3,7 @@
 #include "model/ElementTypes.h"
 #include "model/FindingText.h"
 #include "model/Share.h"
+#include "model/engine/ConditionLint.h"
 
 #include <string>
 
@@ -71,6 +72,7 @@ void ElementChecks::checkConditional(Index i)
     const Element &e = m_elements[i];
     const auto &conditions = *propertyOf(e, "conditions").json(e);
     if (conditions && conditions->is_object() && !conditions->empty()) {
+        checkConditionForms(i, *conditions);
         return;
     }
     const std::string subject = FindingText::subject(e, i, true);
@@ -85,6 +87,38 @@ void ElementChecks::checkConditional(Index i)
         add(Severity::Warning, "conditional.always-true", i, {},
             subject + " has empty conditions, so every request takes its \"true\" output; add a condition such as " +
                 std::string(kConditionsExample) + ".");
+    }
+}
+
+// The engine's reading of conditions (ConditionEvaluator) decides traces and simulations; these warnings
+// say where that reading is a guess about Cloudflare or where a clause can never match.
+void ElementChecks::checkConditionForms(Index i, const Json &conditions)
+{
+    const std::string subject = FindingText::subject(m_elements[i], i, true);
+    for (const ConditionLint::Note &note : ConditionLint::check(conditions)) {
+        std::string message;
+        if (note.code == "conditional.unknown-namespace") {
+            message = subject + " tests " + FindingText::inQuotes(note.detail) +
+                      ", which names no request field, so that test is always false; start the path with "
+                      "\"metadata.\", \"headers.\" or \"body.\", e.g. \"metadata.plan\".";
+        } else if (note.code == "conditional.unknown-operator") {
+            message = subject + " uses " + FindingText::inQuotes(note.detail) +
+                      ", which is not an operator, so that test is always false; use one of $eq $ne $gt $gte $lt "
+                      "$lte $in $nin $exists $regex $and $or $not.";
+        } else if (note.code == "conditional.bad-operand") {
+            message = subject + " has a test that is always false: " + note.detail + ".";
+        } else if (note.code == "conditional.bad-regex") {
+            message = subject + " has a $regex that cannot be used, so that test is always false: " + note.detail + ".";
+        } else if (note.code == "conditional.assumed-operator") {
+            message = subject + " uses " + note.detail +
+                      ": Cloudflare documents only $eq, so Route Designer assumes MongoDB's meaning for it; check "
+                      "the route against the live gateway (send a test request) before relying on it.";
+        } else {
+            message = subject + " uses " + note.detail +
+                      ": Cloudflare documents only {\"path\": {\"$eq\": value}}, so Route Designer assumes "
+                      "MongoDB's meaning; check the route against the live gateway before relying on it.";
+        }
+        add(Severity::Warning, note.code, i, {}, std::move(message));
     }
 }
 

@@ -45,6 +45,7 @@ private:
     static ParsedShare parseShare(std::string_view key);
 
     void checkConditional(Index i);
+    void checkConditionForms(Index i, const Json &conditions);
     void checkRate(Index i);
     void checkModel(Index i);
     void checkShares(Index i);

@@ -4,6 +4,9 @@
 #include "model/RouteCodec.h"
 #include "model/RouteCodecRoundTrip.h"
 #include "model/Validator.h"
+#include "model/routectl/RouteFileReader.h"
+#include "model/routectl/SimulateCommand.h"
+#include "model/routectl/TraceCommand.h"
 
 #include <cstddef>
 #include <iostream>
@@ -17,13 +20,6 @@ namespace rd::routectl {
 
 namespace {
 
-constexpr std::string_view kStdinName = "<stdin>";
-
-std::string displayName(const std::string &file)
-{
-    return file == "-" ? std::string(kStdinName) : file;
-}
-
 std::string plural(std::size_t n, std::string_view word)
 {
     std::string s = std::to_string(n) + " " + std::string(word);
@@ -31,42 +27,6 @@ std::string plural(std::size_t n, std::string_view word)
         s += 's';
     }
     return s;
-}
-
-// Reads at most one byte past the limit so that an endless pipe cannot exhaust memory; JsonText::readFile
-// does the same for files, this is its counterpart for standard input.
-Decoded<Json> readStream(std::istream &in, const JsonTextLimits &limits)
-{
-    std::string text;
-    std::string chunk(64 * 1024, '\0');
-    while (in && text.size() <= limits.maxBytes) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) {
-        return Decoded<Json>::failure({std::string(), "cannot read standard input"});
-    }
-    if (text.size() > limits.maxBytes) {
-        return Decoded<Json>::failure({std::string(), "the input is larger than " +
-                                                          std::to_string(limits.maxBytes / (1024 * 1024)) +
-                                                          " MB; route files that large are not accepted"});
-    }
-    return JsonText::parse(text, limits);
-}
-
-Decoded<RouteFileContent> load(const std::string &file, std::istream &in)
-{
-    const JsonTextLimits limits;
-    Decoded<Json> json = file == "-" ? readStream(in, limits) : JsonText::readFile(file, limits);
-    if (!json) {
-        return Decoded<RouteFileContent>::failure(json.error.value_or(DecodeIssue{}), std::move(json.warnings));
-    }
-    Decoded<RouteFileContent> doc = RouteCodec::decodeDocument(*json.value);
-    doc.warnings.insert(doc.warnings.begin(), json.warnings.begin(), json.warnings.end());
-    if (!doc && !doc.error) {
-        doc.error = DecodeIssue{std::string(), "not a route document"};
-    }
-    return doc;
 }
 
 // Most decode warnings are older doc spellings the codec translated; the rest are other adjustments (a
@@ -92,21 +52,6 @@ std::string elementLabel(const Finding &finding)
     return finding.output.empty() ? finding.elementId : finding.elementId + "." + finding.output;
 }
 
-std::string routeLabel(const Route &route, std::size_t index)
-{
-    if (!route.name().empty()) {
-        return route.name();
-    }
-    if (!route.id().empty()) {
-        return route.id();
-    }
-    // Appending, not `"#" + std::to_string(...)`: GCC 12 at -O3 warns (-Wrestrict) on the latter, a false
-    // positive that -Werror would turn into a broken build.
-    std::string label = "#";
-    label += std::to_string(index + 1);
-    return label;
-}
-
 struct Tally
 {
     std::size_t files = 0;
@@ -117,9 +62,9 @@ struct Tally
 
 void validateFile(const std::string &file, std::istream &in, std::ostream &out, std::ostream &err, Tally &tally)
 {
-    const std::string name = displayName(file);
+    const std::string name = RouteFileReader::displayName(file);
     ++tally.files;
-    Decoded<RouteFileContent> doc = load(file, in);
+    Decoded<RouteFileContent> doc = RouteFileReader::load(file, in);
     printDecodeWarnings(out, name, doc.warnings);
     tally.warnings += doc.warnings.size();
     if (!doc) {
@@ -131,7 +76,7 @@ void validateFile(const std::string &file, std::istream &in, std::ostream &out, 
     // A list names its routes so that two routes' "m1" can be told apart; a single route needs no prefix.
     const bool prefix = doc.value->form == RouteFileContent::Form::RouteList && routes.size() > 1;
     for (std::size_t i = 0; i < routes.size(); ++i) {
-        const std::string routePrefix = prefix ? routeLabel(routes[i], i) + "/" : std::string();
+        const std::string routePrefix = prefix ? RouteFileReader::routeLabel(routes[i], i) + "/" : std::string();
         for (const Finding &f : Validator::validate(routes[i])) {
             (f.severity == Severity::Error ? tally.errors : tally.warnings) += 1;
             out << name << ": " << severityName(f.severity) << ' ' << f.code << ' ' << routePrefix << elementLabel(f)
@@ -207,8 +152,8 @@ int formatCommand(const CommandLine &cl, std::istream &in, std::ostream &out, st
         return usageError(err, "format takes exactly one FILE");
     }
     const std::string &file = cl.files.front();
-    const std::string name = displayName(file);
-    Decoded<RouteFileContent> doc = load(file, in);
+    const std::string name = RouteFileReader::displayName(file);
+    Decoded<RouteFileContent> doc = RouteFileReader::load(file, in);
     // Warnings go to stderr so that stdout stays pure JSON for redirection back into the file.
     printDecodeWarnings(err, name, doc.warnings);
     if (!doc) {
@@ -239,17 +184,47 @@ std::string usage()
 {
     return "usage: routectl validate FILE...\n"
            "       routectl format FILE\n"
+           "       routectl trace FILE [--route NAME] [--metadata KEY=VALUE]... [--context JSON]\n"
+           "                      [--fail PROVIDER[/MODEL]]... [--rate-used ELEMENT=N]... [--seed N]\n"
+           "                      [--expect PROVIDER/MODEL|unserved] [--json]\n"
+           "       routectl simulate FILE [--route NAME] --requests N [--seed N] [--metadata KEY=VALUE]...\n"
+           "                      [--context JSON] [--mix FILE.jsonl] [--fail PROVIDER[/MODEL]=RATE]...\n"
+           "                      [--latency PROVIDER[/MODEL]=P50:P95]... [--rps R] [--prices FILE] [--json]\n"
            "       routectl --help | --version\n"
            "\n"
-           "Checks and tidies Cloudflare AI Gateway dynamic-route files without the editor.\n"
+           "Checks, tidies, traces and simulates Cloudflare AI Gateway dynamic-route files without the editor.\n"
            "\n"
            "commands:\n"
            "  validate FILE...  report what the API would reject (errors) and what looks wrong (warnings),\n"
            "                    one line per finding: FILE: severity code element: message\n"
            "  format FILE       print FILE as canonical API JSON; older spellings are translated, with a\n"
            "                    warning on stderr\n"
+           "  trace FILE        walk one request through the route: a line per step,\n"
+           "                    ELEMENT (TYPE) -> OUTPUT: REASON, then \"served by PROVIDER/MODEL\" or\n"
+           "                    \"unserved: REASON\". Models answer unless --fail names them (provider or\n"
+           "                    provider/model); --rate-used says how much of a rate element's window is\n"
+           "                    spent; --expect exits 3 when the outcome differs\n"
+           "  simulate FILE     send --requests N requests through the route and count, per element and per\n"
+           "                    model, where they went, what failed, what it cost and how long it took\n"
            "\n"
-           "FILE holds one route or a list of routes:\n"
+           "a request: --context '{\"metadata\": {...}, \"body\": {...}, \"headers\": {...}, \"tokens_in\": 500,\n"
+           "  \"tokens_out\": 200}' (every key optional); --metadata KEY=VALUE sets one metadata entry (VALUE is\n"
+           "  JSON when it parses, e.g. n=3 or b=true, else a string) over --context and every --mix line; at\n"
+           "  most 5 entries, each a string, number or boolean. --mix FILE.jsonl holds one request a line with an\n"
+           "  optional \"weight\" (default 1); requests are drawn by weight.\n"
+           "simulation: requests arrive evenly at --rps R a second (default 10), so rate windows fill in\n"
+           "  simulated time; --fail openai=0.05 (or 5%) fails that share of attempts; --latency\n"
+           "  openai/gpt-4o=800:2500 sets the median and 95th percentile of an attempt in ms (default 600:1800,\n"
+           "  lognormal); an attempt longer than the model's timeout fails after the timeout. Cost is tokens times\n"
+           "  a built-in price table (USD per 1M tokens, dated) or --prices FILE ({\"prices\": {\"openai/gpt-4o\":\n"
+           "  {\"input\": 2.5, \"output\": 10}}}, laid over the built-in one); failed attempts cost nothing and\n"
+           "  models without a price are counted as unpriced, not as free. The same --seed (default 1) gives the\n"
+           "  same output, byte for byte.\n"
+           "conditions: Cloudflare documents only {\"path\": {\"$eq\": value}}; $ne $gt $gte $lt $lte $in $nin\n"
+           "  $exists $regex $and $or $not and the {\"path\": value} shorthand follow MongoDB, an assumption that\n"
+           "  validate flags (conditional.assumed-operator, conditional.assumed-form).\n"
+           "\n"
+           "FILE holds one route or a list of routes (trace and simulate need --route NAME for a list):\n"
            "  [ {element}, ... ]          one route's elements\n"
            "  {\"elements\": [...], ...}    one route, as the API returns it\n"
            "  {\"result\": {...}}           an API response with one route; also {\"route\": {...}}\n"
@@ -261,8 +236,9 @@ std::string usage()
            "list as {\"routes\": [...]}, and prints nothing unless its output reads back as the same routes.\n"
            "\"-\" reads standard input; \"--\" ends options.\n"
            "\n"
-           "exit status: 0 clean (warnings allowed), 1 validation errors,\n"
-           "             2 unreadable or malformed input, or a misused command line\n";
+           "exit status: 0 clean (warnings allowed) or done, 1 validation errors (trace and simulate refuse\n"
+           "             such a route), 2 unreadable or malformed input, or a misused command line,\n"
+           "             3 trace --expect did not hold\n";
 }
 
 int run(const std::vector<std::string> &args, std::istream &in, std::ostream &out, std::ostream &err)
@@ -278,6 +254,18 @@ int run(const std::vector<std::string> &args, std::istream &in, std::ostream &ou
     if (command == "--version") {
         out << "routectl " << RD_VERSION << '\n';
         return kExitOk;
+    }
+    if (command == "trace" || command == "simulate") {
+        std::string error;
+        const EngineArguments engineArgs = EngineArguments::parse(args, error);
+        if (!error.empty()) {
+            return usageError(err, error);
+        }
+        if (engineArgs.help) {
+            out << usage();
+            return kExitOk;
+        }
+        return command == "trace" ? traceCommand(engineArgs, in, out, err) : simulateCommand(engineArgs, in, out, err);
     }
     if (command != "validate" && command != "format") {
         return usageError(err, "unknown command '" + command + "'");

@@ -8,7 +8,7 @@ fixtures="$here/../fixtures"
 out="${1:?usage: gather-seeds.sh OUT-DIR}"
 
 rm -rf "$out"
-mkdir -p "$out/route-import" "$out/api-response" "$out/route-diff"
+mkdir -p "$out/route-import" "$out/api-response" "$out/route-diff" "$out/route-engine"
 
 # Every fixture is a seed for both decoding targets: the route ones are API responses too, and the broken ones
 # (truncated, bad UTF-8, garbage) start the fuzzer on the error paths.
@@ -41,6 +41,17 @@ for i in "${!routes[@]}"; do
     cp "$a" "$out/route-diff/$(seedName "$a")"
     { cat "$a"; printf '\0'; edit "$a"; } >"$out/route-diff/$(seedName "$a")--edited"
     { cat "$a"; printf '\0'; cat "$b"; } >"$out/route-diff/$(seedName "$a")--$(seedName "$b")"
+done
+
+# route-engine: each route alone, and with a request context after a NUL byte: one that takes the documented
+# branch, one with the body and headers the other operators look at.
+contexts=('{"metadata": {"plan": "free", "user_id": "u-1"}}'
+    '{"metadata": {"plan": "pro", "n": 3}, "headers": {"X-Tier": "gold"}, "body": {"messages": [{"content": "hi"}]}, "tokens_in": 1200}')
+for a in "${routes[@]}" "$here/../../resources/routes/demo-route.json"; do
+    cp "$a" "$out/route-engine/$(seedName "$a")"
+    for k in "${!contexts[@]}"; do
+        { cat "$a"; printf '\0'; printf '%s' "${contexts[$k]}"; } >"$out/route-engine/$(seedName "$a")--context$k"
+    done
 done
 
 for dir in "$out"/*/; do

@@ -25,6 +25,7 @@ targets=(
     "fuzz-route-import 16384 route-import"
     "fuzz-api-response 8192 api-response"
     "fuzz-route-diff 16384 route-diff"
+    "fuzz-route-engine 16384 route-engine"
 )
 # Seconds one input may take before it counts as a hang. Inputs take well under 100 ms; this leaves room for
 # a loaded CI machine and still catches anything super-linear at max_len.

@@ -2,6 +2,7 @@
 #include "model/RouteCodec.h"
 #include "model/Validator.h"
 #include "model/routectl/RouteCtl.h"
+#include "tests/routectl/RoutectlRun.h"
 #include "tests/support/RouteGenerator.h"
 
 #include <chrono>
@@ -22,40 +23,15 @@ namespace fs = std::filesystem;
 using rd::routectl::kExitBadInput;
 using rd::routectl::kExitFindings;
 using rd::routectl::kExitOk;
-
-struct Outcome
-{
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Outcome routectl(const std::vector<std::string> &args, const std::string &stdinText = {})
-{
-    std::istringstream in(stdinText);
-    std::ostringstream out;
-    std::ostringstream err;
-    Outcome o;
-    o.code = rd::routectl::run(args, in, out, err);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
-}
+using rd::test::contains;
+using rd::test::Outcome;
+using rd::test::readText;
+using rd::test::routectl;
+using rd::test::TempDir;
 
 std::string fixture(const std::string &name)
 {
     return std::string(RD_FIXTURES_DIR) + "/routectl/" + name;
-}
-
-bool contains(const std::string &haystack, const std::string &needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
-
-std::string readText(const std::string &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 rd::Decoded<rd::RouteFileContent> decodeRoutes(const std::string &text)
@@ -72,37 +48,6 @@ nlohmann::json parsed(const std::string &text)
 {
     return nlohmann::json::parse(text);
 }
-
-// A fresh directory per test for generated inputs, removed afterwards.
-class TempDir
-{
-public:
-    TempDir()
-    {
-        const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::random_device rd;
-        m_path = fs::temp_directory_path() /
-                 ("routectl-" + std::string(info->name()) + "-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(m_path);
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir &) = delete;
-    TempDir &operator=(const TempDir &) = delete;
-
-    std::string write(const std::string &name, const std::string &content) const
-    {
-        const fs::path p = m_path / name;
-        std::ofstream(p, std::ios::binary) << content;
-        return p.string();
-    }
-
-private:
-    fs::path m_path;
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Command line
