@@ -157,7 +157,7 @@ RunOutcome RouteRunner::run(const PreparedContext &ctx, SplitMix64 &rng, double 
                 if (trace) {
                     trace->push_back({n, -1, "no valid share to draw from"});
                 }
-                return out;
+                break;
             }
             const auto draw = static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(p.total)));
             std::uint32_t k = 0;
@@ -285,13 +285,17 @@ RunOutcome RouteRunner::run(const PreparedContext &ctx, SplitMix64 &rng, double 
             if (trace) {
                 trace->push_back({n, -1, unservedReason(out)});
             }
-            return out;
+            break;
+        }
+        // The walk stopped short of end: whatever answered on the way, the client gets an error.
+        if (out.unserved != Unserved::None) {
+            break;
         }
         if (slot >= node.firstSlot + node.slotCount) {
             // A fixed port always has a slot; only a malformed element gets here. Treat as a dead end.
             out.unserved = Unserved::DeadEnd;
             out.unservedAt = -1;
-            return out;
+            break;
         }
         ++m_taken[slot];
         if (trace) {

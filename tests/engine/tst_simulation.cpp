@@ -308,6 +308,25 @@ TEST(EngineWalk, BrokenRoutesEndWithAReasonNeverHang)
     report = rd::TrafficSimulator::run(unknown, options);
     EXPECT_EQ(report.unservedReasons.at(0).first, "x has a type the engine does not know");
 
+    // Found by fuzz-route-engine: a model answered, then the walk stopped at an element it could not pass. The
+    // request never reached end, so it is unserved, not served by that model (nor lost from both counts).
+    rd::Route stuckAfterAnswer =
+        route(R"({"elements": [)" + startTo("a") + "," + model("a", "openai", "gpt-4o-mini", 0, 30000, "x", "end") +
+              R"(, {"id": "x", "type": "teleport", "outputs": {}},)" + kEnd + "]}");
+    report = rd::TrafficSimulator::run(stuckAfterAnswer, options);
+    EXPECT_EQ(report.unserved, 5u);
+    EXPECT_EQ(report.models.at(0).served, 0u);
+    const auto stuckTrace = rd::RouteTracer::trace(stuckAfterAnswer, rd::RequestContext(), {});
+    ASSERT_TRUE(stuckTrace);
+    EXPECT_FALSE(stuckTrace.value->served);
+    EXPECT_EQ(stuckTrace.value->unservedReason, "x has a type the engine does not know");
+    rd::Route noShareAfterAnswer =
+        route(R"({"elements": [)" + startTo("a") + "," + model("a", "openai", "gpt-4o-mini", 0, 30000, "p", "end") +
+              R"(, {"id": "p", "type": "percentage", "outputs": {"x": {"elementId": "end"}}},)" + kEnd + "]}");
+    report = rd::TrafficSimulator::run(noShareAfterAnswer, options);
+    EXPECT_EQ(report.unserved, 5u);
+    EXPECT_EQ(report.unservedReasons.at(0).first, "p has no valid share to draw");
+
     rd::Route straight = route(R"({"elements": [)" + startTo("end") + "," + kEnd + "]}");
     report = rd::TrafficSimulator::run(straight, options);
     EXPECT_EQ(report.unservedReasons.at(0).first, "no model on the path");

@@ -13,6 +13,7 @@ mkdir -p "$out/route-import" "$out/api-response" "$out/route-diff" "$out/route-e
 # Every fixture is a seed for both decoding targets: the route ones are API responses too, and the broken ones
 # (truncated, bad UTF-8, garbage) start the fuzzer on the error paths.
 for file in "$fixtures"/{api,routes,seeds,routectl}/*; do
+    [ -f "$file" ] || continue # fixture folders of their own (routectl/engine) are not seeds
     name="$(basename "$(dirname "$file")")-$(basename "$file")"
     cp "$file" "$out/route-import/$name"
     cp "$file" "$out/api-response/$name"
@@ -28,7 +29,7 @@ fi
 # route-diff: each route alone (diffed with itself), with a small edit of itself (rewired, renumbered, renamed:
 # what real diffs look like) and with the next route fixture (split by a NUL byte). Not every pair: the
 # fuzzer crosses inputs over itself, and hundreds of seeds would spend a short run just loading them.
-mapfile -t routes < <(grep -l '"elements"' "$fixtures"/{routes,seeds,routectl}/* | sort)
+mapfile -t routes < <(find "$fixtures"/{routes,seeds,routectl} -maxdepth 1 -type f -exec grep -l '"elements"' {} + | sort)
 edit() {
     sed -e '0,/"elementId": *"[^"]*"/s//"elementId": "end"/' \
         -e '0,/: *[0-9][0-9]*/s//: 7/' \

@@ -64,7 +64,11 @@ fi
 
 # --- corpus
 out="$build/fuzz"
-"$here/gather-seeds.sh" "$out/seeds" >/dev/null
+# A seed folder gathered halfway would let a target run "clean" on almost nothing: stop instead.
+if ! "$here/gather-seeds.sh" "$out/seeds" >/dev/null; then
+    echo "fuzz: gathering the seed corpus failed (tests/fuzz/gather-seeds.sh $out/seeds says why)" >&2
+    exit 2
+fi
 
 # Readable stack traces need llvm-symbolizer (Debian: llvm-14); ASan looks for it on PATH only.
 symbolizer="$(command -v llvm-symbolizer || command -v llvm-symbolizer-14 || true)"
