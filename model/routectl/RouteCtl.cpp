@@ -213,7 +213,7 @@ std::string usage()
            "  most 5 entries, each a string, number or boolean. --mix FILE.jsonl holds one request a line with an\n"
            "  optional \"weight\" (default 1); requests are drawn by weight.\n"
            "simulation: requests arrive evenly at --rps R a second (default 10), so rate windows fill in\n"
-           "  simulated time; --fail openai=0.05 (or 5%) fails that share of attempts; --latency\n"
+           "  simulated time; --fail openai=0.05 (or 5%) fails that share of attempts (no rate: all); --latency\n"
            "  openai/gpt-4o=800:2500 sets the median and 95th percentile of an attempt in ms (default 600:1800,\n"
            "  lognormal); an attempt longer than the model's timeout fails after the timeout. Cost is tokens times\n"
            "  a built-in price table (USD per 1M tokens, dated) or --prices FILE ({\"prices\": {\"openai/gpt-4o\":\n"
