@@ -36,6 +36,21 @@ std::optional<SandboxRouteRows::Row> SandboxRouteRows::find(const QString &accou
     return q.next() ? readRow(q) : Row{};
 }
 
+std::optional<SandboxRouteRows::Row> SandboxRouteRows::findByName(const QString &account, const QString &gateway,
+                                                                  const QString &name)
+{
+    QSqlQuery q(SandboxSql::database(m_connection));
+    q.prepare(QStringLiteral("SELECT id, account_id, gateway_id, name, created_at, modified_at FROM routes "
+                             "WHERE account_id = ? AND gateway_id = ? AND name = ?"));
+    q.addBindValue(account);
+    q.addBindValue(gateway);
+    q.addBindValue(name);
+    if (!SandboxSql::run(q)) {
+        return std::nullopt;
+    }
+    return q.next() ? readRow(q) : Row{};
+}
+
 std::optional<SandboxPage<SandboxRouteRows::Row>> SandboxRouteRows::list(const QString &account, const QString &gateway,
                                                                          const SandboxSlice &slice)
 {

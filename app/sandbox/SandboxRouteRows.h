@@ -27,6 +27,8 @@ public:
 
     // A Row with an empty id when there is no such route; nullopt when the database failed.
     std::optional<Row> find(const QString &account, const QString &gateway, const QString &id);
+    // By name, as a client calling `dynamic/<name>` names it: a Row with an empty id when there is none.
+    std::optional<Row> findByName(const QString &account, const QString &gateway, const QString &name);
     std::optional<SandboxPage<Row>> list(const QString &account, const QString &gateway, const SandboxSlice &slice);
     std::optional<bool> nameTaken(const QString &account, const QString &gateway, const QString &name,
                                   const QString &exceptId = {});

@@ -49,6 +49,13 @@ bool isApiPath(const QString &path)
     return path == QLatin1String("/client/v4") || path.startsWith(QLatin1String("/client/v4/"));
 }
 
+// The gateway endpoint clients call: no API token there (a gateway may ask for its own, which the data plane
+// checks), but the same limits on size and media type.
+bool isDataPlanePath(const QString &path)
+{
+    return path.startsWith(QLatin1String("/v1/"));
+}
+
 bool hasBody(const SandboxRequest &request)
 {
     return !request.body.isEmpty() || request.header("content-length").trimmed().toLongLong() > 0 ||
@@ -87,10 +94,19 @@ bool isValidAccountId(const QString &account)
 
 SandboxRouter::SandboxRouter(SandboxStore &store, FaultInjector &faults, QByteArray token, bool seedDemo)
     : m_store(store), m_faults(faults), m_token(std::move(token)), m_seedDemo(seedDemo), m_gateways(store),
-      m_routes(store), m_logs(store), m_providerConfigs(store)
+      m_routes(store), m_logs(store), m_providerConfigs(store), m_dataPlane(store, m_token)
 {
     addApiRoutes();
     addControlRoutes();
+    addDataPlaneRoutes();
+}
+
+void SandboxRouter::addDataPlaneRoutes()
+{
+    m_table.add(QStringLiteral("POST"), QStringLiteral("/v1/{account}/{gateway}/compat/chat/completions"),
+                [this](const SandboxRequest &r, const SandboxPathMatch &m) {
+                    return m_dataPlane.chatCompletions(r, m.value(u"account"), m.value(u"gateway"));
+                });
 }
 
 void SandboxRouter::addApiRoutes()
@@ -199,6 +215,10 @@ void SandboxRouter::addControlRoutes()
         m_table.add(QString::fromLatin1(method), QStringLiteral("/__sandbox/faults"),
                     [this](const SandboxRequest &r, const SandboxPathMatch &) { return controlFaults(r); });
     }
+    for (const char *method : {"GET", "PUT"}) {
+        m_table.add(QString::fromLatin1(method), QStringLiteral("/__sandbox/providers"),
+                    [this](const SandboxRequest &r, const SandboxPathMatch &) { return m_dataPlane.control(r); });
+    }
 }
 
 SandboxRouteTable::Handler SandboxRouter::inGateway(
@@ -247,7 +267,7 @@ std::optional<SandboxResponse> SandboxRouter::checkCredentials(const SandboxRequ
 
 std::optional<SandboxResponse> SandboxRouter::screen(const SandboxRequest &request) const
 {
-    if (isApiPath(request.path)) {
+    if (isApiPath(request.path) || isDataPlanePath(request.path)) {
         if (request.body.size() > SandboxBody::kMaxBytes) {
             return SandboxReply::error(413, SandboxReply::kTooLarge,
                                        QStringLiteral("The request body is %1 bytes; the limit is %2 bytes.")
@@ -257,7 +277,7 @@ std::optional<SandboxResponse> SandboxRouter::screen(const SandboxRequest &reque
     } else if (!m_table.find(request).pathKnown) {
         return std::nullopt; // 404 once it has arrived; nothing out there needs credentials
     }
-    if (auto denied = checkCredentials(request)) {
+    if (auto denied = isDataPlanePath(request.path) ? std::nullopt : checkCredentials(request)) {
         return denied;
     }
     if (hasBody(request) && !isJsonMediaType(request.header("content-type"))) {

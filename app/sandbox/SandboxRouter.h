@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/sandbox/FaultInjector.h"
+#include "app/sandbox/SandboxDataPlane.h"
 #include "app/sandbox/SandboxGatewayApi.h"
 #include "app/sandbox/SandboxLogApi.h"
 #include "app/sandbox/SandboxProviderConfigApi.h"
@@ -34,6 +35,7 @@ public:
 private:
     void addApiRoutes();
     void addControlRoutes();
+    void addDataPlaneRoutes();
     std::optional<SandboxResponse> checkCredentials(const SandboxRequest &request) const;
     // Validates the account id and registers (and seeds) it on first use.
     std::optional<SandboxResponse> openAccount(const QString &account);
@@ -53,6 +55,7 @@ private:
     SandboxRouteApi m_routes;
     SandboxLogApi m_logs;
     SandboxProviderConfigApi m_providerConfigs;
+    SandboxDataPlane m_dataPlane;
 };
 
 } // namespace rd

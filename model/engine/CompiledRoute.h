@@ -76,7 +76,7 @@ public:
 
     const Route &route() const { return m_route; }
     const std::vector<Node> &nodes() const { return m_nodes; }
-    const std::vector<Slot> &slots() const { return m_slots; }
+    const std::vector<Slot> &outputSlots() const { return m_slots; }
     const std::vector<Conditional> &conditionals() const { return m_conditionals; }
     const std::vector<Percentage> &percentages() const { return m_percentages; }
     const std::vector<Rate> &rates() const { return m_rates; }

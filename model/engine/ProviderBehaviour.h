@@ -27,6 +27,9 @@ public:
     void setLatency(std::string key, Latency latency) { m_latency[std::move(key)] = latency; }
 
     double failureRate(std::string_view provider, std::string_view model) const;
+    // What was set, by key, for showing and saving settings.
+    const std::map<std::string, double, std::less<>> &failureRates() const { return m_failure; }
+    const std::map<std::string, Latency, std::less<>> &latencies() const { return m_latency; }
     Latency latency(std::string_view provider, std::string_view model) const;
 
 private:

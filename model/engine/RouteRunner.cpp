@@ -44,8 +44,9 @@ std::string quoted(const std::string &s)
 } // namespace
 
 RouteRunner::RouteRunner(const CompiledRoute &route, const ProviderBehaviour &behaviour, const PriceTable &prices)
-    : m_route(route), m_bucketIds(route.rates().size()), m_entered(route.nodes().size()), m_taken(route.slots().size()),
-      m_attempts(route.models().size()), m_failures(route.models().size()), m_served(route.models().size())
+    : m_route(route), m_bucketIds(route.rates().size()), m_entered(route.nodes().size()),
+      m_taken(route.outputSlots().size()), m_attempts(route.models().size()), m_failures(route.models().size()),
+      m_served(route.models().size())
 {
     std::vector<ProviderBehaviour::Latency> seen;
     for (const CompiledRoute::Model &m : route.models()) {
@@ -110,7 +111,7 @@ RunOutcome RouteRunner::run(const PreparedContext &ctx, SplitMix64 &rng, double 
 {
     RunOutcome out;
     const auto &nodes = m_route.nodes();
-    const auto &slots = m_route.slots();
+    const auto &outSlots = m_route.outputSlots();
     m_chargeLater.clear();
     bool rateHeldBack = false;
     std::int32_t lastFailed = -1;
@@ -167,8 +168,9 @@ RunOutcome RouteRunner::run(const PreparedContext &ctx, SplitMix64 &rng, double 
             slot += k;
             if (trace) {
                 const std::int64_t from = k == 0 ? 0 : p.upTo[k - 1];
-                reason = "drew " + Share::format(draw) + " of " + Share::format(p.total) + "; \"" + slots[slot].name +
-                         "\" takes [" + Share::format(from) + ", " + Share::format(p.upTo[k]) + ")";
+                reason = "drew " + Share::format(draw) + " of " + Share::format(p.total) + "; \"" +
+                         outSlots[slot].name + "\" takes [" + Share::format(from) + ", " + Share::format(p.upTo[k]) +
+                         ")";
             }
             break;
         }
@@ -301,7 +303,7 @@ RunOutcome RouteRunner::run(const PreparedContext &ctx, SplitMix64 &rng, double 
         if (trace) {
             trace->push_back({n, static_cast<std::int32_t>(slot - node.firstSlot), std::move(reason)});
         }
-        const std::int32_t target = slots[slot].target;
+        const std::int32_t target = outSlots[slot].target;
         if (target < 0) {
             out.unserved = Unserved::DeadEnd;
             out.unservedAt = static_cast<std::int32_t>(slot);
@@ -340,7 +342,7 @@ std::string RouteRunner::unservedReason(const RunOutcome &outcome) const
         while (node + 1 < m_route.nodes().size() && m_route.nodes()[node + 1].firstSlot <= slot) {
             ++node;
         }
-        const CompiledRoute::Slot &s = m_route.slots()[slot];
+        const CompiledRoute::Slot &s = m_route.outputSlots()[slot];
         return "output " + quoted(s.name) + " of " + id(static_cast<std::int32_t>(node)) +
                (s.targetId.empty() ? " leads nowhere" : " leads to " + quoted(s.targetId) + ", which does not exist");
     }

@@ -35,7 +35,8 @@ Decoded<TraceResult> RouteTracer::trace(const Route &route, const RequestContext
         s.type = e.type == ElementType::Unknown ? e.unknownTypeName : std::string(e.typeName());
         if (step.slot >= 0) {
             s.output =
-                compiled.slots()[compiled.nodes()[step.node].firstSlot + static_cast<std::uint32_t>(step.slot)].name;
+                compiled.outputSlots()[compiled.nodes()[step.node].firstSlot + static_cast<std::uint32_t>(step.slot)]
+                    .name;
         }
         s.reason = step.reason;
         result.path.push_back(std::move(s));

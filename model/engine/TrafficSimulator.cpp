@@ -80,7 +80,7 @@ SimulationReport TrafficSimulator::run(const Route &route, const SimulationOptio
     }
 
     const auto &nodes = compiled.nodes();
-    const auto &slots = compiled.slots();
+    const auto &outSlots = compiled.outputSlots();
     for (std::size_t n = 0; n < nodes.size(); ++n) {
         const Element &e = route.elements()[n];
         SimulationReport::ElementCounts counts;
@@ -88,7 +88,7 @@ SimulationReport TrafficSimulator::run(const Route &route, const SimulationOptio
         counts.type = e.type == ElementType::Unknown ? e.unknownTypeName : std::string(e.typeName());
         counts.entered = runner.entered()[n];
         for (std::uint32_t s = nodes[n].firstSlot; s < nodes[n].firstSlot + nodes[n].slotCount; ++s) {
-            counts.outputs.emplace_back(slots[s].name, runner.taken()[s]);
+            counts.outputs.emplace_back(outSlots[s].name, runner.taken()[s]);
         }
         // Fixed ports come first in a slot list: for rate and model the second is "fallback".
         if (nodes[n].slotCount >= 2 && (e.type == ElementType::Model || e.type == ElementType::Rate)) {

@@ -56,6 +56,14 @@ TestReply SandboxTestClient::sendRoot(const QByteArray &verb, const QString &pat
     return exchange(verb, url, body, {}, true);
 }
 
+TestReply SandboxTestClient::sendRootAs(const QByteArray &verb, const QString &path, const QByteArray &body,
+                                        const Headers &headers)
+{
+    QUrl url = m_base;
+    url.setPath(path);
+    return exchange(verb, url, body, headers, false);
+}
+
 TestReply SandboxTestClient::exchange(const QByteArray &verb, const QUrl &url, const QByteArray &body,
                                       const Headers &headers, bool authenticate)
 {

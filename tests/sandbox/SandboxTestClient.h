@@ -52,6 +52,8 @@ public:
 
     // Requests outside /client/v4, like the fault control endpoint.
     TestReply sendRoot(const QByteArray &verb, const QString &path, const QByteArray &body = {});
+    // The same with headers of one's own and no API token: how a client calls the gateway's data plane.
+    TestReply sendRootAs(const QByteArray &verb, const QString &path, const QByteArray &body, const Headers &headers);
 
     static QByteArray dump(const Json &json) { return QByteArray::fromStdString(json.dump()); }
 
