@@ -27,6 +27,16 @@ struct Options
                                             "Retry-After s (rate_limited), apply_first (drop_connection). "
                                             "Repeatable."),
                              QStringLiteral("SPEC")};
+    QCommandLineOption providerFail{
+        QStringLiteral("provider-fail"),
+        QStringLiteral("On the data plane, fail this share of a provider's (or provider/model's) attempts: "
+                       "PROVIDER[/MODEL]=RATE, RATE from 0 to 1. Repeatable; also PUT /__sandbox/providers."),
+        QStringLiteral("SPEC")};
+    QCommandLineOption providerLatency{
+        QStringLiteral("provider-latency"),
+        QStringLiteral("On the data plane, a provider's latency: PROVIDER[/MODEL]=P50:P95 in ms (recorded in the "
+                       "logs, not slept; default 600:1800). Repeatable."),
+        QStringLiteral("SPEC")};
     QCommandLineOption maxConnections{
         QStringLiteral("max-connections"),
         QStringLiteral("Client connections open at once; more wait to be accepted (default 256)."),
@@ -53,6 +63,8 @@ struct Options
         parser.addOption(db);
         parser.addOption(noDemo);
         parser.addOption(fault);
+        parser.addOption(providerFail);
+        parser.addOption(providerLatency);
         parser.addOption(maxConnections);
         parser.addOption(idleTimeout);
         parser.addOption(requestTimeout);
@@ -128,6 +140,45 @@ std::optional<SandboxCommandLine> SandboxCommandLine::parse(const QStringList &a
             return std::nullopt;
         }
         out.faults.append(*fault);
+    }
+    // PROVIDER[/MODEL]=VALUE, split at the last '=' (model names hold '/' but no '=').
+    const auto split = [](const QString &spec, QString &key, QString &value) {
+        const qsizetype eq = spec.lastIndexOf(QLatin1Char('='));
+        if (eq <= 0 || spec.startsWith(QLatin1Char('/'))) {
+            return false;
+        }
+        key = spec.left(eq);
+        value = spec.mid(eq + 1);
+        return true;
+    };
+    for (const QString &spec : parser.values(options.providerFail)) {
+        QString key;
+        QString value;
+        bool valid = false;
+        const double rate = split(spec, key, value) ? value.toDouble(&valid) : 0.0;
+        if (!valid || rate < 0 || rate > 1) {
+            message = QStringLiteral("--provider-fail takes PROVIDER[/MODEL]=RATE with RATE from 0 to 1, e.g. "
+                                     "openai=0.05 (got %1)")
+                          .arg(spec);
+            return std::nullopt;
+        }
+        out.providers.setFailureRate(key.toStdString(), rate);
+    }
+    for (const QString &spec : parser.values(options.providerLatency)) {
+        QString key;
+        QString value;
+        bool p50Valid = false;
+        bool p95Valid = false;
+        const QStringList parts = split(spec, key, value) ? value.split(QLatin1Char(':')) : QStringList();
+        const double p50 = parts.size() == 2 ? parts[0].toDouble(&p50Valid) : 0.0;
+        const double p95 = parts.size() == 2 ? parts[1].toDouble(&p95Valid) : 0.0;
+        if (!p50Valid || !p95Valid || !(p50 > 0) || p95 < p50) {
+            message = QStringLiteral("--provider-latency takes PROVIDER[/MODEL]=P50:P95 in ms with 0 < P50 <= P95, "
+                                     "e.g. anthropic=800:2500 (got %1)")
+                          .arg(spec);
+            return std::nullopt;
+        }
+        out.providers.setLatency(key.toStdString(), {p50, p95});
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "app/sandbox/FaultSpec.h"
 #include "app/sandbox/SandboxHttpLimits.h"
+#include "model/engine/ProviderBehaviour.h"
 
 #include <QByteArray>
 #include <QList>
@@ -20,6 +21,7 @@ struct SandboxCommandLine
     QString databasePath; // "" = the default location
     bool seedDemo = true;
     QList<FaultSpec> faults;
+    ProviderBehaviour providers; // how providers behave on the data plane: --provider-fail, --provider-latency
     SandboxHttpLimits limits;
     bool helpRequested = false;
 

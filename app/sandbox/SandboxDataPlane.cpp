@@ -38,6 +38,16 @@ SandboxResponse openAiError(int status, const QString &message, const char *type
         status);
 }
 
+QByteArray headerOf(const SandboxResponse &response, const QByteArray &name)
+{
+    for (const auto &[key, value] : response.headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return {};
+}
+
 std::string text(const Json &value)
 {
     return value.is_string() ? value.get<std::string>() : std::string();
@@ -105,6 +115,49 @@ void SandboxDataPlane::setBehaviour(ProviderBehaviour behaviour)
 {
     m_behaviour = std::move(behaviour);
     m_running.clear();
+}
+
+bool SandboxDataPlane::writeLog(const SandboxRequest &request, const QString &account, const QString &gateway,
+                                const Json &settings, const SandboxResponse &response, const LogFacts &facts)
+{
+    if (!settings.value("collect_logs", true)) {
+        return true;
+    }
+    SandboxLogRecord log;
+    log.id = SandboxIds::ulid(QDateTime::currentMSecsSinceEpoch(), m_logIds.next(), m_logIds.next());
+    log.createdAt = SandboxTime::now();
+    log.provider = facts.provider;
+    log.model = facts.model;
+    log.modelType = QStringLiteral("chat");
+    log.path = QStringLiteral("compat/chat/completions");
+    log.statusCode = response.status;
+    log.success = facts.success;
+    log.cached = facts.cached;
+    log.duration = facts.durationMs;
+    log.tokensIn = facts.tokensIn;
+    log.tokensOut = facts.tokensOut;
+    log.cost = facts.cost;
+    log.metadata = facts.metadata;
+    log.requestType = QStringLiteral("universal");
+    log.requestContentType = QStringLiteral("application/json");
+    log.responseContentType = QStringLiteral("application/json");
+    log.userAgent = QString::fromUtf8(request.header("user-agent"));
+    log.eventId = SandboxIds::uuid();
+    Json requestHead = Json::object();
+    for (auto it = request.headers.begin(); it != request.headers.end(); ++it) {
+        if (!isSecretHeader(it.key())) {
+            requestHead[it.key().toStdString()] = it.value().toStdString();
+        }
+    }
+    Json responseHead{{"content-type", "application/json"}};
+    for (const auto &[name, value] : response.headers) {
+        responseHead[name.toLower().toStdString()] = value.toStdString();
+    }
+    log.requestHead = QString::fromStdString(JsonText::compact(requestHead));
+    log.responseHead = QString::fromStdString(JsonText::compact(responseHead));
+    log.requestBody = request.body;
+    log.responseBody = response.body;
+    return m_store.logs().insert(account, gateway, log);
 }
 
 SandboxResponse SandboxDataPlane::control(const SandboxRequest &request)
@@ -203,6 +256,11 @@ SandboxResponse SandboxDataPlane::chatCompletions(const SandboxRequest &request,
         }
     }
 
+    // As the logs API returns it: JSON text, absent when there is none (or when a null or object value made
+    // Cloudflare drop it).
+    const QString loggedMetadata =
+        logMetadata && !metadata.empty() ? QString::fromStdString(JsonText::compact(metadata)) : QString();
+
     const Decoded<Json> body = JsonText::parse(request.body.toStdString());
     if (!body || !body.value->is_object() || !body.value->contains("model") || !(*body.value)["model"].is_string() ||
         !body.value->contains("messages") || !(*body.value)["messages"].is_array()) {
@@ -212,6 +270,46 @@ SandboxResponse SandboxDataPlane::chatCompletions(const SandboxRequest &request,
                            "invalid_request_error", "invalid_body");
     }
     const std::string requested = (*body.value)["model"].get<std::string>();
+
+    // The gateway's own rate limit, then its cache, before any route runs: as Cloudflare orders them.
+    int retryAfter = 0;
+    if (!m_limiter.admit(account, gateway, *gatewayJson, m_clock.elapsed(), retryAfter)) {
+        SandboxResponse limited = openAiError(429,
+                                              QStringLiteral("Rate limited by gateway %1; retry in %2 s")
+                                                  .arg(SandboxReply::quoted(gateway))
+                                                  .arg(retryAfter),
+                                              "rate_limit_error", "gateway_rate_limited");
+        limited.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)});
+        LogFacts facts;
+        facts.model = QString::fromStdString(requested);
+        facts.metadata = loggedMetadata;
+        if (!writeLog(request, account, gateway, *gatewayJson, limited, facts)) {
+            return SandboxReply::internalError();
+        }
+        return limited;
+    }
+    const auto ttl = gatewayJson->value("cache_ttl", 0.0);
+    const qint64 cacheTtlMs = ttl > 0 ? static_cast<qint64>(ttl * 1000) : 0;
+    const bool skipCache = request.header("cf-aig-skip-cache").trimmed().toLower() == "true";
+    if (cacheTtlMs > 0 && !skipCache) {
+        if (std::optional<SandboxResponse> hit = m_cache.find(account, gateway, request.body, m_clock.elapsed())) {
+            LogFacts facts;
+            facts.cached = true;
+            facts.success = true;
+            facts.model = QString::fromUtf8(headerOf(*hit, "cf-aig-model"));
+            facts.provider = QString::fromUtf8(headerOf(*hit, "cf-aig-provider"));
+            const Decoded<Json> cachedBody = JsonText::parse(hit->body.toStdString());
+            if (cachedBody && cachedBody.value->contains("usage")) {
+                facts.tokensIn = (*cachedBody.value)["usage"].value("prompt_tokens", qint64{0});
+                facts.tokensOut = (*cachedBody.value)["usage"].value("completion_tokens", qint64{0});
+            }
+            facts.metadata = loggedMetadata;
+            if (!writeLog(request, account, gateway, *gatewayJson, *hit, facts)) {
+                return SandboxReply::internalError();
+            }
+            return *hit;
+        }
+    }
 
     // Which route: the deployed version of dynamic/<name>, or a one-model route for provider/model.
     RouteKey key;
@@ -321,44 +419,23 @@ SandboxResponse SandboxDataPlane::chatCompletions(const SandboxRequest &request,
     response.headers.append({QByteArrayLiteral("cf-aig-model"), model.toUtf8()});
     response.headers.append({QByteArrayLiteral("cf-aig-provider"), provider.toUtf8()});
 
-    if (gatewayJson->value("collect_logs", true)) {
-        SandboxLogRecord log;
-        log.id = SandboxIds::ulid(QDateTime::currentMSecsSinceEpoch(), rng.next(), rng.next());
-        log.createdAt = SandboxTime::now();
-        log.provider = provider;
-        log.model = model;
-        log.modelType = QStringLiteral("chat");
-        log.path = QStringLiteral("compat/chat/completions");
-        log.statusCode = response.status;
-        log.success = outcome.servedBy >= 0;
-        log.duration = std::llround(outcome.latencyMs);
-        log.tokensIn = log.success ? static_cast<qint64>(context.tokensIn) : 0;
-        log.tokensOut = log.success ? static_cast<qint64>(context.tokensOut) : 0;
-        log.cost = std::round(outcome.costUsd * 1e9) / 1e9;
-        // As the logs API returns it: JSON text, absent when there is none (or when a null or object value made
-        // Cloudflare drop it).
-        log.metadata =
-            logMetadata && !metadata.empty() ? QString::fromStdString(JsonText::compact(metadata)) : QString();
-        log.requestType = QStringLiteral("universal");
-        log.requestContentType = QStringLiteral("application/json");
-        log.responseContentType = QStringLiteral("application/json");
-        log.userAgent = QString::fromUtf8(request.header("user-agent"));
-        log.eventId = SandboxIds::uuid();
-        Json requestHead = Json::object();
-        for (auto it = request.headers.begin(); it != request.headers.end(); ++it) {
-            if (!isSecretHeader(it.key())) {
-                requestHead[it.key().toStdString()] = it.value().toStdString();
-            }
-        }
-        log.requestHead = QString::fromStdString(JsonText::compact(requestHead));
-        log.responseHead = QString::fromStdString(JsonText::compact(Json{{"content-type", "application/json"},
-                                                                         {"cf-aig-model", model.toStdString()},
-                                                                         {"cf-aig-provider", provider.toStdString()}}));
-        log.requestBody = request.body;
-        log.responseBody = response.body;
-        if (!m_store.logs().insert(account, gateway, log)) {
-            return SandboxReply::internalError();
-        }
+    LogFacts facts;
+    facts.provider = provider;
+    facts.model = model;
+    facts.success = outcome.servedBy >= 0;
+    facts.durationMs = std::llround(outcome.latencyMs);
+    facts.tokensIn = facts.success ? static_cast<qint64>(context.tokensIn) : 0;
+    facts.tokensOut = facts.success ? static_cast<qint64>(context.tokensOut) : 0;
+    facts.cost = std::round(outcome.costUsd * 1e9) / 1e9;
+    facts.metadata = loggedMetadata;
+    if (facts.success && cacheTtlMs > 0) {
+        SandboxResponse fresh = response;
+        fresh.headers.append({QByteArrayLiteral("cf-aig-cache-status"), QByteArrayLiteral("HIT")});
+        m_cache.store(account, gateway, request.body, fresh, m_clock.elapsed() + cacheTtlMs);
+        response.headers.append({QByteArrayLiteral("cf-aig-cache-status"), QByteArrayLiteral("MISS")});
+    }
+    if (!writeLog(request, account, gateway, *gatewayJson, response, facts)) {
+        return SandboxReply::internalError();
     }
     return response;
 }

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "app/sandbox/SandboxGatewayLimiter.h"
 #include "app/sandbox/SandboxRequest.h"
 #include "app/sandbox/SandboxResponse.h"
+#include "app/sandbox/SandboxResponseCache.h"
 #include "model/Json.h"
 #include "model/engine/ProviderBehaviour.h"
+#include "model/engine/SplitMix64.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -44,6 +47,23 @@ public:
 
 private:
     struct RunningRoute;
+    // What a log says beyond the request and the response.
+    struct LogFacts
+    {
+        QString provider = QStringLiteral("unknown");
+        QString model;
+        bool success = false;
+        bool cached = false;
+        qint64 durationMs = 0;
+        qint64 tokensIn = 0;
+        qint64 tokensOut = 0;
+        double cost = 0;
+        QString metadata; // JSON text, empty for none
+    };
+
+    // Writes the log unless the gateway has collect_logs off; false when the database failed.
+    bool writeLog(const SandboxRequest &request, const QString &account, const QString &gateway, const Json &settings,
+                  const SandboxResponse &response, const LogFacts &facts);
     // account, gateway, route id, version id: rate windows are per deployed version, as a redeploy starts afresh.
     using RouteKey = std::tuple<QString, QString, QString, QString>;
 
@@ -53,6 +73,9 @@ private:
     std::map<RouteKey, std::unique_ptr<RunningRoute>> m_running;
     std::uint64_t m_requests = 0; // each request draws from its own stream: SplitMix64::forRequest(seed, n)
     QElapsedTimer m_clock;
+    SandboxGatewayLimiter m_limiter;
+    SandboxResponseCache m_cache;
+    SplitMix64 m_logIds{0x51CE}; // the random part of log ids
 };
 
 } // namespace rd

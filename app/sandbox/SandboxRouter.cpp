@@ -199,6 +199,18 @@ void SandboxRouter::addApiRoutes()
             }));
     }
 
+    // The gateway's endpoint for a provider, as Cloudflare's answers it but on this sandbox: from the Host the
+    // client used, so that what it prints works when pasted.
+    add("GET", "/{gateway}/url/{provider}",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            QByteArray host = r.header("host").trimmed();
+            if (host.isEmpty()) {
+                host = "127.0.0.1";
+            }
+            return SandboxReply::result(QStringLiteral("http://%1/v1/%2/%3/%4")
+                                            .arg(QString::fromLatin1(host), a, g, m.value(u"provider"))
+                                            .toStdString());
+        }));
     add("GET", "/{gateway}/provider_configs",
         inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
             return m_providerConfigs.list(r, a, g);

@@ -32,6 +32,8 @@ public:
     SandboxResponse handle(const SandboxRequest &request);
     static SandboxResponse noRoute();
 
+    SandboxDataPlane &dataPlane() { return m_dataPlane; }
+
 private:
     void addApiRoutes();
     void addControlRoutes();

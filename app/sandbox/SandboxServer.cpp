@@ -61,6 +61,7 @@ bool SandboxServer::start(quint16 port, QString *error)
     m_port = http->port();
     m_store = std::move(store);
     m_router = std::move(router);
+    m_router->dataPlane().setBehaviour(m_providers);
     m_http = http;
     m_options.databasePath = path;
     return true;
@@ -79,6 +80,14 @@ QUrl SandboxServer::baseUrl() const
 QString SandboxServer::databasePath() const
 {
     return m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
+}
+
+void SandboxServer::setProviders(const ProviderBehaviour &providers)
+{
+    m_providers = providers;
+    if (m_router) {
+        m_router->dataPlane().setBehaviour(m_providers);
+    }
 }
 
 void SandboxServer::injectFault(const FaultSpec &fault)

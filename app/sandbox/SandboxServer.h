@@ -2,6 +2,7 @@
 
 #include "app/sandbox/FaultSpec.h"
 #include "app/sandbox/SandboxHttpLimits.h"
+#include "model/engine/ProviderBehaviour.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -42,6 +43,8 @@ public:
     QUrl baseUrl() const; // http://127.0.0.1:<port>/client/v4
     QString databasePath() const;
 
+    // How providers behave on the data plane (failure rates, latencies); kept across start().
+    void setProviders(const ProviderBehaviour &providers);
     void injectFault(const FaultSpec &fault);
     void clearFaults();
     int requestCount() const; // requests received under /client/v4 (all, including faulted ones)
@@ -58,6 +61,7 @@ private:
     std::unique_ptr<SandboxStore> m_store;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<SandboxRouter> m_router;
+    ProviderBehaviour m_providers;
     SandboxHttpServer *m_http = nullptr; // child QObject
 };
 

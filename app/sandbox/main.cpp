@@ -32,6 +32,7 @@ int main(int argc, char *argv[])
 
     rd::SandboxServer server({options->databasePath, options->token, options->seedDemo});
     server.setHttpLimits(options->limits);
+    server.setProviders(options->providers);
     for (const rd::FaultSpec &fault : options->faults) {
         server.injectFault(fault);
     }

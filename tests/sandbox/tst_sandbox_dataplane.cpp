@@ -6,6 +6,7 @@
 #include "app/sandbox/SandboxServer.h"
 #include "model/JsonText.h"
 
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +67,9 @@ private Q_SLOTS:
     void providerSettingsAreValidated();
     void gatewayAuthentication();
     void collectLogsOffWritesNoLog();
+    void gatewayRateLimit();
+    void gatewayCache();
+    void providerUrlPointsHere();
     void badRequests();
 
 private:
@@ -73,6 +77,10 @@ private:
                    const QString &gateway = QStringLiteral("demo-gateway"))
     {
         headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+        // The demo gateway caches answers by body for 5 minutes: tests of routing must see every request routed.
+        if (!m_useCache) {
+            headers.append(std::pair<QByteArray, QByteArray>("cf-aig-skip-cache", "true"));
+        }
         return m_client->sendRootAs("POST", completions(gateway), body, headers);
     }
     Json newestLog(const QString &gateway = QStringLiteral("demo-gateway"))
@@ -93,6 +101,7 @@ private:
     }
 
     QTemporaryDir m_dir;
+    bool m_useCache = false;
     std::unique_ptr<SandboxServer> m_server;
     std::unique_ptr<SandboxTestClient> m_client;
 };
@@ -279,6 +288,71 @@ void TestSandboxDataPlane::collectLogsOffWritesNoLog()
     const QString quiet = QStringLiteral("quiet");
     QCOMPARE(call(chat("openai/gpt-4o-mini"), {}, quiet).status, 200);
     QVERIFY(newestLog(quiet).is_null());
+}
+
+Json gatewaySettings(const char *id)
+{
+    return Json{{"id", id},
+                {"cache_invalidate_on_update", false},
+                {"cache_ttl", 0},
+                {"collect_logs", true},
+                {"rate_limiting_interval", 0},
+                {"rate_limiting_limit", 0}};
+}
+
+void TestSandboxDataPlane::gatewayRateLimit()
+{
+    Json settings = gatewaySettings("limited");
+    settings["rate_limiting_limit"] = 2;
+    settings["rate_limiting_interval"] = 3600;
+    QCOMPARE(m_client->post(QStringLiteral("/accounts/%1/ai-gateway/gateways").arg(kAccount), settings).status, 200);
+    const QString limited = QStringLiteral("limited");
+    QCOMPARE(call(chat("openai/gpt-4o-mini"), {}, limited).status, 200);
+    QCOMPARE(call(chat("openai/gpt-4o-mini"), {}, limited).status, 200);
+    const TestReply third = call(chat("openai/gpt-4o-mini"), {}, limited);
+    QCOMPARE(third.status, 429);
+    QVERIFY(third.header("retry-after").toInt() >= 1);
+    const Json log = newestLog(limited);
+    RD_COMPARE(log["success"], false);
+    RD_COMPARE(log["status_code"], 429);
+    // Other gateways are not held back.
+    QCOMPARE(call(chat("openai/gpt-4o-mini")).status, 200);
+}
+
+void TestSandboxDataPlane::gatewayCache()
+{
+    Json settings = gatewaySettings("cached");
+    settings["cache_ttl"] = 600;
+    QCOMPARE(m_client->post(QStringLiteral("/accounts/%1/ai-gateway/gateways").arg(kAccount), settings).status, 200);
+    const QString cached = QStringLiteral("cached");
+    m_useCache = true;
+    const auto restore = qScopeGuard([this] { m_useCache = false; });
+    const TestReply first = call(chat("openai/gpt-4o-mini", "Same question"), {}, cached);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.header("cf-aig-cache-status"), QByteArray("MISS"));
+    RD_COMPARE(newestLog(cached)["cached"], false);
+    const TestReply second = call(chat("openai/gpt-4o-mini", "Same question"), {}, cached);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(second.header("cf-aig-cache-status"), QByteArray("HIT"));
+    RD_COMPARE(second.json["id"], first.json["id"]); // the same answer, not a new one
+    const Json hit = newestLog(cached);
+    RD_COMPARE(hit["cached"], true);
+    RD_COMPARE(hit["provider"], "openai");
+    RD_COMPARE(hit["cost"], 0);
+    QCOMPARE(call(chat("openai/gpt-4o-mini", "Another question"), {}, cached).header("cf-aig-cache-status"),
+             QByteArray("MISS"));
+    QCOMPARE(call(chat("openai/gpt-4o-mini", "Same question"), {{"cf-aig-skip-cache", "true"}}, cached)
+                 .header("cf-aig-cache-status"),
+             QByteArray("MISS"));
+}
+
+void TestSandboxDataPlane::providerUrlPointsHere()
+{
+    const TestReply url = m_client->get(api() + "/url/openai");
+    QCOMPARE(url.status, 200);
+    const QString expected =
+        QStringLiteral("http://127.0.0.1:%1/v1/%2/demo-gateway/openai").arg(m_server->port()).arg(kAccount);
+    RD_COMPARE(url.result(), expected.toStdString());
 }
 
 void TestSandboxDataPlane::badRequests()

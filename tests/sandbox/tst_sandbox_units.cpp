@@ -304,3 +304,31 @@ int main(int argc, char **argv)
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
+
+TEST(SandboxCommandLine, ProviderBehaviourForTheDataPlane)
+{
+    QString error;
+    auto options = SandboxCommandLine::parse(
+        {QStringLiteral("route-sandbox"), QStringLiteral("--provider-fail"), QStringLiteral("openai=0.25"),
+         QStringLiteral("--provider-fail"), QStringLiteral("workers-ai/@cf/meta/llama-3.1-8b-instruct=1"),
+         QStringLiteral("--provider-latency"), QStringLiteral("anthropic=800:2500")},
+        "token", &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->providers.failureRate("openai", "gpt-4o"), 0.25);
+    EXPECT_EQ(options->providers.failureRate("workers-ai", "@cf/meta/llama-3.1-8b-instruct"), 1.0);
+    EXPECT_EQ(options->providers.failureRate("workers-ai", "other"), 0.0);
+    EXPECT_EQ(options->providers.latency("anthropic", "x").p95Ms, 2500);
+    for (const char *bad : {"openai", "openai=2", "=0.5", "openai=lots"}) {
+        EXPECT_FALSE(SandboxCommandLine::parse(
+            {QStringLiteral("route-sandbox"), QStringLiteral("--provider-fail"), QString::fromLatin1(bad)}, "token",
+            &error))
+            << bad;
+        EXPECT_TRUE(error.contains(QStringLiteral("--provider-fail"))) << error.toStdString();
+    }
+    for (const char *bad : {"anthropic=800", "anthropic=900:100", "anthropic=0:10"}) {
+        EXPECT_FALSE(SandboxCommandLine::parse(
+            {QStringLiteral("route-sandbox"), QStringLiteral("--provider-latency"), QString::fromLatin1(bad)}, "token",
+            &error))
+            << bad;
+    }
+}
