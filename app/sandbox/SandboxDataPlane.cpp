@@ -157,7 +157,10 @@ bool SandboxDataPlane::writeLog(const SandboxRequest &request, const QString &ac
     log.responseHead = QString::fromStdString(JsonText::compact(responseHead));
     log.requestBody = request.body;
     log.responseBody = response.body;
-    return m_store.logs().insert(account, gateway, log);
+    const auto cap = settings.value("log_management", std::int64_t{0});
+    const bool deleteOldest = settings.value("log_management_strategy", std::string()) == "DELETE_OLDEST";
+    return m_store.logs().insertWithin(account, gateway, log, cap, deleteOldest) !=
+           SandboxLogRows::CappedInsert::Failed;
 }
 
 SandboxResponse SandboxDataPlane::control(const SandboxRequest &request)

@@ -124,6 +124,38 @@ std::optional<SandboxPage<SandboxLogRecord>> SandboxLogRows::list(const QString 
         readLog);
 }
 
+SandboxLogRows::CappedInsert SandboxLogRows::insertWithin(const QString &account, const QString &gateway,
+                                                          const SandboxLogRecord &log, std::int64_t cap,
+                                                          bool deleteOldest)
+{
+    const std::optional<std::int64_t> stored = count(account, gateway);
+    if (!stored) {
+        return CappedInsert::Failed;
+    }
+    if (cap > 0 && *stored >= cap) {
+        if (!deleteOldest) {
+            return CappedInsert::Skipped;
+        }
+        if (!remove(account, gateway, QStringLiteral("1 = 1"), {}, QStringLiteral("created_at ASC, seq ASC"),
+                    *stored - cap + 1)) {
+            return CappedInsert::Failed;
+        }
+    }
+    return insert(account, gateway, log) ? CappedInsert::Inserted : CappedInsert::Failed;
+}
+
+std::optional<std::int64_t> SandboxLogRows::count(const QString &account, const QString &gateway)
+{
+    QSqlQuery q(SandboxSql::database(m_connection));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM logs WHERE account_id = ? AND gateway_id = ?"));
+    q.addBindValue(account);
+    q.addBindValue(gateway);
+    if (!SandboxSql::run(q) || !q.next()) {
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
 std::optional<std::int64_t> SandboxLogRows::remove(const QString &account, const QString &gateway, const QString &where,
                                                    const QVariantList &bindings, const QString &order,
                                                    std::int64_t limit)

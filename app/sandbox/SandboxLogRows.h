@@ -19,6 +19,13 @@ public:
     explicit SandboxLogRows(QString connectionName);
 
     bool insert(const QString &account, const QString &gateway, const SandboxLogRecord &log);
+
+    // A gateway's `log_management`: at most `cap` logs kept. When they are full, `deleteOldest` makes room
+    // (DELETE_OLDEST), otherwise the new log is not stored (STOP_INSERTING).
+    enum class CappedInsert { Inserted, Skipped, Failed };
+    CappedInsert insertWithin(const QString &account, const QString &gateway, const SandboxLogRecord &log,
+                              std::int64_t cap, bool deleteOldest);
+    std::optional<std::int64_t> count(const QString &account, const QString &gateway);
     // A record with an empty id when there is no such log; nullopt when the database failed.
     std::optional<SandboxLogRecord> find(const QString &account, const QString &gateway, const QString &id);
     // `where` and `order` are SQL from SandboxLogQuery; `bindings` go with `where`.

@@ -210,3 +210,32 @@ int main(int argc, char **argv)
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
+
+// log_management: a full gateway either stops storing logs or makes room by dropping the oldest.
+TEST_F(SandboxStoreTest, LogsStayWithinTheGatewaysCap)
+{
+    using Capped = SandboxLogRows::CappedInsert;
+    for (int i = 1; i <= 3; ++i) {
+        EXPECT_EQ(store.logs().insertWithin(
+                      kAccount, kGateway, logRecord(QStringLiteral("a%1").arg(i), QStringLiteral("2025-01-0%1").arg(i)),
+                      3, false),
+                  Capped::Inserted);
+    }
+    EXPECT_EQ(store.logs().insertWithin(kAccount, kGateway,
+                                        logRecord(QStringLiteral("a4"), QStringLiteral("2025-01-04")), 3, false),
+              Capped::Skipped);
+    EXPECT_EQ(store.logs().count(kAccount, kGateway), 3);
+    EXPECT_TRUE(store.logs().find(kAccount, kGateway, QStringLiteral("a4"))->id.isEmpty());
+
+    EXPECT_EQ(store.logs().insertWithin(kAccount, kGateway,
+                                        logRecord(QStringLiteral("a5"), QStringLiteral("2025-01-05")), 3, true),
+              Capped::Inserted);
+    EXPECT_EQ(store.logs().count(kAccount, kGateway), 3);
+    EXPECT_TRUE(store.logs().find(kAccount, kGateway, QStringLiteral("a1"))->id.isEmpty()); // the oldest went
+    EXPECT_EQ(store.logs().find(kAccount, kGateway, QStringLiteral("a5"))->id, QStringLiteral("a5"));
+    // Without a cap every log is kept.
+    EXPECT_EQ(store.logs().insertWithin(kAccount, kGateway,
+                                        logRecord(QStringLiteral("a6"), QStringLiteral("2025-01-06")), 0, false),
+              Capped::Inserted);
+    EXPECT_EQ(store.logs().count(kAccount, kGateway), 4);
+}
