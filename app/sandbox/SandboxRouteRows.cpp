@@ -24,27 +24,26 @@ SandboxRouteRows::SandboxRouteRows(QString connectionName) : m_connection(std::m
 std::optional<SandboxRouteRows::Row> SandboxRouteRows::find(const QString &account, const QString &gateway,
                                                             const QString &id)
 {
-    QSqlQuery q(SandboxSql::database(m_connection));
-    q.prepare(QStringLiteral("SELECT id, account_id, gateway_id, name, created_at, modified_at FROM routes "
-                             "WHERE account_id = ? AND gateway_id = ? AND id = ?"));
-    q.addBindValue(account);
-    q.addBindValue(gateway);
-    q.addBindValue(id);
-    if (!SandboxSql::run(q)) {
-        return std::nullopt;
-    }
-    return q.next() ? readRow(q) : Row{};
+    return findOne(account, gateway, QStringLiteral("id"), id);
 }
 
 std::optional<SandboxRouteRows::Row> SandboxRouteRows::findByName(const QString &account, const QString &gateway,
                                                                   const QString &name)
 {
+    return findOne(account, gateway, QStringLiteral("name"), name);
+}
+
+std::optional<SandboxRouteRows::Row> SandboxRouteRows::findOne(const QString &account, const QString &gateway,
+                                                               const QString &column, const QString &value)
+{
     QSqlQuery q(SandboxSql::database(m_connection));
+    // `column` is "id" or "name", never input.
     q.prepare(QStringLiteral("SELECT id, account_id, gateway_id, name, created_at, modified_at FROM routes "
-                             "WHERE account_id = ? AND gateway_id = ? AND name = ?"));
+                             "WHERE account_id = ? AND gateway_id = ? AND %1 = ?")
+                  .arg(column));
     q.addBindValue(account);
     q.addBindValue(gateway);
-    q.addBindValue(name);
+    q.addBindValue(value);
     if (!SandboxSql::run(q)) {
         return std::nullopt;
     }

@@ -38,6 +38,9 @@ public:
     bool remove(const QString &id); // with its versions and deployments
 
 private:
+    std::optional<Row> findOne(const QString &account, const QString &gateway, const QString &column,
+                               const QString &value);
+
     QString m_connection;
 };
 
