@@ -27,6 +27,10 @@ public:
     // connection, and follows it from then on.
     void setSources(ApiClient *sandboxClient, ConnectionStore *store);
     ApiClient *sandboxClient() const { return m_sandboxClient; }
+    // The local sandbox's gateways accept its session token as their gateway token (cf-aig-authorization): the
+    // test request fills it in. In memory only, for this run.
+    void setSandboxGatewayToken(const QString &token) { m_sandboxGatewayToken = token; }
+    QString sandboxGatewayToken() const { return m_sandboxGatewayToken; }
     ConnectionStore *store() const { return m_store; }
 
     // What the window works against now (null until a switch ends), its name as people read it, and its id
@@ -59,6 +63,7 @@ signals:
 
 private:
     ApiClient *m_sandboxClient = nullptr;
+    QString m_sandboxGatewayToken;
     ConnectionStore *m_store = nullptr;
     QHash<QString, ApiClient *> m_accountClients;
     QPointer<ApiClient> m_client;

@@ -108,7 +108,11 @@ void EditorBottomPanel::setExpanded(bool expanded)
 
 void EditorBottomPanel::showPage(int index)
 {
+    const bool changed = index != m_pages->currentIndex();
     m_pages->setCurrentIndex(index);
+    if (changed) {
+        emit currentPageChanged(index);
+    }
     if (m_expanded) {
         updateButtons();
     } else {

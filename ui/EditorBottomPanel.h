@@ -45,6 +45,8 @@ public:
 
 signals:
     void expandedChanged(bool expanded);
+    // Another page became the current one (shown now, or when the panel next opens).
+    void currentPageChanged(int index);
 
 private:
     void updateButtons();

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "app/AppInfo.h"
+#include "app/ConnectionManager.h"
+#include "app/ConnectionStore.h"
 #include "app/DraftStore.h"
 #include "app/LayoutStore.h"
 #include "app/RemoteRoute.h"
@@ -13,6 +15,10 @@
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
 #include "ui/WindowActions.h"
+#include "ui/engine/RequestContextEditor.h"
+#include "ui/engine/RouteEnginePanels.h"
+#include "ui/engine/TestRequestDialog.h"
+#include "ui/engine/TracePanel.h"
 #include "widgets/ApiActivityBar.h"
 #include "widgets/StatusIndicator.h"
 #include "widgets/canvas/RouteScene.h"
@@ -26,6 +32,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
@@ -200,6 +207,17 @@ void MainWindow::connectActions()
         }
     });
     connect(a->modelLogs, &QAction::triggered, this, &MainWindow::showModelLogsForSelection);
+    connect(a->trace, &QAction::triggered, this, [this] {
+        if (RouteEditorPage *editor = currentEditor()) {
+            editor->engine()->showTrace();
+        }
+    });
+    connect(a->simulate, &QAction::triggered, this, [this] {
+        if (RouteEditorPage *editor = currentEditor()) {
+            editor->engine()->showSimulate();
+        }
+    });
+    connect(a->testRequest, &QAction::triggered, this, &MainWindow::sendTestRequest);
     connect(a->statusBar, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
     connect(a->fullScreen, &QAction::toggled, this,
             [this](bool on) { setWindowState(windowState().setFlag(Qt::WindowFullScreen, on)); });
@@ -333,6 +351,9 @@ void MainWindow::updateRouteActions()
     m_actions->deploy->setEnabled(remote);
     m_actions->logs->setEnabled(connected && (remote || !m_browser->currentGatewayId().isEmpty()));
     m_actions->modelLogs->setEnabled(editor != nullptr && connected);
+    m_actions->trace->setEnabled(editor != nullptr);
+    m_actions->simulate->setEnabled(editor != nullptr);
+    m_actions->testRequest->setEnabled(editor && editor->isRemote() && !editor->isReadOnly());
     m_actions->saveAs->setEnabled(editor && editor->source()->kind() == RouteSource::Kind::File);
 }
 
@@ -471,6 +492,39 @@ void MainWindow::showAbout()
                           "name&gt;</code>.</p>"
                           "<p>Built with Qt %3.</p>")
                            .arg(AppInfo::version(), AppInfo::tagline(), QString::fromLatin1(qVersion())));
+}
+
+// --- the engine
+
+void MainWindow::sendTestRequest()
+{
+    RouteEditorPage *editor = currentEditor();
+    if (!editor || !editor->remote()) {
+        return;
+    }
+    RemoteRoute *remote = editor->remote();
+    ConnectionManager *connections = m_services.connections;
+    TestRequestDialog::Target target;
+    target.client = remote->client();
+    target.connectionId = remote->connectionId();
+    target.gatewayId = remote->gatewayId();
+    target.routeName = remote->name().isEmpty() ? QString::fromStdString(editor->route().name()) : remote->name();
+    target.deployedVersionId = remote->deployedVersionId();
+    if (remote->client() == connections->sandboxClient()) {
+        target.knownGatewayToken = connections->sandboxGatewayToken();
+    }
+    SecretStore *secrets = connections->store() ? connections->store()->secrets() : nullptr;
+    auto *dialog = new TestRequestDialog(target, editor->document(), secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMetadata(editor->engine()->trace()->requestEditor()->metadata());
+    QPointer<RouteEditorPage> page = editor;
+    connect(dialog, &TestRequestDialog::traceFound, this,
+            [page](const TraceSearch::Match &match, const Json &metadata) {
+                if (page) {
+                    page->engine()->showMatch(match, metadata);
+                }
+            });
+    dialog->show();
 }
 
 } // namespace rd

@@ -66,6 +66,7 @@ public:
         m_services.connections->setSources(sandboxClient, store);
     }
     ConnectionStore *connectionStore() const { return m_services.connections->store(); }
+    ConnectionManager *connections() const { return m_services.connections; }
     GatewayBrowser *gatewayBrowser() const { return m_browser; }
     ApiActivityBar *activityBar() const { return m_activity; }
     StatusIndicator *connectionIndicator() const { return m_connectionControls->indicator(); }
@@ -131,6 +132,8 @@ private:
     void currentEditorChanged();
     void connectionChanged(ApiClient *client, const QString &name);
     void showModelLogsForSelection();
+    // Opens "Send Test Request…" for the current tab's route on its gateway.
+    void sendTestRequest();
     void openEntry(const RouteEntry &entry);
     void updateRouteActions();
     void updateCentralPage();

@@ -12,6 +12,7 @@
 #include "ui/RouteHistoryPanel.h"
 #include "ui/RouteImageExport.h"
 #include "ui/VersionText.h"
+#include "ui/engine/RouteEnginePanels.h"
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/ElementPalette.h"
@@ -92,6 +93,8 @@ RouteEditorPage::RouteEditorPage(Route route, RouteDocument::Positions positions
     m_problems = new ProblemsPanel;
     connect(m_problems, &ProblemsPanel::elementActivated, this, &RouteEditorPage::selectElement);
     m_problemsTab = m_bottomPanel->addPage(m_problems, tr("Problems"), QStringLiteral("problemsTab"));
+    m_engine = new RouteEnginePanels(m_document, m_scene, m_view, m_bottomPanel, this);
+    connect(m_engine, &RouteEnginePanels::elementActivated, this, &RouteEditorPage::selectElement);
     m_mainSplitter->addWidget(m_bottomPanel);
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 0);
@@ -463,6 +466,7 @@ void RouteEditorPage::populateProblems()
 void RouteEditorPage::setRemote(RemoteRoute *remote)
 {
     m_source->setServerRoute(remote);
+    m_engine->setGateway(remote->client(), remote->gatewayId());
     connect(remote, &RemoteRoute::stateChanged, this, [this] {
         refreshHeader();
         if (m_history) {

@@ -24,6 +24,7 @@ namespace rd {
 class EditorBottomPanel;
 class ElementInspector;
 class RemoteRoute;
+class RouteEnginePanels;
 class RouteHistoryPanel;
 class RouteSource;
 class ElementPalette;
@@ -54,6 +55,8 @@ public:
     QTreeWidget *problemList() const;
     // Problems and History, under the canvas.
     EditorBottomPanel *bottomPanel() const { return m_bottomPanel; }
+    // Trace and Simulate: their pages in the bottom panel and what they draw on the canvas.
+    RouteEnginePanels *engine() const { return m_engine; }
 
     const Route &route() const { return m_document->route(); }
     const std::vector<Finding> &findings() const { return m_document->findings(); }
@@ -154,6 +157,7 @@ private:
     bool m_windowConnectionKnown = false;
     ProblemsPanel *m_problems = nullptr;
     EditorBottomPanel *m_bottomPanel = nullptr;
+    RouteEnginePanels *m_engine = nullptr;
     int m_problemsTab = 0;
     int m_historyTab = -1;
     bool m_hadProblems = false;

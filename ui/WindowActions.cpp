@@ -48,6 +48,14 @@ WindowActions::WindowActions(QUndoGroup *undoGroup, QMainWindow *window) : QObje
     deploy = make(tr("&Deploy…"), "deployAction", QStringLiteral(":/icons/deploy.svg"));
     deploy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     deploy->setToolTip(tr("Pick a version, review what changes, and deploy it (Ctrl+Shift+D)"));
+    trace = make(tr("&Trace a Request"), "traceAction");
+    trace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    trace->setToolTip(tr("Follow one request through the route, step by step (Ctrl+T)"));
+    simulate = make(tr("Si&mulate Traffic"), "simulateAction");
+    simulate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    simulate->setToolTip(tr("Send thousands of simulated requests through the route and see how they split"));
+    testRequest = make(tr("Send Test &Request…"), "testRequestAction");
+    testRequest->setToolTip(tr("Send one real request through the route's deployed version on its gateway"));
     logs = make(tr("Gateway &Logs"), "logsAction", QStringLiteral(":/icons/logs.svg"));
     logs->setIconText(tr("Logs"));
     logs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
@@ -100,6 +108,8 @@ void WindowActions::install(QMainWindow *window)
     QMenu *route = bar->addMenu(tr("&Route"));
     route->setObjectName(QStringLiteral("routeMenu"));
     route->addActions({saveVersion, deploy});
+    route->addSeparator();
+    route->addActions({trace, simulate, testRequest});
     route->addSeparator();
     route->addActions({logs, modelLogs});
 

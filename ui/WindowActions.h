@@ -37,6 +37,9 @@ public:
     QAction *autoLayout;
     QAction *saveVersion;
     QAction *deploy;
+    QAction *trace;
+    QAction *simulate;
+    QAction *testRequest;
     QAction *logs;
     QAction *modelLogs;
     QAction *statusBar;

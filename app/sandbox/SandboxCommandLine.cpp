@@ -1,6 +1,7 @@
 #include "app/sandbox/SandboxCommandLine.h"
 
 #include "app/sandbox/FaultSpecCodec.h"
+#include "app/sandbox/SandboxRouter.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -37,6 +38,22 @@ struct Options
         QStringLiteral("On the data plane, a provider's latency: PROVIDER[/MODEL]=P50:P95 in ms (recorded in the "
                        "logs, not slept; default 600:1800). Repeatable."),
         QStringLiteral("SPEC")};
+    QCommandLineOption backfill{
+        QStringLiteral("backfill"),
+        QStringLiteral("On start, write DAYS (1 to 365) days of past logs for the --account's gateways: about 60 "
+                       "requests a day per gateway from the demo's mix (plan and user_id metadata), each routed by "
+                       "the route version deployed at its time, as the data plane would have logged them."),
+        QStringLiteral("DAYS")};
+    QCommandLineOption traffic{
+        QStringLiteral("traffic"),
+        QStringLiteral("While running, send RATE requests a second (above 0, at most 1000) of the demo's mix to the "
+                       "routes of the --account's demo-gateway through the data plane, for SECONDS (default: until "
+                       "stopped). They are logged, rate-limited and cached like any other request."),
+        QStringLiteral("RATE[:SECONDS]")};
+    QCommandLineOption account{QStringLiteral("account"),
+                               QStringLiteral("The account --backfill and --traffic work on (default demo; seeded "
+                                              "with the demo when new)."),
+                               QStringLiteral("ID"), QStringLiteral("demo")};
     QCommandLineOption maxConnections{
         QStringLiteral("max-connections"),
         QStringLiteral("Client connections open at once; more wait to be accepted (default 256)."),
@@ -65,6 +82,9 @@ struct Options
         parser.addOption(fault);
         parser.addOption(providerFail);
         parser.addOption(providerLatency);
+        parser.addOption(backfill);
+        parser.addOption(traffic);
+        parser.addOption(account);
         parser.addOption(maxConnections);
         parser.addOption(idleTimeout);
         parser.addOption(requestTimeout);
@@ -179,6 +199,40 @@ std::optional<SandboxCommandLine> SandboxCommandLine::parse(const QStringList &a
             return std::nullopt;
         }
         out.providers.setLatency(key.toStdString(), {p50, p95});
+    }
+    out.account = parser.value(options.account);
+    if (!SandboxRouter::isValidAccountId(out.account)) {
+        message = QStringLiteral("--account takes up to 64 letters, digits, '-' or '_' (got %1)").arg(out.account);
+        return std::nullopt;
+    }
+    if (parser.isSet(options.backfill)) {
+        bool valid = false;
+        const int days = parser.value(options.backfill).toInt(&valid);
+        if (!valid || days < 1 || days > kMaxBackfillDays) {
+            message = QStringLiteral("--backfill takes a whole number of days from 1 to %1, e.g. 7 (got %2)")
+                          .arg(kMaxBackfillDays)
+                          .arg(parser.value(options.backfill));
+            return std::nullopt;
+        }
+        out.backfillDays = days;
+    }
+    if (parser.isSet(options.traffic)) {
+        const QString spec = parser.value(options.traffic);
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        bool rateValid = false;
+        bool secondsValid = parts.size() == 1;
+        const double rate = parts.size() <= 2 ? parts[0].toDouble(&rateValid) : 0.0;
+        const double seconds = parts.size() == 2 ? parts[1].toDouble(&secondsValid) : 0.0;
+        if (!rateValid || !secondsValid || !(rate > 0) || rate > kMaxTrafficRate ||
+            (parts.size() == 2 && !(seconds > 0 && seconds <= 366 * 86400.0))) {
+            message = QStringLiteral("--traffic takes RATE[:SECONDS]: RATE requests a second above 0 and at most %1, "
+                                     "SECONDS above 0, e.g. 5 or 5:60 (got %2)")
+                          .arg(kMaxTrafficRate)
+                          .arg(spec);
+            return std::nullopt;
+        }
+        out.trafficRate = rate;
+        out.trafficSeconds = seconds;
     }
     return out;
 }

@@ -1,23 +1,23 @@
 #pragma once
 
-#include "app/sandbox/SandboxLogRecord.h"
+#include "app/sandbox/SandboxBackfill.h"
 #include "app/sandbox/SandboxStore.h"
 #include "model/Json.h"
 
 #include <QDateTime>
 #include <QString>
 
-#include <vector>
-
 namespace rd {
 
-// What a new account finds in the sandbox: a gateway, the demo route (resources/routes/demo-route.json) with
-// an older version before it, a second small route, provider configs, and a week of plausible logs.
-// Everything is the same on every run apart from being placed relative to `now`.
+// What a new account finds in the sandbox: a gateway, the demo route (resources/routes/demo-route.json) deployed
+// three days ago over an older version deployed three weeks ago, a second small route, provider configs, and a
+// week of logs made by SandboxBackfill: the demo's traffic routed by whichever version was deployed at the time,
+// through two provider incidents. Everything is the same on every run apart from being placed relative to `now`.
 class SandboxDemoData
 {
 public:
     static QString gatewayId() { return QStringLiteral("demo-gateway"); }
+    // The demo week's requests; each leaves one log (the demo gateway logs everything and caps far above this).
     static constexpr int kLogCount = 420;
 
     // Call inside a transaction: on failure the caller rolls back, so an account is never half-seeded.
@@ -29,7 +29,10 @@ public:
     static Json previousDemoElements();
     // A start, a model with a fallback model, an end.
     static Json quickAnswersElements();
-    static std::vector<SandboxLogRecord> logs(const QDateTime &now);
+    // How the demo week is backfilled: its size, seed, the providers' usual behaviour and the incidents.
+    static SandboxBackfill::Options backfillOptions(const QDateTime &now);
+    // The demo's share of traffic per route: support-chat carries most of it.
+    static double routeWeight(const QString &route);
 };
 
 } // namespace rd

@@ -40,6 +40,20 @@ std::optional<SandboxDeploymentRows::Row> SandboxDeploymentRows::current(const Q
     return q.next() ? readRow(q) : Row{};
 }
 
+std::optional<SandboxDeploymentRows::Row> SandboxDeploymentRows::at(const QString &routeId, const QString &time)
+{
+    QSqlQuery q(SandboxSql::database(m_connection));
+    // Timestamps are stored in one ISO-8601 UTC form, so text order is time order.
+    q.prepare(QStringLiteral("SELECT id, route_id, version_id, created_at FROM deployments WHERE route_id = ? AND "
+                             "created_at <= ? ORDER BY created_at DESC, seq DESC LIMIT 1"));
+    q.addBindValue(routeId);
+    q.addBindValue(time);
+    if (!SandboxSql::run(q)) {
+        return std::nullopt;
+    }
+    return q.next() ? readRow(q) : Row{};
+}
+
 std::optional<SandboxPage<SandboxDeploymentRows::Row>> SandboxDeploymentRows::list(const QString &routeId,
                                                                                    const SandboxSlice &slice)
 {

@@ -71,10 +71,12 @@ bool isJsonMediaType(const QByteArray &contentType)
     return type.isEmpty() || type == "application/json" || type.endsWith("+json");
 }
 
+} // namespace
+
 // Cloudflare account ids are 32 hex digits; the sandbox takes any short name made of letters, digits, '-'
 // and '_' so that tests and people can use readable ones, and refuses the rest (control characters, bytes
 // that are not UTF-8, slashes) rather than seeding an account under a name nobody can type again.
-bool isValidAccountId(const QString &account)
+bool SandboxRouter::isValidAccountId(const QString &account)
 {
     if (account.isEmpty() || account.size() > 64) {
         return false;
@@ -89,8 +91,6 @@ bool isValidAccountId(const QString &account)
     }
     return true;
 }
-
-} // namespace
 
 SandboxRouter::SandboxRouter(SandboxStore &store, FaultInjector &faults, QByteArray token, bool seedDemo)
     : m_store(store), m_faults(faults), m_token(std::move(token)), m_seedDemo(seedDemo), m_gateways(store),

@@ -33,6 +33,11 @@ public:
     static SandboxResponse noRoute();
 
     SandboxDataPlane &dataPlane() { return m_dataPlane; }
+    // Registers `account` (seeding the demo into it when new, as its first request would): for tools that work on
+    // an account before any request names it (the backfill, generated traffic). False when the database failed.
+    bool openAccountForTools(const QString &account) { return !openAccount(account).has_value(); }
+    // Cloudflare's account ids are 32 hex digits; the sandbox takes up to 64 letters, digits, '-' and '_'.
+    static bool isValidAccountId(const QString &account);
 
 private:
     void addApiRoutes();

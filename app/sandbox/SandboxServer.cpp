@@ -1,10 +1,13 @@
 #include "app/sandbox/SandboxServer.h"
 
 #include "app/sandbox/FaultInjector.h"
+#include "app/sandbox/SandboxDemoData.h"
 #include "app/sandbox/SandboxHttpServer.h"
 #include "app/sandbox/SandboxRouter.h"
 #include "app/sandbox/SandboxStore.h"
+#include "app/sandbox/SandboxTransaction.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -113,6 +116,71 @@ int SandboxServer::connectionCount() const
 int SandboxServer::requestCount(const QString &method, const QString &pathContains) const
 {
     return m_http ? m_http->requestCount(method, pathContains) : 0;
+}
+
+SandboxResponse SandboxServer::dispatch(const SandboxRequest &request)
+{
+    return m_router ? m_router->handle(request) : SandboxRouter::noRoute();
+}
+
+bool SandboxServer::openForTools(const QString &account, QString &message)
+{
+    if (!m_router) {
+        message = QStringLiteral("the sandbox is not running");
+        return false;
+    }
+    if (!SandboxRouter::isValidAccountId(account) || !m_router->openAccountForTools(account)) {
+        message = QStringLiteral("cannot open the account %1").arg(account);
+        return false;
+    }
+    return true;
+}
+
+std::optional<SandboxBackfill::Result> SandboxServer::backfill(const QString &account, int days, QString *error)
+{
+    QString ignored;
+    QString &message = error ? *error : ignored;
+    if (!openForTools(account, message)) {
+        return std::nullopt;
+    }
+    SandboxBackfill::Options options;
+    options.now = QDateTime::currentDateTimeUtc();
+    options.days = days;
+    options.behaviour = m_providers;
+    SandboxTransaction transaction(*m_store);
+    const auto result =
+        transaction.isOpen() ? SandboxBackfill::run(*m_store, m_options.token, account, options) : std::nullopt;
+    if (!result || !transaction.commit()) {
+        message = QStringLiteral("writing the backfilled logs to %1 failed").arg(databasePath());
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<SandboxTrafficGenerator::Target> SandboxServer::trafficTarget(const QString &account, QString *error)
+{
+    QString ignored;
+    QString &message = error ? *error : ignored;
+    if (!openForTools(account, message)) {
+        return std::nullopt;
+    }
+    SandboxTrafficGenerator::Target target{account, SandboxDemoData::gatewayId(), {}};
+    const auto routes =
+        m_store->routes().list(account, target.gateway, SandboxSlice{0, 10000, QStringLiteral("created_at"), false});
+    if (!routes) {
+        message = QStringLiteral("reading the routes of %1 failed").arg(target.gateway);
+        return std::nullopt;
+    }
+    for (const SandboxRouteRows::Row &route : routes->items) {
+        target.routes.emplace_back(route.name, SandboxDemoData::routeWeight(route.name));
+    }
+    if (target.routes.empty()) {
+        message = QStringLiteral("account %1 has no routes on gateway %2 to send traffic to (is it seeded with the "
+                                 "demo? --no-demo leaves new accounts empty)")
+                      .arg(account, target.gateway);
+        return std::nullopt;
+    }
+    return target;
 }
 
 } // namespace rd

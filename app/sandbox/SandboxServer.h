@@ -1,7 +1,11 @@
 #pragma once
 
 #include "app/sandbox/FaultSpec.h"
+#include "app/sandbox/SandboxBackfill.h"
 #include "app/sandbox/SandboxHttpLimits.h"
+#include "app/sandbox/SandboxRequest.h"
+#include "app/sandbox/SandboxResponse.h"
+#include "app/sandbox/SandboxTrafficGenerator.h"
 #include "model/engine/ProviderBehaviour.h"
 
 #include <QByteArray>
@@ -10,6 +14,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace rd {
 
@@ -51,10 +56,24 @@ public:
     int requestCount(const QString &method, const QString &pathContains) const;
     int connectionCount() const; // open client connections
 
+    // After start(): a request handled in-process by the router, as if it had come over HTTP (the HTTP layer's
+    // faults aside). Generated traffic goes this way.
+    SandboxResponse dispatch(const SandboxRequest &request);
+    // After start(): `--backfill DAYS`, past logs for every gateway of `account` (registered, and seeded with the
+    // demo when new, first), routed by the versions deployed at their times with the providers' current
+    // behaviour. One transaction: on failure nothing is written.
+    std::optional<SandboxBackfill::Result> backfill(const QString &account, int days, QString *error = nullptr);
+    // After start(): what `--traffic` sends to: the demo gateway of `account` and its routes, with the demo's
+    // shares. nullopt with `error` when the account has no demo gateway or no route on it.
+    std::optional<SandboxTrafficGenerator::Target> trafficTarget(const QString &account, QString *error = nullptr);
+
     // Where the database goes when Options.databasePath is empty.
     static QString defaultDatabasePath();
 
 private:
+    // The router is running and `account` is a usable account, opened (and seeded when new); otherwise `message` says
+    // why.
+    bool openForTools(const QString &account, QString &message);
     Options m_options;
     SandboxHttpLimits m_limits;
     quint16 m_port = 0;

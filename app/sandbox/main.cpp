@@ -2,12 +2,14 @@
 // poking at it with curl.
 #include "app/sandbox/SandboxCommandLine.h"
 #include "app/sandbox/SandboxServer.h"
+#include "app/sandbox/SandboxTrafficGenerator.h"
 #include "app/sandbox/UnixSignalWatcher.h"
 
 #include <QCoreApplication>
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -42,5 +44,39 @@ int main(int argc, char *argv[])
     }
     std::printf("route-sandbox listening on %s\n", qPrintable(server.baseUrl().toString()));
     std::fflush(stdout);
-    return QCoreApplication::exec();
+
+    if (options->backfillDays > 0) {
+        const auto written = server.backfill(options->account, options->backfillDays, &error);
+        if (!written) {
+            std::fprintf(stderr, "route-sandbox: --backfill: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("route-sandbox: backfilled %lld logs (%lld requests) over the past %d days for account %s\n",
+                    static_cast<long long>(written->logs), static_cast<long long>(written->requests),
+                    options->backfillDays, qPrintable(options->account));
+        std::fflush(stdout);
+    }
+    std::unique_ptr<rd::SandboxTrafficGenerator> traffic;
+    if (options->trafficRate > 0) {
+        auto target = server.trafficTarget(options->account, &error);
+        if (!target) {
+            std::fprintf(stderr, "route-sandbox: --traffic: %s\n", qPrintable(error));
+            return 1;
+        }
+        traffic = std::make_unique<rd::SandboxTrafficGenerator>(
+            [&server](const rd::SandboxRequest &request) { return server.dispatch(request); }, std::move(*target),
+            options->trafficRate, options->trafficSeconds);
+        // A bounded run says when it is done; the sandbox goes on serving.
+        QObject::connect(traffic.get(), &rd::SandboxTrafficGenerator::finished, &app, [&traffic] {
+            std::printf("route-sandbox: traffic done, %lld requests sent\n", static_cast<long long>(traffic->sent()));
+            std::fflush(stdout);
+        });
+        std::printf("%s\n", qPrintable(traffic->description()));
+        std::fflush(stdout);
+        traffic->start();
+    }
+    const int status = QCoreApplication::exec();
+    // The generator dispatches into the server: it goes first.
+    traffic.reset();
+    return status;
 }

@@ -27,7 +27,8 @@ struct SimulationReport
     };
 
     std::uint64_t seed = 1;
-    std::uint64_t requests = 0;
+    std::uint64_t requests = 0; // run: fewer than asked when cancelled
+    bool cancelled = false;
     std::vector<ElementCounts> elements;
     std::vector<ModelCounts> models;
     std::uint64_t unserved = 0;

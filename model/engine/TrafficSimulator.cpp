@@ -57,6 +57,12 @@ SimulationReport TrafficSimulator::run(const Route &route, const SimulationOptio
     const double rps = options.requestsPerSecond > 0 ? options.requestsPerSecond : 10;
 
     for (std::uint64_t i = 0; i < options.requests; ++i) {
+        if (options.progress && i > 0 && i % SimulationOptions::kProgressStep == 0 && !options.progress(i)) {
+            report.cancelled = true;
+            report.requests = i;
+            latencies.resize(i);
+            break;
+        }
         SplitMix64 rng = SplitMix64::forRequest(options.seed, i);
         std::size_t which = 0;
         if (prepared.size() > 1) {

@@ -6,6 +6,7 @@
 #include "model/engine/SimulationReport.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace rd {
@@ -26,6 +27,10 @@ struct SimulationOptions
     ProviderBehaviour behaviour;
     double requestsPerSecond = 10; // requests arrive evenly spaced in simulated time
     PriceTable prices = PriceTable::builtIn();
+    // Called after every kProgressStep requests with how many are done; returning false stops the run, which then
+    // reports the requests done so far with `cancelled` set. For a worker thread's progress bar and Cancel.
+    std::function<bool(std::uint64_t done)> progress;
+    static constexpr std::uint64_t kProgressStep = 16384;
 };
 
 // Many requests through a route on one thread: request i arrives at i / rps seconds, draws its context from

@@ -2,6 +2,7 @@
 
 #include "model/JsonText.h"
 #include "model/Validator.h"
+#include "model/engine/RequestMix.h"
 #include "model/routectl/RouteCtl.h"
 #include "model/routectl/RouteFileReader.h"
 
@@ -121,24 +122,12 @@ std::optional<int> EngineInput::loadMix(const EngineArguments &args, std::ostrea
         if (line.find_first_not_of(" \t\r") == std::string::npos) {
             continue;
         }
-        const Decoded<Json> json = JsonText::parse(line);
-        if (!json) {
-            err << "routectl: " << where << ": " << json.error->toString() << '\n';
+        Decoded<WeightedContext> parsed = RequestMix::parseLine(line);
+        if (!parsed) {
+            err << "routectl: " << where << ": " << parsed.error->toString() << '\n';
             return kExitBadInput;
         }
-        Decoded<RequestContext> ctx = RequestContext::fromJson(*json.value, {"weight"});
-        if (!ctx) {
-            err << "routectl: " << where << ": " << ctx.error->toString() << '\n';
-            return kExitBadInput;
-        }
-        WeightedContext wc{std::move(*ctx.value), 1};
-        if (const auto w = json.value->find("weight"); w != json.value->end()) {
-            if (!w->is_number() || !std::isfinite(w->get<double>()) || w->get<double>() < 0) {
-                err << "routectl: " << where << ": weight must be a number, 0 or more\n";
-                return kExitBadInput;
-            }
-            wc.weight = w->get<double>();
-        }
+        WeightedContext wc = std::move(*parsed.value);
         if (!applyMetadata(args, wc.context, where, err)) {
             return kExitBadInput;
         }

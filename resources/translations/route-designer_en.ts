@@ -185,4 +185,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>rd::TracePanel</name>
+    <message numerus="yes">
+        <source>This draft has %n error(s): the API would refuse it as it is. The trace goes as far as the route lets it.</source>
+        <translation>
+            <numerusform>This draft has %n error: the API would refuse it as it is. The trace goes as far as the route lets it.</numerusform>
+            <numerusform>This draft has %n errors: the API would refuse it as it is. The trace goes as far as the route lets it.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

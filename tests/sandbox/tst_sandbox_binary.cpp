@@ -76,6 +76,7 @@ class TestSandboxBinary : public QObject
 private Q_SLOTS:
     void startsAnswersAndStopsOnSigterm();
     void faultFlag();
+    void backfillAndTraffic();
     void outOfDescriptorsNeitherSpinsNorStops();
     void refusesToRunWithoutToken();
     void tokenFromEnvironment();
@@ -134,6 +135,46 @@ void TestSandboxBinary::faultFlag()
     ::kill(static_cast<pid_t>(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(10000));
     RD_COMPARE(process.exitStatus(), QProcess::NormalExit);
+    RD_COMPARE(process.exitCode(), 0);
+}
+
+void TestSandboxBinary::backfillAndTraffic()
+{
+    // --backfill writes its logs before --traffic starts; each says what it did in one line.
+    QTemporaryDir dir;
+    QProcess process;
+    const QUrl url = startAndWaitForUrl(
+        process, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"), QStringLiteral("t"),
+                  QStringLiteral("--db"), dir.filePath(QStringLiteral("b.sqlite")), QStringLiteral("--account"),
+                  QStringLiteral("bin"), QStringLiteral("--backfill"), QStringLiteral("1"), QStringLiteral("--traffic"),
+                  QStringLiteral("20:1")});
+    QVERIFY2(url.isValid(), process.readAllStandardError().constData());
+    QStringList lines;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 30000 && !lines.join(QLatin1Char('\n')).contains(QStringLiteral("traffic done"))) {
+        if (process.canReadLine() || process.waitForReadyRead(200)) {
+            while (process.canReadLine()) {
+                lines << QString::fromUtf8(process.readLine()).trimmed();
+            }
+        }
+    }
+    const QString output = lines.join(QLatin1Char('\n'));
+    QVERIFY2(output.contains(QStringLiteral("route-sandbox: backfilled 60 logs (60 requests) over the past 1 days "
+                                            "for account bin")),
+             qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("route-sandbox: sending 20 requests a second")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("dynamic/support-chat")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("traffic done, 20 requests sent")), qPrintable(output));
+
+    // The demo week, the backfilled day and the traffic, all in the demo gateway's logs.
+    SandboxTestClient client(url, "t");
+    const TestReply logs = client.get(QStringLiteral("/accounts/bin/ai-gateway/gateways/demo-gateway/logs"));
+    RD_COMPARE(logs.status, 200);
+    RD_COMPARE(logs.json["result_info"]["total_count"], 420 + 60 + 20);
+
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
     RD_COMPARE(process.exitCode(), 0);
 }
 
@@ -214,6 +255,8 @@ void TestSandboxBinary::rejectsBadArguments_data()
     QTest::newRow("bad fault") << QStringList{"--token", "t", "--fault", "explode"} << "--fault";
     QTest::newRow("bad fault count") << QStringList{"--token", "t", "--fault", "slow:zero"} << "COUNT";
     QTest::newRow("unknown option") << QStringList{"--token", "t", "--colour"} << "colour";
+    QTest::newRow("backfill zero") << QStringList{"--token", "t", "--backfill", "0"} << "--backfill";
+    QTest::newRow("traffic not a rate") << QStringList{"--token", "t", "--traffic", "lots"} << "--traffic";
 }
 
 void TestSandboxBinary::rejectsBadArguments()
@@ -236,8 +279,9 @@ void TestSandboxBinary::help()
     RD_COMPARE(process.exitCode(), 0);
     const QString text = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY(text.startsWith(QStringLiteral("Usage: route-sandbox")));
-    for (const char *option : {"--port", "--token", "--db", "--no-demo", "--fault", "--max-connections",
-                               "--idle-timeout", "--request-timeout"}) {
+    for (const char *option :
+         {"--port", "--token", "--db", "--no-demo", "--fault", "--max-connections", "--idle-timeout",
+          "--request-timeout", "--provider-fail", "--provider-latency", "--backfill", "--traffic", "--account"}) {
         QVERIFY2(text.contains(QLatin1String(option)), option);
     }
 }

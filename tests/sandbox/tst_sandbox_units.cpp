@@ -9,13 +9,17 @@
 #include "app/sandbox/SandboxLogQuery.h"
 #include "app/sandbox/SandboxProviderConfigApi.h"
 #include "app/sandbox/SandboxRouteApi.h"
+#include "app/sandbox/SandboxStore.h"
 #include "app/sandbox/SandboxTime.h"
+#include "app/sandbox/SandboxTransaction.h"
 #include "model/Json.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 
 using namespace rd;
@@ -257,45 +261,148 @@ TEST(SandboxDemoData, RoutesAreAcceptedByTheApiRules)
     EXPECT_NE(SandboxDemoData::previousDemoElements(), demo["elements"]);
 }
 
-TEST(SandboxDemoData, LogsArePlausibleAndDeterministic)
-{
-    const QDateTime now = QDateTime::fromString(QStringLiteral("2025-06-01T12:00:00.000Z"), Qt::ISODateWithMs);
-    const auto logs = SandboxDemoData::logs(now);
-    ASSERT_EQ(logs.size(), static_cast<std::size_t>(SandboxDemoData::kLogCount));
-    EXPECT_GE(logs.size(), 300U);
-    EXPECT_LE(logs.size(), 500U);
+namespace {
 
-    const auto again = SandboxDemoData::logs(now);
+// Seeds the demo into a fresh store at `now` and reads its logs back, oldest first.
+std::vector<SandboxLogRecord> seededDemoLogs(const QString &file, const QDateTime &now)
+{
+    SandboxStore store(file);
+    QString error;
+    if (!store.open(&error)) {
+        ADD_FAILURE() << error.toStdString();
+        return {};
+    }
+    SandboxTransaction transaction(store);
+    if (!SandboxDemoData::seed(store, QStringLiteral("demo"), now) || !transaction.commit()) {
+        ADD_FAILURE() << "seeding the demo failed";
+        return {};
+    }
+    auto page = store.logs().list(QStringLiteral("demo"), SandboxDemoData::gatewayId(), QStringLiteral("1 = 1"), {},
+                                  QStringLiteral("created_at ASC, seq ASC"), 0, 100000);
+    return page ? page->items : std::vector<SandboxLogRecord>{};
+}
+
+} // namespace
+
+// The demo week is the backfill's: the data plane's logs, one per request, the same on every run at the same
+// `now`.
+TEST(SandboxDemoData, LogsAreTheDataPlanesAndDeterministic)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QDateTime now = QDateTime::fromString(QStringLiteral("2025-06-01T12:00:00.000Z"), Qt::ISODateWithMs);
+    const auto logs = seededDemoLogs(dir.filePath(QStringLiteral("a.sqlite")), now);
+    ASSERT_EQ(logs.size(), static_cast<std::size_t>(SandboxDemoData::kLogCount));
+    const auto again = seededDemoLogs(dir.filePath(QStringLiteral("b.sqlite")), now);
+    ASSERT_EQ(again.size(), logs.size());
+
     std::set<QString> ids;
+    std::map<QString, int> models;
     int cached = 0;
-    int failed = 0;
-    std::set<int> statuses;
+    int unserved = 0;
+    int longPrompts = 0;
     for (std::size_t i = 0; i < logs.size(); ++i) {
         const SandboxLogRecord &log = logs[i];
-        EXPECT_EQ(log.id, again[i].id);
+        SCOPED_TRACE(log.id.toStdString());
+        for (const auto &[mine, theirs] :
+             {std::pair{log.id, again[i].id}, std::pair{log.eventId, again[i].eventId},
+              std::pair{log.provider, again[i].provider}, std::pair{log.model, again[i].model},
+              std::pair{log.metadata, again[i].metadata}, std::pair{log.createdAt, again[i].createdAt}}) {
+            EXPECT_EQ(mine, theirs);
+        }
         EXPECT_EQ(log.requestBody, again[i].requestBody);
+        EXPECT_EQ(log.responseBody, again[i].responseBody);
+        EXPECT_EQ(log.duration, again[i].duration);
         ids.insert(log.id);
-        cached += log.cached ? 1 : 0;
-        failed += log.success ? 0 : 1;
-        statuses.insert(log.statusCode);
-        EXPECT_EQ(log.success, log.statusCode == 200);
+        ++models[log.model];
+
+        // As the data plane writes them.
+        EXPECT_EQ(log.path, QStringLiteral("compat/chat/completions"));
+        EXPECT_EQ(log.modelType, QStringLiteral("chat"));
+        EXPECT_EQ(log.step, 0);
+        EXPECT_TRUE(log.metadata.contains(QStringLiteral("\"plan\"")) &&
+                    log.metadata.contains(QStringLiteral("\"user_id\"")));
+        EXPECT_TRUE(log.requestHead.contains(QStringLiteral("cf-aig-metadata")));
+        const QDateTime at = QDateTime::fromString(log.createdAt, Qt::ISODateWithMs);
+        EXPECT_LE(at, now.addSecs(-60));
+        EXPECT_GE(at, now.addDays(-7));
         EXPECT_GE(log.cost, 0.0);
         EXPECT_LT(log.cost, 0.02);
-        EXPECT_GT(log.tokensIn, 0);
-        EXPECT_GT(log.duration, 0);
-        const QDateTime at = QDateTime::fromString(log.createdAt, Qt::ISODateWithMs);
-        EXPECT_LE(at, now);
-        EXPECT_GE(at, now.addDays(-7));
-        EXPECT_TRUE(log.metadata.contains(QStringLiteral("\"plan\"")));
-        if (i > 0) {
-            EXPECT_LE(logs[i - 1].createdAt, log.createdAt);
+        if (log.cached) {
+            ++cached;
+            EXPECT_TRUE(log.success);
+            EXPECT_GT(log.tokensIn, 0);
+            EXPECT_EQ(log.cost, 0.0);
+        } else if (log.success) {
+            EXPECT_EQ(log.statusCode, 200);
+            EXPECT_GT(log.tokensIn, 0);
+            EXPECT_GT(log.duration, 0);
+            EXPECT_GT(log.cost, 0.0);
+        } else {
+            // No model answered: logged under the route's name.
+            ++unserved;
+            EXPECT_EQ(log.statusCode, 502);
+            EXPECT_EQ(log.tokensIn, 0);
+            EXPECT_EQ(log.provider, QStringLiteral("unknown"));
+            EXPECT_TRUE(log.model.startsWith(QStringLiteral("dynamic/")));
         }
+        longPrompts += log.tokensIn > 1500 ? 1 : 0;
     }
     EXPECT_EQ(ids.size(), logs.size());
-    EXPECT_GT(cached, 20);
+    // What the demo is made to show: repeated questions answered from the cache, the outages' fallbacks to Gemini
+    // and unserved free-plan requests, and some long prompts.
+    EXPECT_GT(cached, 5);
     EXPECT_LT(cached, 80);
-    EXPECT_GT(failed, 15);
-    EXPECT_TRUE(statuses.count(429) && statuses.count(500) && statuses.count(503));
+    EXPECT_GT(unserved, 0);
+    EXPECT_GT(models[QStringLiteral("gemini-1.5-flash")], 0);
+    EXPECT_GT(models[QStringLiteral("claude-3-5-haiku-latest")], 0);
+    EXPECT_GT(models[QStringLiteral("@cf/meta/llama-3.1-8b-instruct")], 0);
+    EXPECT_GT(models[QStringLiteral("gpt-4o-mini")], 0);
+    EXPECT_GT(longPrompts, 0);
+}
+
+TEST(SandboxCommandLine, BackfillAndTraffic)
+{
+    QString error;
+    auto parse = [&](QStringList arguments) {
+        arguments.prepend(QStringLiteral("route-sandbox"));
+        return SandboxCommandLine::parse(arguments, "token", &error);
+    };
+    auto none = parse({});
+    ASSERT_TRUE(none);
+    EXPECT_EQ(none->backfillDays, 0);
+    EXPECT_EQ(none->trafficRate, 0.0);
+    EXPECT_EQ(none->account, QStringLiteral("demo"));
+
+    auto both = parse({QStringLiteral("--backfill"), QStringLiteral("30"), QStringLiteral("--traffic"),
+                       QStringLiteral("2.5:90"), QStringLiteral("--account"), QStringLiteral("acme_01")});
+    ASSERT_TRUE(both) << error.toStdString();
+    EXPECT_EQ(both->backfillDays, 30);
+    EXPECT_EQ(both->trafficRate, 2.5);
+    EXPECT_EQ(both->trafficSeconds, 90.0);
+    EXPECT_EQ(both->account, QStringLiteral("acme_01"));
+
+    auto endless = parse({QStringLiteral("--traffic"), QStringLiteral("5")});
+    ASSERT_TRUE(endless) << error.toStdString();
+    EXPECT_EQ(endless->trafficRate, 5.0);
+    EXPECT_EQ(endless->trafficSeconds, 0.0); // until stopped
+
+    for (const char *bad : {"0", "-3", "seven", "1.5", "366", ""}) {
+        EXPECT_FALSE(parse({QStringLiteral("--backfill"), QString::fromLatin1(bad)})) << bad;
+        EXPECT_TRUE(error.contains(QStringLiteral("--backfill"))) << error.toStdString();
+    }
+    for (const char *bad : {"0", "-1", "fast", "5:0", "5:-10", "5:soon", "5:", ":10", "1001", "5:10:2", "nan", ""}) {
+        EXPECT_FALSE(parse({QStringLiteral("--traffic"), QString::fromLatin1(bad)})) << bad;
+        EXPECT_TRUE(error.contains(QStringLiteral("--traffic"))) << error.toStdString();
+    }
+    for (const char *bad : {"a/b", "", "with space"}) {
+        EXPECT_FALSE(parse({QStringLiteral("--account"), QString::fromLatin1(bad)})) << bad;
+        EXPECT_TRUE(error.contains(QStringLiteral("--account"))) << error.toStdString();
+    }
+    const QString help = SandboxCommandLine::helpText();
+    for (const char *option : {"--backfill <DAYS>", "--traffic <RATE[:SECONDS]>", "--account <ID>"}) {
+        EXPECT_TRUE(help.contains(QString::fromLatin1(option))) << option;
+    }
 }
 
 int main(int argc, char **argv)

@@ -22,6 +22,7 @@ LocalSandbox::LocalSandbox(const QString &databasePath, QObject *parent) : QObje
     SandboxServer::Options options;
     options.databasePath = databasePath;
     options.token = sessionToken();
+    m_token = QString::fromLatin1(options.token);
     m_server = std::make_unique<SandboxServer>(options);
     m_client = new ApiClient(this);
     m_client->setCredentials(ApiCredentials::apiToken(accountId(), QString::fromLatin1(options.token)));

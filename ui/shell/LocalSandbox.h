@@ -27,6 +27,8 @@ public:
     bool isRunning() const { return m_running; }
     ApiClient *client() const { return m_client; }
     SandboxServer *server() const { return m_server.get(); }
+    // This run's token: the API's, and the gateways' when they have authentication on.
+    QString token() const { return m_token; }
     // The account id the sandbox data is kept under.
     static QString accountId();
 
@@ -34,6 +36,7 @@ private:
     std::unique_ptr<SandboxServer> m_server;
     ApiClient *m_client = nullptr;
     bool m_running = false;
+    QString m_token;
 };
 
 } // namespace rd

@@ -118,6 +118,7 @@ int main(int argc, char *argv[])
         qWarning("The local sandbox could not start: %s", qPrintable(error));
     }
     window.restoreOpenTabs();
+    connectionManager.setSandboxGatewayToken(sandbox.isRunning() ? sandbox.token() : QString());
     connectionManager.setSources(sandbox.isRunning() ? sandbox.client() : nullptr, &connections);
     // After the restored tabs: the files asked for now are what the user wants in front. Routes restored
     // from the server arrive later and open behind them (see MainWindow::restoreOpenTabs).

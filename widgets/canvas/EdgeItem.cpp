@@ -4,6 +4,7 @@
 #include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/ElementItem.h"
+#include "widgets/canvas/FlowTagItem.h"
 
 #include <QPainter>
 #include <QPainterPathStroker>
@@ -43,6 +44,24 @@ const EdgeStyle &edgeStyle()
 // The shape Qt hit-tests (rubber band, itemAt): the drawn stroke. Clicks are picked by the view within a
 // tolerance in screen pixels; 2 units stay inside that tolerance even at the largest zoom.
 constexpr qreal kShapeWidth = 2;
+
+constexpr qreal kFlowLabelHeight = 16;
+constexpr qreal kFlowLabelPadding = 7;
+
+QFont flowLabelFont()
+{
+    QFont f;
+    f.setPixelSize(10);
+    f.setBold(true);
+    return f;
+}
+
+// A wire carrying every request is 10 units wide; one carrying none stays a hairline-like 1.5, so a branch that
+// took nothing still shows where it goes.
+qreal flowWidth(double share)
+{
+    return 1.5 + 8.5 * std::clamp(share, 0.0, 1.0);
+}
 
 qreal distanceToSegment(QPointF p, QPointF a, QPointF b)
 {
@@ -86,9 +105,44 @@ void EdgeItem::adjust()
     m_from = from;
     m_to = to;
     m_path = curve(from, to);
-    m_bounds = m_path.controlPointRect().adjusted(-6, -6, 6, 6);
+    updateBounds();
     m_shape.reset();
     m_polyline.reset();
+}
+
+void EdgeItem::updateBounds()
+{
+    // Flow widths and labels keep their size on screen when zoomed out: the bounds hold their largest.
+    const qreal pad =
+        m_flow ? flowWidth(std::max(m_flow->share, 0.3)) * canvas::keepScreenSize(canvas::kLodShape) / 2 + 2 : 6;
+    m_bounds = m_path.controlPointRect().adjusted(-pad, -pad, pad, pad) | flowLabelRect(canvas::kLodShape);
+}
+
+void EdgeItem::setFlow(std::optional<FlowOverlay::Wire> flow, bool dimmed)
+{
+    if (!flow && !m_flow && dimmed == m_dimmed) {
+        return;
+    }
+    prepareGeometryChange();
+    m_flow = std::move(flow);
+    m_dimmed = dimmed;
+    m_flowText = QStaticText(m_flow ? m_flow->label : QString());
+    m_flowText.setTextFormat(Qt::PlainText);
+    m_flowText.prepare(QTransform(), flowLabelFont());
+    updateBounds();
+    update();
+}
+
+QRectF EdgeItem::flowLabelRect(qreal lod) const
+{
+    if (!m_flow || m_flow->label.isEmpty()) {
+        return {};
+    }
+    const qreal scale = FlowTagItem::chipScale(lod);
+    const qreal width = (m_flowText.size().width() + 2 * kFlowLabelPadding) * scale;
+    const qreal height = kFlowLabelHeight * scale;
+    const QPointF middle = m_path.pointAtPercent(0.5);
+    return {middle.x() - width / 2, middle.y() - height / 2, width, height};
 }
 
 qreal EdgeItem::distanceTo(QPointF scenePos, bool straight) const
@@ -128,6 +182,13 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const EdgeStyle &st = edgeStyle();
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setBrush(Qt::NoBrush);
+    if (m_dimmed) {
+        painter->setOpacity(FlowOverlay::kDimmedOpacity);
+    }
+    if (m_flow && !isSelected()) {
+        paintFlow(painter, lod);
+        return;
+    }
     if (lod < canvas::kLodShape) {
         // Far out the curve's shape is invisible; a hairline without antialiasing costs a fraction.
         painter->setRenderHint(QPainter::Antialiasing, false);
@@ -138,6 +199,46 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(isSelected() ? st.selected : (m_fallback ? st.fallback : st.normal));
     painter->drawPath(m_path);
+}
+
+void EdgeItem::paintFlow(QPainter *painter, qreal lod) const
+{
+    const QColor color = FlowOverlay::color();
+    const bool widened = m_flow->share >= 0;
+    QColor ink = m_flow->lit || widened ? color : canvas::kWire;
+    if (widened && !m_flow->lit && m_flow->share <= 0) {
+        ink = canvas::kFallback; // a branch nothing took: where it goes, no more
+    }
+    const qreal width = (widened ? flowWidth(m_flow->share) : (m_flow->lit ? 4 : 2)) * canvas::keepScreenSize(lod);
+    painter->setRenderHint(QPainter::Antialiasing, lod >= canvas::kLodShape);
+    QPen pen(ink, width, Qt::SolidLine, Qt::RoundCap);
+    if (m_fallback && !m_flow->lit && !widened) {
+        pen.setStyle(Qt::DashLine);
+    }
+    painter->setPen(pen);
+    if (lod < canvas::kLodShape) {
+        painter->drawLine(m_from, m_to);
+        return;
+    }
+    painter->drawPath(m_path);
+    const QRectF label = flowLabelRect(lod);
+    if (label.isNull()) {
+        return;
+    }
+    // Drawn at its design size and scaled, so the text grows when zoomed out like the chips on the cards.
+    const qreal scale = FlowTagItem::chipScale(lod);
+    painter->save();
+    painter->translate(label.topLeft());
+    painter->scale(scale, scale);
+    const QRectF chip(0, 0, label.width() / scale, kFlowLabelHeight);
+    painter->setPen(QPen(color, 1));
+    painter->setBrush(Qt::white);
+    painter->drawRoundedRect(chip, kFlowLabelHeight / 2, kFlowLabelHeight / 2);
+    painter->setFont(flowLabelFont());
+    painter->setPen(color.darker(130));
+    painter->drawStaticText(QPointF(kFlowLabelPadding, (kFlowLabelHeight - m_flowText.size().height()) / 2),
+                            m_flowText);
+    painter->restore();
 }
 
 } // namespace rd

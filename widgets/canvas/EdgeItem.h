@@ -1,7 +1,10 @@
 #pragma once
 
+#include "widgets/canvas/FlowOverlay.h"
+
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QStaticText>
 
 #include <optional>
 #include <string>
@@ -40,6 +43,14 @@ public:
     // the straight line that far-out levels of detail draw instead (canvas::kLodShape).
     qreal distanceTo(QPointF scenePos, bool straight) const;
 
+    // Its part of a flow overlay: lit (on a traced path), widened by its share of simulated traffic, labelled at
+    // its middle; or faded when the overlay dims what it does not list. nullopt with `dimmed` false: as normal.
+    void setFlow(std::optional<FlowOverlay::Wire> flow, bool dimmed);
+    const std::optional<FlowOverlay::Wire> &flow() const { return m_flow; }
+    bool isDimmed() const { return m_dimmed; }
+    // Where the flow label is drawn at a zoom (level of detail), in scene coordinates (null without a label).
+    QRectF flowLabelRect(qreal lod = 1) const;
+
     QRectF boundingRect() const override;
     // The stroke itself, about as wide as drawn: the view picks wires within a tolerance in screen pixels
     // (RouteView::edgeNear), which a shape in scene units could not give at every zoom.
@@ -57,6 +68,11 @@ private:
     QRectF m_bounds;
     mutable std::optional<QPainterPath> m_shape;
     mutable std::optional<QPolygonF> m_polyline; // the curve flattened, for distanceTo
+    std::optional<FlowOverlay::Wire> m_flow;
+    bool m_dimmed = false;
+    QStaticText m_flowText;
+    void updateBounds();
+    void paintFlow(QPainter *painter, qreal lod) const;
 };
 
 } // namespace rd

@@ -8,6 +8,7 @@
 #include "widgets/canvas/DiffHaloItem.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
+#include "widgets/canvas/FlowOverlayLayer.h"
 #include "widgets/canvas/OverviewRaster.h"
 
 #include <QGraphicsSceneMouseEvent>
@@ -47,6 +48,9 @@ RouteScene::RouteScene(RouteDocument *document, QObject *parent) : QGraphicsScen
         connect(document, &RouteDocument::elementMoved, this, &RouteScene::onElementMoved);
         connect(document, &RouteDocument::findingsChanged, this, &RouteScene::applyFindings);
         connect(document, &QObject::destroyed, this, &RouteScene::onDocumentDestroyed);
+        // New and rebuilt cards and wires take the overlay too (after documentReset's rebuild: connected later).
+        connect(document, &RouteDocument::changed, this, &RouteScene::scheduleFlowOverlay);
+        connect(document, &RouteDocument::documentReset, this, &RouteScene::scheduleFlowOverlay);
     }
     rebuild();
 }
@@ -406,6 +410,35 @@ void RouteScene::clearDiffHighlights()
 {
     m_diffMarks.clear();
     applyDiffHighlights();
+}
+
+void RouteScene::setFlowOverlay(FlowOverlay overlay)
+{
+    m_flow = std::move(overlay);
+    m_flowPending = false;
+    FlowOverlayLayer::apply(m_flow, m_items);
+}
+
+void RouteScene::clearFlowOverlay()
+{
+    setFlowOverlay({});
+}
+
+void RouteScene::scheduleFlowOverlay()
+{
+    if (m_flowPending || m_flow.isEmpty()) {
+        return;
+    }
+    m_flowPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_flowPending) {
+                m_flowPending = false;
+                FlowOverlayLayer::apply(m_flow, m_items);
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void RouteScene::applyDiffHighlights()

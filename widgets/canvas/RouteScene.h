@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/canvas/DiffMark.h"
+#include "widgets/canvas/FlowOverlay.h"
 
 #include <QGraphicsScene>
 #include <QLineF>
@@ -67,6 +68,12 @@ public:
     void clearDiffHighlights();
     const std::unordered_map<std::string, DiffMark> &diffHighlights() const { return m_diffMarks; }
 
+    // A trace's path or a simulation's traffic drawn over the route (FlowOverlay). It stays through edits and
+    // resets, applied again to cards and wires as they come, until replaced or cleared.
+    void setFlowOverlay(FlowOverlay overlay);
+    void clearFlowOverlay();
+    const FlowOverlay &flowOverlay() const { return m_flow; }
+
     // Cards cannot be dragged; RouteView::setReadOnly refuses every other edit.
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool isReadOnly() const { return m_readOnly; }
@@ -97,6 +104,8 @@ private:
     void applyFindings();
     void scheduleBoundsChanged();
     void applyDiffHighlights();
+    // Coalesced to once per event loop turn: an edit emits several signals.
+    void scheduleFlowOverlay();
 
     void onElementAdded(const std::string &id);
     void onElementRemoved(const std::string &id);
@@ -111,6 +120,8 @@ private:
     std::unordered_map<std::string, DiffMark> m_diffMarks;
     std::vector<QGraphicsItem *> m_diffGhosts;
     bool m_readOnly = false;
+    FlowOverlay m_flow;
+    bool m_flowPending = false;
     struct Overview
     {
         std::vector<std::pair<QLineF, QRgb>> wires; // in drawing order
