@@ -71,6 +71,9 @@ RequestContextEditor::RequestContextEditor(Fields fields, QWidget *parent) : QWi
             emit changed();
         }
     });
+    // In a dialog, Return sends (the dialog's default button), not "add a row".
+    add->setAutoDefault(false);
+    remove->setAutoDefault(false);
     auto *rowButtons = new QHBoxLayout;
     rowButtons->addWidget(add);
     rowButtons->addWidget(remove);

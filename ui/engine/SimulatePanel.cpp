@@ -89,7 +89,7 @@ SimulatePanel::SimulatePanel(RouteDocument *document, QWidget *parent) : QWidget
         m_providers->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Fixed);
         m_providers->setColumnWidth(column, 62);
     }
-    m_providers->setTextElideMode(Qt::ElideMiddle);
+    m_providers->setTextElideMode(Qt::ElideLeft); // the model's own name is the telling end
     m_providers->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_providers->verticalHeader()->hide();
     m_providers->verticalHeader()->setDefaultSectionSize(m_providers->fontMetrics().height() + 10);
@@ -123,6 +123,7 @@ SimulatePanel::SimulatePanel(RouteDocument *document, QWidget *parent) : QWidget
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("simulateStatus"));
     m_status->setWordWrap(true);
+    m_status->hide(); // shown with something to say: an empty line would push the results down
     connect(m_run, &QPushButton::clicked, this, &SimulatePanel::run);
     connect(m_cancel, &QPushButton::clicked, this, &SimulatePanel::cancel);
     auto *runRow = new QHBoxLayout;
@@ -153,7 +154,7 @@ SimulatePanel::SimulatePanel(RouteDocument *document, QWidget *parent) : QWidget
     split->addWidget(providers);
     split->addWidget(right);
     split->setStretchFactor(2, 1);
-    split->setSizes({280, 380, 480});
+    split->setSizes({250, 330, 560});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
@@ -223,6 +224,7 @@ void SimulatePanel::syncModels()
         m_providers->insertRow(row);
         auto *model = new QTableWidgetItem(name);
         model->setFlags(Qt::ItemIsEnabled);
+        model->setToolTip(name);
         m_providers->setItem(row, kModel, model);
         const QStringList defaults{QStringLiteral("0"), QString::number(ProviderBehaviour::kDefaultLatency.p50Ms),
                                    QString::number(ProviderBehaviour::kDefaultLatency.p95Ms)};

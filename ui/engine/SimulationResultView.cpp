@@ -43,7 +43,7 @@ SimulationResultView::SimulationResultView(QWidget *parent) : QWidget(parent)
     m_table->setHeaderLabels({tr("Figure"), tr("Requests"), tr("Detail")});
     m_table->setUniformRowHeights(true);
     m_table->header()->setStretchLastSection(true);
-    m_table->setColumnWidth(0, 230);
+    m_table->setColumnWidth(0, 210);
     m_table->setColumnWidth(1, 90);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
