@@ -453,9 +453,11 @@ void RouteEditorPage::populateProblems()
         m_bottomPanel->setSummary(QIcon(), QString());
     }
     // The panel opens when problems appear and closes again when the last one is fixed; in between its
-    // height and whether it is open are the user's.
+    // height and whether it is open are the user's. A page the user is reading (a trace of this very draft,
+    // the history) is not taken away: the bar counts the problems beside it.
     const bool hasProblems = count > 0;
-    if (hasProblems && !m_hadProblems) {
+    const bool readingOtherPage = m_bottomPanel->isExpanded() && m_bottomPanel->currentPage() != m_problemsTab;
+    if (hasProblems && !m_hadProblems && !readingOtherPage) {
         m_bottomPanel->showPage(m_problemsTab);
     } else if (!hasProblems && m_hadProblems && m_bottomPanel->currentPage() == m_problemsTab) {
         m_bottomPanel->setExpanded(false);

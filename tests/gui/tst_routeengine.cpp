@@ -4,6 +4,7 @@
 // in-process sandbox's data plane over loopback HTTP and lights the path that served it.
 #include "app/ConnectionManager.h"
 #include "app/ConnectionStore.h"
+#include "app/GatewayTestRequest.h"
 #include "app/RemoteRoute.h"
 #include "app/RouteDocument.h"
 #include "app/SecretStore.h"
@@ -27,10 +28,12 @@
 #include "widgets/canvas/RouteView.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -41,6 +44,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -112,6 +117,7 @@ private slots:
     void simulateReplaysLogs();
     void testRequestThroughTheSandbox();
     void testRequestFailuresReadClearly();
+    void realAccountsAreAskedFirst();
 
 private:
     RouteEditorPage *openDemoFile(TestWindow &window);
@@ -250,6 +256,10 @@ void TestRouteEngine::traceFollowsEditsAndDrafts()
     QTRY_VERIFY(!trace->bannerText().isEmpty());
     QVERIFY(trace->bannerText().contains(QStringLiteral("error")));
     QVERIFY(trace->summaryText().startsWith(QStringLiteral("Not served")));
+    // The error does not take the panel over to Problems: the trace of this draft is what the user is reading.
+    QTest::qWait(50);
+    QVERIFY(trace->isVisible());
+    QVERIFY(editor->bottomPanel()->tabButton(0)->text().startsWith(QStringLiteral("Problems (")));
     screenshot(&window, QStringLiteral("trace-draft-with-errors.png"));
 
     // Undone: clean again, and the model serves once more.
@@ -509,6 +519,43 @@ void TestRouteEngine::testRequestFailuresReadClearly()
     QVERIFY(!unreachable.outcome()->sent);
     QVERIFY2(unreachable.resultText().startsWith(QStringLiteral("The gateway could not be reached")),
              qPrintable(unreachable.resultText()));
+}
+
+void TestRouteEngine::realAccountsAreAskedFirst()
+{
+    // An account's API base gives Cloudflare's gateway host; any other base (the sandbox) answers itself.
+    const QUrl real = GatewayTestRequest::chatCompletionsUrl(ApiClient::kCloudflareBaseUrl, QStringLiteral("0d37"),
+                                                             QStringLiteral("prod-gw"));
+    QCOMPARE(real, QUrl(QStringLiteral("https://gateway.ai.cloudflare.com/v1/0d37/prod-gw/compat/chat/completions")));
+    QVERIFY(GatewayTestRequest::isCloudflare(real));
+    const QUrl local = GatewayTestRequest::chatCompletionsUrl(m_server->baseUrl(), kAccount, kGateway);
+    QCOMPARE(local.port(), m_server->baseUrl().port());
+    QVERIFY(!GatewayTestRequest::isCloudflare(local));
+
+    // Before a billed request the dialog asks; Cancel sends nothing.
+    ApiClient account;
+    account.setOptions(test::fastOptions(ApiClient::kCloudflareBaseUrl, 500));
+    account.setCredentials(ApiCredentials::apiToken(QStringLiteral("0d37"), QStringLiteral("not-a-real-token")));
+    TestRequestDialog::Target target;
+    target.client = &account;
+    target.gatewayId = QStringLiteral("prod-gw");
+    target.routeName = QStringLiteral("support-chat");
+    TestRequestDialog dialog(target, nullptr, nullptr);
+    dialog.show();
+    QVERIFY(dialog.sendButton()->text().contains(QStringLiteral("Billed")));
+    bool asked = false;
+    QTimer::singleShot(50, &dialog, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (box) {
+            asked = box->text().contains(QStringLiteral("bills"));
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    dialog.send();
+    QVERIFY(asked);
+    QVERIFY(!dialog.outcome());
+    QCOMPARE(dialog.resultText(), QStringLiteral("Not sent yet."));
+    QVERIFY(dialog.sendButton()->isEnabled());
 }
 
 QTEST_MAIN(TestRouteEngine)

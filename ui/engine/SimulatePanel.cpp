@@ -208,6 +208,14 @@ void SimulatePanel::syncModels()
     if (!m_document) {
         return;
     }
+    const std::vector<std::string> models = RouteFields::modelKeys(m_document->route());
+    bool same = static_cast<int>(models.size()) == m_providers->rowCount();
+    for (int row = 0; same && row < m_providers->rowCount(); ++row) {
+        same = m_providers->item(row, kModel)->text() == qs(models[static_cast<std::size_t>(row)]);
+    }
+    if (same) {
+        return; // most edits do not change which models the route calls: the rows and what is typed in them stay
+    }
     std::map<QString, QStringList> kept;
     for (int row = 0; row < m_providers->rowCount(); ++row) {
         QStringList values;
@@ -216,7 +224,6 @@ void SimulatePanel::syncModels()
         }
         kept[m_providers->item(row, kModel)->text()] = values;
     }
-    const std::vector<std::string> models = RouteFields::modelKeys(m_document->route());
     m_providers->setRowCount(0);
     for (const std::string &key : models) {
         const QString name = qs(key);

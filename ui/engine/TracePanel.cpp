@@ -123,8 +123,15 @@ TracePanel::TracePanel(RouteDocument *document, QWidget *parent) : QWidget(paren
         connect(m_document, &RouteDocument::documentReset, this, &TracePanel::scheduleRetrace);
         connect(m_document, &RouteDocument::findingsChanged, this, &TracePanel::scheduleRetrace);
     }
-    syncRouteParts();
-    retraceNow();
+    m_pending = true; // traced when first shown
+}
+
+void TracePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_pending) {
+        retraceNow();
+    }
 }
 
 void TracePanel::scheduleRetrace()
@@ -133,6 +140,9 @@ void TracePanel::scheduleRetrace()
         return;
     }
     m_pending = true;
+    if (!isVisible()) {
+        return; // every tab has a Trace page: a hidden one traces when shown, not on every edit of a large route
+    }
     // Coalesced: an edit emits several signals, and typing a value emits one per key.
     QMetaObject::invokeMethod(
         this,

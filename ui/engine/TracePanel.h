@@ -46,6 +46,9 @@ public:
     // Traces now instead of on the next turn of the event loop (tests; the panel does this itself when shown).
     void retraceNow();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     // A new trace: the page draws overlay() when this panel is the one showing.
     void overlayChanged();
