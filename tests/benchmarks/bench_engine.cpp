@@ -52,7 +52,9 @@ void BM_SimulateDemo(benchmark::State &state)
     }
     std::uint64_t served = 0;
     for (auto _ : state) {
-        const rd::SimulationReport report = rd::TrafficSimulator::run(route, options);
+        rd::SimulationReport report = rd::TrafficSimulator::run(
+            route,
+            options); // not const: DoNotOptimize wants an lvalue it may change (benchmark 1.8 deprecates the const one)
         served = report.requests - report.unserved;
         benchmark::DoNotOptimize(report.latencyP95Ms);
     }
