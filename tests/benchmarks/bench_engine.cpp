@@ -52,9 +52,8 @@ void BM_SimulateDemo(benchmark::State &state)
     }
     std::uint64_t served = 0;
     for (auto _ : state) {
-        rd::SimulationReport report = rd::TrafficSimulator::run(
-            route,
-            options); // not const: DoNotOptimize wants an lvalue it may change (benchmark 1.8 deprecates the const one)
+        // Not const: DoNotOptimize wants an lvalue it may change (Debian 13's benchmark deprecates the const one).
+        rd::SimulationReport report = rd::TrafficSimulator::run(route, options);
         served = report.requests - report.unserved;
         benchmark::DoNotOptimize(report.latencyP95Ms);
     }
