@@ -105,6 +105,7 @@ void EdgeItem::adjust()
     m_from = from;
     m_to = to;
     m_path = curve(from, to);
+    m_middle = m_path.pointAtPercent(0.5); // where the flow label goes: once per move, not once per paint
     updateBounds();
     m_shape.reset();
     m_polyline.reset();
@@ -141,8 +142,7 @@ QRectF EdgeItem::flowLabelRect(qreal lod) const
     const qreal scale = FlowTagItem::chipScale(lod);
     const qreal width = (m_flowText.size().width() + 2 * kFlowLabelPadding) * scale;
     const qreal height = kFlowLabelHeight * scale;
-    const QPointF middle = m_path.pointAtPercent(0.5);
-    return {middle.x() - width / 2, middle.y() - height / 2, width, height};
+    return {m_middle.x() - width / 2, m_middle.y() - height / 2, width, height};
 }
 
 qreal EdgeItem::distanceTo(QPointF scenePos, bool straight) const

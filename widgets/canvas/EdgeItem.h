@@ -65,6 +65,7 @@ private:
     QPointF m_from;
     QPointF m_to;
     QPainterPath m_path;
+    QPointF m_middle;
     QRectF m_bounds;
     mutable std::optional<QPainterPath> m_shape;
     mutable std::optional<QPolygonF> m_polyline; // the curve flattened, for distanceTo

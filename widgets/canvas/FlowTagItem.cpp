@@ -49,6 +49,9 @@ FlowTagItem::FlowTagItem(ElementItem *card, FlowOverlay::Card flow)
     if (!m_flow.tag.isEmpty()) {
         setToolTip(m_flow.tag);
     }
+    // Measured once, at the design size: boundingRect() and paint() run often and only scale these.
+    m_badgeAdvance = QFontMetricsF(chipFont(1, true)).horizontalAdvance(m_flow.badge);
+    m_tagAdvance = QFontMetricsF(chipFont(1, false)).horizontalAdvance(m_flow.tag);
 }
 
 QRectF FlowTagItem::ringRect() const
@@ -60,8 +63,7 @@ QRectF FlowTagItem::badgeRect(qreal lod) const
 {
     const qreal scale = chipScale(lod);
     const qreal height = kChipHeight * scale;
-    const qreal width =
-        std::max(height, QFontMetricsF(chipFont(scale, true)).horizontalAdvance(m_flow.badge) + kChipPadding * scale);
+    const qreal width = std::max(height, (m_badgeAdvance + kChipPadding) * scale);
     const QRectF ring = ringRect();
     return {ring.left() - width / 3, ring.top() - height / 2 - 2, width, height};
 }
@@ -69,7 +71,7 @@ QRectF FlowTagItem::badgeRect(qreal lod) const
 QRectF FlowTagItem::tagRect(qreal lod) const
 {
     const qreal scale = chipScale(lod);
-    const qreal width = QFontMetricsF(chipFont(scale, false)).horizontalAdvance(m_flow.tag) + 2 * kChipPadding * scale;
+    const qreal width = (m_tagAdvance + 2 * kChipPadding) * scale;
     const qreal height = kChipHeight * scale;
     // Just above the card at the right, like a diff tag: the card's title stays readable, and under the card it
     // would sit on the next card down, which the layout puts closer than the one above.

@@ -33,6 +33,8 @@ private:
 
     ElementItem *m_card;
     FlowOverlay::Card m_flow;
+    qreal m_badgeAdvance = 0; // the texts' widths at the design size (scale 1)
+    qreal m_tagAdvance = 0;
 };
 
 } // namespace rd
