@@ -17,7 +17,9 @@ ApiCallBudget ApiCallBudget::forBaseUrl(const QUrl &baseUrl, int maxCalls)
 {
     ApiCallBudget budget;
     budget.maxCalls = std::max(0, maxCalls);
-    budget.minIntervalMs = isCloudflare(baseUrl) ? kCloudflarePaceMs : 0;
+    const bool cloudflare = isCloudflare(baseUrl);
+    budget.minIntervalMs = cloudflare ? kCloudflarePaceMs : 0;
+    budget.expectedCallSeconds = cloudflare ? 0.3 : 0.02;
     return budget;
 }
 
@@ -37,7 +39,8 @@ double ApiCallBudget::etaSeconds(std::int64_t calls, double secondsPerCall) cons
     if (calls <= 0) {
         return 0;
     }
-    return static_cast<double>(calls) * std::max(secondsPerCall, minIntervalMs / 1000.0);
+    const double wire = secondsPerCall < 0 ? expectedCallSeconds : secondsPerCall;
+    return static_cast<double>(calls) * std::max(wire, minIntervalMs / 1000.0);
 }
 
 QString ApiCallBudget::durationText(double seconds)

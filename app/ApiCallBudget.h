@@ -21,6 +21,9 @@ struct ApiCallBudget
 
     int maxCalls = 0;      // a bulk read stops after this many calls; 0 is no limit
     int minIntervalMs = 0; // the least time between the starts of two calls
+    // What one call takes on the wire, for estimates before any call was timed: Cloudflare's API answers a
+    // page of logs in a few hundred milliseconds, a sandbox on this machine in a few.
+    double expectedCallSeconds = 0.3;
 
     // The pace for a client talking to `baseUrl`: paced for Cloudflare's API, free for anything else.
     static ApiCallBudget forBaseUrl(const QUrl &baseUrl, int maxCalls = 0);
@@ -30,8 +33,8 @@ struct ApiCallBudget
     static std::int64_t callsForRows(std::int64_t rows);
     // The calls a read of `rows` logs makes under this budget (capped by maxCalls).
     std::int64_t plannedCalls(std::int64_t rows) const;
-    // Seconds `calls` calls take at this pace, each taking at least `secondsPerCall` on the wire.
-    double etaSeconds(std::int64_t calls, double secondsPerCall = 0.25) const;
+    // Seconds `calls` calls take at this pace, each taking `secondsPerCall` on the wire (< 0: the expected time).
+    double etaSeconds(std::int64_t calls, double secondsPerCall = -1) const;
     // "about 40 s", "about 3 min", "under a second": for a plan shown before a read starts.
     static QString durationText(double seconds);
 };

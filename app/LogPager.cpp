@@ -58,7 +58,7 @@ double LogPager::remainingSeconds() const
     if (m_total < 0) {
         return -1;
     }
-    const double perCall = m_calls > 0 ? m_clock.elapsed() / 1000.0 / m_calls : 0.25;
+    const double perCall = m_calls > 0 ? m_clock.elapsed() / 1000.0 / m_calls : -1;
     return m_options.budget.etaSeconds(std::max<std::int64_t>(0, m_plannedCalls - m_calls), perCall);
 }
 

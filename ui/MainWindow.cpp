@@ -217,6 +217,11 @@ void MainWindow::connectActions()
             editor->engine()->showSimulate();
         }
     });
+    connect(a->traffic, &QAction::triggered, this, [this] {
+        if (RouteEditorPage *editor = currentEditor()) {
+            editor->engine()->showTraffic();
+        }
+    });
     connect(a->testRequest, &QAction::triggered, this, &MainWindow::sendTestRequest);
     connect(a->statusBar, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
     connect(a->fullScreen, &QAction::toggled, this,
@@ -353,6 +358,7 @@ void MainWindow::updateRouteActions()
     m_actions->modelLogs->setEnabled(editor != nullptr && connected);
     m_actions->trace->setEnabled(editor != nullptr);
     m_actions->simulate->setEnabled(editor != nullptr);
+    m_actions->traffic->setEnabled(editor && editor->isRemote());
     m_actions->testRequest->setEnabled(editor && editor->isRemote() && !editor->isReadOnly());
     m_actions->saveAs->setEnabled(editor && editor->source()->kind() == RouteSource::Kind::File);
 }

@@ -468,8 +468,9 @@ void RouteEditorPage::populateProblems()
 void RouteEditorPage::setRemote(RemoteRoute *remote)
 {
     m_source->setServerRoute(remote);
-    m_engine->setGateway(remote->client(), remote->gatewayId());
+    m_engine->setGateway(remote->client(), remote->gatewayId(), remote->routeId(), remote->name());
     connect(remote, &RemoteRoute::stateChanged, this, [this] {
+        m_engine->setRouteName(this->remote()->name());
         refreshHeader();
         if (m_history) {
             m_history->setExpectedState(this->remote()->deployedVersionId(), this->remote()->latestVersionId());

@@ -54,6 +54,9 @@ WindowActions::WindowActions(QUndoGroup *undoGroup, QMainWindow *window) : QObje
     simulate = make(tr("Si&mulate Traffic"), "simulateAction");
     simulate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     simulate->setToolTip(tr("Send thousands of simulated requests through the route and see how they split"));
+    traffic = make(tr("Show Tra&ffic from Logs"), "trafficAction");
+    traffic->setToolTip(tr("Draw on the route what it did: requests, errors, cost and latency from the gateway's "
+                           "logs"));
     testRequest = make(tr("Send Test &Request…"), "testRequestAction");
     testRequest->setToolTip(tr("Send one real request through the route's deployed version on its gateway"));
     logs = make(tr("Gateway &Logs"), "logsAction", QStringLiteral(":/icons/logs.svg"));
@@ -109,7 +112,7 @@ void WindowActions::install(QMainWindow *window)
     route->setObjectName(QStringLiteral("routeMenu"));
     route->addActions({saveVersion, deploy});
     route->addSeparator();
-    route->addActions({trace, simulate, testRequest});
+    route->addActions({trace, simulate, traffic, testRequest});
     route->addSeparator();
     route->addActions({logs, modelLogs});
 

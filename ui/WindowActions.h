@@ -39,6 +39,7 @@ public:
     QAction *deploy;
     QAction *trace;
     QAction *simulate;
+    QAction *traffic;
     QAction *testRequest;
     QAction *logs;
     QAction *modelLogs;

@@ -195,4 +195,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>rd::TrafficPanel</name>
+    <message numerus="yes">
+        <source>%1 on %n card(s): %2</source>
+        <translation>
+            <numerusform>%1 on %n card: %2</numerusform>
+            <numerusform>%1 on %n cards: %2</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 #include "ui/EditorBottomPanel.h"
 #include "ui/engine/SimulatePanel.h"
 #include "ui/engine/TracePanel.h"
+#include "ui/engine/TrafficPanel.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
 
@@ -13,19 +14,24 @@ namespace rd {
 RouteEnginePanels::RouteEnginePanels(RouteDocument *document, RouteScene *scene, RouteView *view,
                                      EditorBottomPanel *panel, QObject *parent)
     : QObject(parent), m_scene(scene), m_view(view), m_panel(panel), m_trace(new TracePanel(document)),
-      m_simulate(new SimulatePanel(document))
+      m_simulate(new SimulatePanel(document)), m_traffic(new TrafficPanel(document))
 {
     // Their minimum sizes must not become the panel's: the bottom panel holds every page in one stack, and the
     // canvas is the main thing. The columns inside scroll or squeeze instead.
     m_trace->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_simulate->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_traffic->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_traceIndex = panel->addPage(m_trace, tr("Trace"), QStringLiteral("traceTab"));
     m_simulateIndex = panel->addPage(m_simulate, tr("Simulate"), QStringLiteral("simulateTab"));
+    m_trafficIndex = panel->addPage(m_traffic, tr("Traffic"), QStringLiteral("trafficTab"));
+    panel->tabButton(m_trafficIndex)->setToolTip(tr("What this route did: its gateway's logs drawn on the route"));
     panel->tabButton(m_traceIndex)->setToolTip(tr("Follow one request through the route (Ctrl+T)"));
     panel->tabButton(m_simulateIndex)->setToolTip(tr("Send thousands of simulated requests through the route"));
     connect(m_trace, &TracePanel::overlayChanged, this, &RouteEnginePanels::updateOverlay);
     connect(m_trace, &TracePanel::elementActivated, this, &RouteEnginePanels::elementActivated);
     connect(m_simulate, &SimulatePanel::overlayChanged, this, &RouteEnginePanels::updateOverlay);
+    connect(m_traffic, &TrafficPanel::overlayChanged, this, &RouteEnginePanels::updateOverlay);
+    connect(m_traffic, &TrafficPanel::elementActivated, this, &RouteEnginePanels::elementActivated);
     connect(panel, &EditorBottomPanel::expandedChanged, this, &RouteEnginePanels::updateOverlay);
     connect(panel, &EditorBottomPanel::currentPageChanged, this, &RouteEnginePanels::updateOverlay);
 }
@@ -41,9 +47,24 @@ void RouteEnginePanels::showSimulate()
     m_panel->showPage(m_simulateIndex);
 }
 
-void RouteEnginePanels::setGateway(ApiClient *client, const QString &gatewayId)
+void RouteEnginePanels::showTraffic()
+{
+    m_panel->showPage(m_trafficIndex);
+    if (!m_traffic->traffic() && !m_traffic->isLoading() && m_traffic->hasSource()) {
+        m_traffic->load();
+    }
+}
+
+void RouteEnginePanels::setGateway(ApiClient *client, const QString &gatewayId, const QString &routeId,
+                                   const QString &routeName)
 {
     m_simulate->setLogSource(client, gatewayId);
+    m_traffic->setSource(client, gatewayId, routeId, routeName);
+}
+
+void RouteEnginePanels::setRouteName(const QString &name)
+{
+    m_traffic->setRouteName(name);
 }
 
 void RouteEnginePanels::showMatch(const TraceSearch::Match &match, const Json &metadata)
@@ -59,7 +80,7 @@ void RouteEnginePanels::updateOverlay()
         return;
     }
     int page = m_panel->isExpanded() ? m_panel->currentPage() : -1;
-    if (page != m_traceIndex && page != m_simulateIndex) {
+    if (page != m_traceIndex && page != m_simulateIndex && page != m_trafficIndex) {
         page = -1;
     }
     const bool opened = page != -1 && page != m_drawnPage;
@@ -68,6 +89,8 @@ void RouteEnginePanels::updateOverlay()
         m_scene->setFlowOverlay(m_trace->overlay());
     } else if (page == m_simulateIndex) {
         m_scene->setFlowOverlay(m_simulate->overlay());
+    } else if (page == m_trafficIndex) {
+        m_scene->setFlowOverlay(m_traffic->overlay());
     } else if (!m_scene->flowOverlay().isEmpty()) {
         m_scene->clearFlowOverlay();
     }
