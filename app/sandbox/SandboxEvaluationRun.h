@@ -11,6 +11,8 @@ namespace rd {
 
 // Runs one evaluation: its evaluators over the union of its datasets' logs (each dataset's filters ANDed, as
 // Cloudflare's docs say, through the same SandboxLogQuery the log list uses), and writes what they found into it.
+// It runs over the datasets as they were when the evaluation was created, whatever their `enable`: an evaluation
+// names its datasets itself (our assumption; Cloudflare does not say what `enable` does to one).
 class SandboxEvaluationRun
 {
 public:
