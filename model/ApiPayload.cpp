@@ -44,6 +44,21 @@ Decoded<ListPage<ProviderConfig>> ApiPayload::providerConfigs(const ApiEnvelope 
     return list<ProviderConfig>(envelope, "provider_configs", &ProviderConfig::fromJson);
 }
 
+Decoded<ListPage<Dataset>> ApiPayload::datasets(const ApiEnvelope &envelope)
+{
+    return list<Dataset>(envelope, "datasets", &Dataset::fromJson);
+}
+
+Decoded<ListPage<EvaluationType>> ApiPayload::evaluationTypes(const ApiEnvelope &envelope)
+{
+    return list<EvaluationType>(envelope, "evaluation_types", &EvaluationType::fromJson);
+}
+
+Decoded<ListPage<Evaluation>> ApiPayload::evaluations(const ApiEnvelope &envelope)
+{
+    return list<Evaluation>(envelope, "evaluations", &Evaluation::fromJson);
+}
+
 Decoded<Gateway> ApiPayload::gateway(const ApiEnvelope &envelope)
 {
     return Gateway::fromJson(envelope.payload, "$.result");
@@ -72,6 +87,16 @@ Decoded<Route> ApiPayload::versionGraph(const ApiEnvelope &envelope)
 Decoded<LogEntry> ApiPayload::log(const ApiEnvelope &envelope)
 {
     return LogEntry::fromJson(envelope.payload, "$.result");
+}
+
+Decoded<Dataset> ApiPayload::dataset(const ApiEnvelope &envelope)
+{
+    return Dataset::fromJson(envelope.payload, "$.result");
+}
+
+Decoded<Evaluation> ApiPayload::evaluation(const ApiEnvelope &envelope)
+{
+    return Evaluation::fromJson(envelope.payload, "$.result");
 }
 
 Decoded<Json> ApiPayload::raw(const ApiEnvelope &envelope)

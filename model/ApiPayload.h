@@ -1,7 +1,10 @@
 #pragma once
 
 #include "model/ApiEnvelope.h"
+#include "model/Dataset.h"
 #include "model/Decoded.h"
+#include "model/Evaluation.h"
+#include "model/EvaluationType.h"
 #include "model/Gateway.h"
 #include "model/Json.h"
 #include "model/ListPage.h"
@@ -50,6 +53,9 @@ public:
     static Decoded<ListPage<RouteDeployment>> deployments(const ApiEnvelope &envelope);
     static Decoded<ListPage<LogEntry>> logs(const ApiEnvelope &envelope);
     static Decoded<ListPage<ProviderConfig>> providerConfigs(const ApiEnvelope &envelope);
+    static Decoded<ListPage<Dataset>> datasets(const ApiEnvelope &envelope);
+    static Decoded<ListPage<EvaluationType>> evaluationTypes(const ApiEnvelope &envelope);
+    static Decoded<ListPage<Evaluation>> evaluations(const ApiEnvelope &envelope);
 
     static Decoded<Gateway> gateway(const ApiEnvelope &envelope);
     // A route under `result`, or under `route` as the rename (PATCH) answers.
@@ -58,6 +64,8 @@ public:
     // A version decoded down to its graph: an unreadable graph fails the answer.
     static Decoded<Route> versionGraph(const ApiEnvelope &envelope);
     static Decoded<LogEntry> log(const ApiEnvelope &envelope);
+    static Decoded<Dataset> dataset(const ApiEnvelope &envelope);
+    static Decoded<Evaluation> evaluation(const ApiEnvelope &envelope);
     // The payload as sent, for answers the app shows as JSON (log bodies) or does not read.
     static Decoded<Json> raw(const ApiEnvelope &envelope);
 };

@@ -14,6 +14,35 @@ std::string encodeValue(const Json &value)
 
 } // namespace
 
+Json LogFilter::toJson() const
+{
+    return Json{{"key", key}, {"operator", op}, {"value", Json(values)}};
+}
+
+std::optional<LogFilter> LogFilter::fromJson(const Json &json, std::string &error)
+{
+    if (!json.is_object()) {
+        error = "expected a filter object {key, operator, value}";
+        return std::nullopt;
+    }
+    auto key = json.find("key");
+    auto op = json.find("operator");
+    auto value = json.find("value");
+    if (key == json.end() || !key->is_string()) {
+        error = "`key` must be a string";
+        return std::nullopt;
+    }
+    if (op == json.end() || !op->is_string()) {
+        error = "`operator` must be a string";
+        return std::nullopt;
+    }
+    if (value == json.end() || !value->is_array()) {
+        error = "`value` must be an array";
+        return std::nullopt;
+    }
+    return LogFilter{key->get<std::string>(), op->get<std::string>(), value->get<std::vector<Json>>()};
+}
+
 std::vector<std::pair<std::string, std::string>> LogQuery::encodeFilters(const std::vector<LogFilter> &filters)
 {
     std::vector<std::pair<std::string, std::string>> items;

@@ -199,4 +199,94 @@ ApiCall *ApiClient::listProviderConfigs(const QString &gatewayId, const PageQuer
                 std::move(callback));
 }
 
+// Datasets
+
+ApiCall *ApiClient::listDatasets(const QString &gatewayId, const PageQuery &query, QObject *context,
+                                 ApiCallback<ListPage<Dataset>> callback)
+{
+    return call(ApiEndpoints::listDatasets, ApiArgs{{"gateway_id", gatewayId}}.setQuery(query.items()), context,
+                std::move(callback));
+}
+
+ApiCall *ApiClient::getDataset(const QString &gatewayId, const QString &datasetId, QObject *context,
+                               ApiCallback<Dataset> callback)
+{
+    return call(ApiEndpoints::getDataset, {{"gateway_id", gatewayId}, {"id", datasetId}}, context, std::move(callback));
+}
+
+ApiCall *ApiClient::createDataset(const QString &gatewayId, const QString &name, bool enable,
+                                  const std::vector<LogFilter> &filters, QObject *context,
+                                  ApiCallback<Dataset> callback)
+{
+    return call(ApiEndpoints::createDataset,
+                ApiArgs{{"gateway_id", gatewayId}, {"name", name}}.setBody(
+                    Dataset::encodeBody(name.toStdString(), enable, filters)),
+                context, std::move(callback));
+}
+
+ApiCall *ApiClient::updateDataset(const QString &gatewayId, const QString &datasetId, const QString &name, bool enable,
+                                  const std::vector<LogFilter> &filters, QObject *context,
+                                  ApiCallback<Dataset> callback)
+{
+    return call(ApiEndpoints::updateDataset,
+                ApiArgs{{"gateway_id", gatewayId}, {"id", datasetId}}.setBody(
+                    Dataset::encodeBody(name.toStdString(), enable, filters)),
+                context, std::move(callback));
+}
+
+ApiCall *ApiClient::deleteDataset(const QString &gatewayId, const QString &datasetId, QObject *context,
+                                  ApiCallback<Dataset> callback)
+{
+    return call(ApiEndpoints::deleteDataset, {{"gateway_id", gatewayId}, {"id", datasetId}}, context,
+                std::move(callback));
+}
+
+// Evaluations
+
+ApiCall *ApiClient::listEvaluationTypes(const PageQuery &query, QObject *context,
+                                        ApiCallback<ListPage<EvaluationType>> callback)
+{
+    return call(ApiEndpoints::listEvaluationTypes, ApiArgs().setQuery(query.items()), context, std::move(callback));
+}
+
+ApiCall *ApiClient::listEvaluations(const QString &gatewayId, const PageQuery &query, QObject *context,
+                                    ApiCallback<ListPage<Evaluation>> callback)
+{
+    return call(ApiEndpoints::listEvaluations, ApiArgs{{"gateway_id", gatewayId}}.setQuery(query.items()), context,
+                std::move(callback));
+}
+
+ApiCall *ApiClient::getEvaluation(const QString &gatewayId, const QString &evaluationId, QObject *context,
+                                  ApiCallback<Evaluation> callback)
+{
+    return call(ApiEndpoints::getEvaluation, {{"gateway_id", gatewayId}, {"id", evaluationId}}, context,
+                std::move(callback));
+}
+
+ApiCall *ApiClient::createEvaluation(const QString &gatewayId, const QString &name, const QStringList &datasetIds,
+                                     const QStringList &evaluationTypeIds, QObject *context,
+                                     ApiCallback<Evaluation> callback)
+{
+    auto ids = [](const QStringList &list) {
+        Json out = Json::array();
+        for (const QString &id : list) {
+            out.push_back(id.toStdString());
+        }
+        return out;
+    };
+    Json body{{"name", name.toStdString()},
+              {"dataset_ids", ids(datasetIds)},
+              {"evaluation_type_ids", ids(evaluationTypeIds)}};
+    return call(ApiEndpoints::createEvaluation,
+                ApiArgs{{"gateway_id", gatewayId}, {"name", name}}.setBody(std::move(body)), context,
+                std::move(callback));
+}
+
+ApiCall *ApiClient::deleteEvaluation(const QString &gatewayId, const QString &evaluationId, QObject *context,
+                                     ApiCallback<Evaluation> callback)
+{
+    return call(ApiEndpoints::deleteEvaluation, {{"gateway_id", gatewayId}, {"id", evaluationId}}, context,
+                std::move(callback));
+}
+
 } // namespace rd

@@ -7,6 +7,9 @@
 #include "app/api/ApiResult.h"
 #include "app/api/ApiTransport.h"
 #include "app/api/PageQuery.h"
+#include "model/Dataset.h"
+#include "model/Evaluation.h"
+#include "model/EvaluationType.h"
 #include "model/Gateway.h"
 #include "model/ListPage.h"
 #include "model/LogEntry.h"
@@ -17,6 +20,7 @@
 #include "model/RouteVersion.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -114,6 +118,31 @@ public:
     // Provider configs
     ApiCall *listProviderConfigs(const QString &gatewayId, const PageQuery &query, QObject *context,
                                  ApiCallback<ListPage<ProviderConfig>> callback);
+
+    // Datasets. Create and update send the whole dataset: the API requires name, enable and filters on both.
+    ApiCall *listDatasets(const QString &gatewayId, const PageQuery &query, QObject *context,
+                          ApiCallback<ListPage<Dataset>> callback);
+    ApiCall *getDataset(const QString &gatewayId, const QString &datasetId, QObject *context,
+                        ApiCallback<Dataset> callback);
+    ApiCall *createDataset(const QString &gatewayId, const QString &name, bool enable,
+                           const std::vector<LogFilter> &filters, QObject *context, ApiCallback<Dataset> callback);
+    ApiCall *updateDataset(const QString &gatewayId, const QString &datasetId, const QString &name, bool enable,
+                           const std::vector<LogFilter> &filters, QObject *context, ApiCallback<Dataset> callback);
+    ApiCall *deleteDataset(const QString &gatewayId, const QString &datasetId, QObject *context,
+                           ApiCallback<Dataset> callback);
+
+    // Evaluations. Types are the account's evaluators; an evaluation answers `processed: false` until the server
+    // has run it, so read it again (getEvaluation) for its results.
+    ApiCall *listEvaluationTypes(const PageQuery &query, QObject *context,
+                                 ApiCallback<ListPage<EvaluationType>> callback);
+    ApiCall *listEvaluations(const QString &gatewayId, const PageQuery &query, QObject *context,
+                             ApiCallback<ListPage<Evaluation>> callback);
+    ApiCall *getEvaluation(const QString &gatewayId, const QString &evaluationId, QObject *context,
+                           ApiCallback<Evaluation> callback);
+    ApiCall *createEvaluation(const QString &gatewayId, const QString &name, const QStringList &datasetIds,
+                              const QStringList &evaluationTypeIds, QObject *context, ApiCallback<Evaluation> callback);
+    ApiCall *deleteEvaluation(const QString &gatewayId, const QString &evaluationId, QObject *context,
+                              ApiCallback<Evaluation> callback);
 
 signals:
     // One line per finished HTTP exchange, safe to log: method, path and query, status, time. No headers,

@@ -19,6 +19,10 @@ class ApiEndpoints
     static constexpr const char *kRoute = QT_TRANSLATE_NOOP("rd::ApiEndpoints", "Route {id} in gateway {gateway_id}");
     static constexpr const char *kVersion = QT_TRANSLATE_NOOP("rd::ApiEndpoints", "Version {version_id} of route {id}");
     static constexpr const char *kLog = QT_TRANSLATE_NOOP("rd::ApiEndpoints", "Log {id}");
+    static constexpr const char *kDataset =
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "Dataset {id} in gateway {gateway_id}");
+    static constexpr const char *kEvaluation =
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "Evaluation {id} in gateway {gateway_id}");
 
 public:
     // Gateways
@@ -107,6 +111,42 @@ public:
         "GET", "/ai-gateway/gateways/{gateway_id}/provider_configs",
         QT_TRANSLATE_NOOP("rd::ApiEndpoints", "list the provider keys of gateway {gateway_id}"), kGatewayOfCall,
         &ApiPayload::providerConfigs};
+
+    // Datasets: saved log filters that evaluations run over
+    static constexpr ApiEndpoint<ListPage<Dataset>> listDatasets{
+        "GET", "/ai-gateway/gateways/{gateway_id}/datasets",
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "list the datasets of gateway {gateway_id}"), kGatewayOfCall,
+        &ApiPayload::datasets};
+    static constexpr ApiEndpoint<Dataset> getDataset{"GET", "/ai-gateway/gateways/{gateway_id}/datasets/{id}",
+                                                     QT_TRANSLATE_NOOP("rd::ApiEndpoints", "get dataset {id}"),
+                                                     kDataset, &ApiPayload::dataset};
+    static constexpr ApiEndpoint<Dataset> createDataset{"POST", "/ai-gateway/gateways/{gateway_id}/datasets",
+                                                        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "create dataset {name}"),
+                                                        kGatewayOfCall, &ApiPayload::dataset};
+    static constexpr ApiEndpoint<Dataset> updateDataset{"PUT", "/ai-gateway/gateways/{gateway_id}/datasets/{id}",
+                                                        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "update dataset {id}"),
+                                                        kDataset, &ApiPayload::dataset};
+    static constexpr ApiEndpoint<Dataset> deleteDataset{"DELETE", "/ai-gateway/gateways/{gateway_id}/datasets/{id}",
+                                                        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "delete dataset {id}"),
+                                                        kDataset, &ApiPayload::dataset};
+
+    // Evaluations: account-level evaluators, and the runs of them over a gateway's datasets
+    static constexpr ApiEndpoint<ListPage<EvaluationType>> listEvaluationTypes{
+        "GET", "/ai-gateway/evaluation-types", QT_TRANSLATE_NOOP("rd::ApiEndpoints", "list evaluation types"), "",
+        &ApiPayload::evaluationTypes};
+    static constexpr ApiEndpoint<ListPage<Evaluation>> listEvaluations{
+        "GET", "/ai-gateway/gateways/{gateway_id}/evaluations",
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "list the evaluations of gateway {gateway_id}"), kGatewayOfCall,
+        &ApiPayload::evaluations};
+    static constexpr ApiEndpoint<Evaluation> getEvaluation{"GET", "/ai-gateway/gateways/{gateway_id}/evaluations/{id}",
+                                                           QT_TRANSLATE_NOOP("rd::ApiEndpoints", "get evaluation {id}"),
+                                                           kEvaluation, &ApiPayload::evaluation};
+    static constexpr ApiEndpoint<Evaluation> createEvaluation{
+        "POST", "/ai-gateway/gateways/{gateway_id}/evaluations",
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "create evaluation {name}"), kGatewayOfCall, &ApiPayload::evaluation};
+    static constexpr ApiEndpoint<Evaluation> deleteEvaluation{
+        "DELETE", "/ai-gateway/gateways/{gateway_id}/evaluations/{id}",
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "delete evaluation {id}"), kEvaluation, &ApiPayload::evaluation};
 };
 
 } // namespace rd

@@ -93,6 +93,8 @@ bool SandboxGatewayRows::remove(const QString &account, const QString &id)
         "DELETE FROM routes WHERE account_id = ? AND gateway_id = ?",
         "DELETE FROM logs WHERE account_id = ? AND gateway_id = ?",
         "DELETE FROM provider_configs WHERE account_id = ? AND gateway_id = ?",
+        "DELETE FROM datasets WHERE account_id = ? AND gateway_id = ?",
+        "DELETE FROM evaluations WHERE account_id = ? AND gateway_id = ?",
         "DELETE FROM gateways WHERE account_id = ? AND id = ?",
     };
     for (const char *sql : statements) {

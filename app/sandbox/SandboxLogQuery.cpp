@@ -20,8 +20,14 @@ struct KeyInfo
     ValueKind kind;
 };
 
-// The filter keys Cloudflare documents for logs (and, for the two content types, for datasets).
-constexpr std::array<KeyInfo, 19> kKeys{{
+// The filter keys of the official SDK's LogListParams.Filter / LogDeleteParams.Filter (and, for the two content
+// types, of datasets). The sandbox's logs carry no DLP verdict, no authentication flag and no wholesale (Cloudflare-
+// billed) flag, so those read as the natural default for every log: no DLP action (NULL: `eq` matches nothing,
+// `neq` everything), not authenticated, not wholesale. compatibilityMode is whether the request came through the
+// OpenAI-compatible endpoint, which is every request the sandbox's data plane serves; it is read from the path so
+// that a log written otherwise (imported, say) is not counted.
+constexpr std::array<KeyInfo, 24> kKeys{{
+    {"id", "id", ValueKind::Text},
     {"created_at", "created_at", ValueKind::Time},
     {"success", "success", ValueKind::Boolean},
     {"cached", "cached", ValueKind::Boolean},
@@ -41,6 +47,11 @@ constexpr std::array<KeyInfo, 19> kKeys{{
     {"user_agent", "user_agent", ValueKind::Text},
     {"request_content_type", "request_content_type", ValueKind::Text},
     {"response_content_type", "response_content_type", ValueKind::Text},
+    {"dlp_action", "NULL", ValueKind::Text},
+    {"authentication", "0", ValueKind::Boolean},
+    {"wholesale", "0", ValueKind::Boolean},
+    {"compatibilityMode", "(CASE WHEN path LIKE 'compat/%' OR path LIKE '%/compat/%' THEN 1 ELSE 0 END)",
+     ValueKind::Boolean},
 }};
 
 const QStringList kOperators{QStringLiteral("eq"), QStringLiteral("neq"), QStringLiteral("contains"),
@@ -172,6 +183,18 @@ std::optional<SandboxLogQuery> SandboxLogQuery::parse(const SandboxRequest &requ
         }
     }
     for (const Filter &filter : std::as_const(query.m_filters)) {
+        if (!query.addFilter(filter, error)) {
+            return std::nullopt;
+        }
+    }
+    return query;
+}
+
+std::optional<SandboxLogQuery> SandboxLogQuery::fromFilters(const QList<Filter> &filters, QString *error)
+{
+    SandboxLogQuery query;
+    query.m_filters = filters;
+    for (const Filter &filter : filters) {
         if (!query.addFilter(filter, error)) {
             return std::nullopt;
         }

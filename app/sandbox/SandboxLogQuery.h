@@ -27,6 +27,8 @@ public:
     };
 
     static std::optional<SandboxLogQuery> parse(const SandboxRequest &request, QString *error);
+    // The same from filters read elsewhere (a dataset's): checked as a request's would be.
+    static std::optional<SandboxLogQuery> fromFilters(const QList<Filter> &filters, QString *error);
 
     // The keys order_by accepts; the first is the default.
     static QStringList orderKeys();

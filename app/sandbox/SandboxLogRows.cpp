@@ -182,6 +182,33 @@ std::optional<std::int64_t> SandboxLogRows::remove(const QString &account, const
     return q.numRowsAffected();
 }
 
+std::optional<SandboxLogRows::Totals> SandboxLogRows::totals(const QString &account, const QString &gateway,
+                                                             const QString &where, const QVariantList &bindings)
+{
+    // Feedback 0 is what a client sends to take a rating back, so only 1 and -1 count as rated.
+    QSqlQuery q(SandboxSql::database(m_connection));
+    q.prepare(QStringLiteral("SELECT COUNT(*), COALESCE(AVG(cost), 0), COALESCE(AVG(duration), 0), "
+                             "COALESCE(SUM(CASE WHEN feedback IN (1, -1) THEN 1 ELSE 0 END), 0), "
+                             "COALESCE(SUM(CASE WHEN feedback = 1 THEN 1 ELSE 0 END), 0) "
+                             "FROM logs WHERE account_id = ? AND gateway_id = ? AND (%1)")
+                  .arg(where));
+    q.addBindValue(account);
+    q.addBindValue(gateway);
+    for (const QVariant &b : bindings) {
+        q.addBindValue(b);
+    }
+    if (!SandboxSql::run(q) || !q.next()) {
+        return std::nullopt;
+    }
+    Totals totals;
+    totals.logs = q.value(0).toLongLong();
+    totals.averageCost = q.value(1).toDouble();
+    totals.averageDuration = q.value(2).toDouble();
+    totals.rated = q.value(3).toLongLong();
+    totals.positive = q.value(4).toLongLong();
+    return totals;
+}
+
 bool SandboxLogRows::updateFeedback(const QString &account, const QString &gateway, const QString &id,
                                     const std::optional<std::optional<int>> &feedback,
                                     const std::optional<std::optional<int>> &score,

@@ -35,6 +35,17 @@ public:
     // Deletes what matches; `limit` > 0 deletes only the first that many in `order`. The number deleted.
     std::optional<std::int64_t> remove(const QString &account, const QString &gateway, const QString &where,
                                        const QVariantList &bindings, const QString &order, std::int64_t limit);
+    // What evaluations measure over the logs that match `where` (SQL from SandboxLogQuery).
+    struct Totals
+    {
+        std::int64_t logs = 0;
+        double averageCost = 0;     // USD; 0 without logs
+        double averageDuration = 0; // ms; 0 without logs
+        std::int64_t rated = 0;     // logs with feedback 1 or -1
+        std::int64_t positive = 0;  // logs with feedback 1
+    };
+    std::optional<Totals> totals(const QString &account, const QString &gateway, const QString &where,
+                                 const QVariantList &bindings);
     // Each given value replaces the stored one (an inner nullopt clears it); values not given stay.
     bool updateFeedback(const QString &account, const QString &gateway, const QString &id,
                         const std::optional<std::optional<int>> &feedback,

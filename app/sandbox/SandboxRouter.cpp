@@ -94,9 +94,11 @@ bool SandboxRouter::isValidAccountId(const QString &account)
 
 SandboxRouter::SandboxRouter(SandboxStore &store, FaultInjector &faults, QByteArray token, bool seedDemo)
     : m_store(store), m_faults(faults), m_token(std::move(token)), m_seedDemo(seedDemo), m_gateways(store),
-      m_routes(store), m_logs(store), m_providerConfigs(store), m_dataPlane(store, m_token)
+      m_routes(store), m_logs(store), m_providerConfigs(store), m_datasets(store), m_evaluations(store),
+      m_dataPlane(store, m_token)
 {
     addApiRoutes();
+    addEvaluationRoutes();
     addControlRoutes();
     addDataPlaneRoutes();
 }
@@ -218,6 +220,56 @@ void SandboxRouter::addApiRoutes()
     add("POST", "/{gateway}/provider_configs",
         inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
             return m_providerConfigs.create(r, a, g);
+        }));
+}
+
+void SandboxRouter::addEvaluationRoutes()
+{
+    using Match = SandboxPathMatch;
+    const QString base = QStringLiteral("/client/v4/accounts/{account}/ai-gateway");
+    auto add = [this, &base](const char *method, const char *rest, SandboxRouteTable::Handler handler) {
+        m_table.add(QString::fromLatin1(method), base + QString::fromLatin1(rest), std::move(handler));
+    };
+    // Account-level: the same fixed evaluators in every account.
+    add("GET", "/evaluation-types",
+        [this](const SandboxRequest &r, const Match &) { return m_evaluations.listTypes(r); });
+
+    add("GET", "/gateways/{gateway}/datasets",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_datasets.list(r, a, g);
+        }));
+    add("POST", "/gateways/{gateway}/datasets",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_datasets.create(r, a, g);
+        }));
+    add("GET", "/gateways/{gateway}/datasets/{dataset}",
+        inGateway([this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_datasets.get(a, g, m.value(u"dataset"));
+        }));
+    add("PUT", "/gateways/{gateway}/datasets/{dataset}",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &m) {
+            return m_datasets.update(r, a, g, m.value(u"dataset"));
+        }));
+    add("DELETE", "/gateways/{gateway}/datasets/{dataset}",
+        inGateway([this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_datasets.remove(a, g, m.value(u"dataset"));
+        }));
+
+    add("GET", "/gateways/{gateway}/evaluations",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_evaluations.list(r, a, g);
+        }));
+    add("POST", "/gateways/{gateway}/evaluations",
+        inGateway([this](const SandboxRequest &r, const QString &a, const QString &g, const Match &) {
+            return m_evaluations.create(r, a, g);
+        }));
+    add("GET", "/gateways/{gateway}/evaluations/{evaluation}",
+        inGateway([this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_evaluations.get(a, g, m.value(u"evaluation"));
+        }));
+    add("DELETE", "/gateways/{gateway}/evaluations/{evaluation}",
+        inGateway([this](const SandboxRequest &, const QString &a, const QString &g, const Match &m) {
+            return m_evaluations.remove(a, g, m.value(u"evaluation"));
         }));
 }
 

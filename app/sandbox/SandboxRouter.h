@@ -2,6 +2,8 @@
 
 #include "app/sandbox/FaultInjector.h"
 #include "app/sandbox/SandboxDataPlane.h"
+#include "app/sandbox/SandboxDatasetApi.h"
+#include "app/sandbox/SandboxEvaluationApi.h"
 #include "app/sandbox/SandboxGatewayApi.h"
 #include "app/sandbox/SandboxLogApi.h"
 #include "app/sandbox/SandboxProviderConfigApi.h"
@@ -33,6 +35,7 @@ public:
     static SandboxResponse noRoute();
 
     SandboxDataPlane &dataPlane() { return m_dataPlane; }
+    SandboxEvaluationApi &evaluations() { return m_evaluations; }
     // Registers `account` (seeding the demo into it when new, as its first request would): for tools that work on
     // an account before any request names it (the backfill, generated traffic). False when the database failed.
     bool openAccountForTools(const QString &account) { return !openAccount(account).has_value(); }
@@ -41,6 +44,7 @@ public:
 
 private:
     void addApiRoutes();
+    void addEvaluationRoutes();
     void addControlRoutes();
     void addDataPlaneRoutes();
     std::optional<SandboxResponse> checkCredentials(const SandboxRequest &request) const;
@@ -62,6 +66,8 @@ private:
     SandboxRouteApi m_routes;
     SandboxLogApi m_logs;
     SandboxProviderConfigApi m_providerConfigs;
+    SandboxDatasetApi m_datasets;
+    SandboxEvaluationApi m_evaluations;
     SandboxDataPlane m_dataPlane;
 };
 

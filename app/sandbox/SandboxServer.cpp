@@ -65,6 +65,7 @@ bool SandboxServer::start(quint16 port, QString *error)
     m_store = std::move(store);
     m_router = std::move(router);
     m_router->dataPlane().setBehaviour(m_providers);
+    m_router->evaluations().setDelay(m_evaluationDelay);
     m_http = http;
     m_options.databasePath = path;
     return true;
@@ -90,6 +91,14 @@ void SandboxServer::setProviders(const ProviderBehaviour &providers)
     m_providers = providers;
     if (m_router) {
         m_router->dataPlane().setBehaviour(m_providers);
+    }
+}
+
+void SandboxServer::setEvaluationDelay(std::chrono::milliseconds delay)
+{
+    m_evaluationDelay = delay;
+    if (m_router) {
+        m_router->evaluations().setDelay(delay);
     }
 }
 

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -50,6 +51,9 @@ public:
 
     // How providers behave on the data plane (failure rates, latencies); kept across start().
     void setProviders(const ProviderBehaviour &providers);
+    // How long a new evaluation stays unprocessed before a read runs it (default 2 s; tests use 0); kept across
+    // start().
+    void setEvaluationDelay(std::chrono::milliseconds delay);
     void injectFault(const FaultSpec &fault);
     void clearFaults();
     int requestCount() const; // requests received under /client/v4 (all, including faulted ones)
@@ -81,6 +85,7 @@ private:
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<SandboxRouter> m_router;
     ProviderBehaviour m_providers;
+    std::chrono::milliseconds m_evaluationDelay{2000};
     SandboxHttpServer *m_http = nullptr; // child QObject
 };
 

@@ -17,8 +17,9 @@ namespace {
 // PRAGMA user_version of the file. Raise it with a change to kSchema, and add the statements that bring a
 // file of the previous version up to the new one to kMigrations (entry N - 1 takes version N to N + 1);
 // tests/fixtures/schema/ keeps a file of every released version; tests/schema opens each with the current code.
-constexpr int kSchemaVersion = 1;
-const std::vector<std::vector<const char *>> kMigrations = {};
+constexpr int kSchemaVersion = 2;
+// 1 -> 2 only added the datasets and evaluations tables, which kSchema creates when they are missing.
+const std::vector<std::vector<const char *>> kMigrations = {{}};
 
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
@@ -45,6 +46,14 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS logs_by_time ON logs (account_id, gateway_id, created_at)",
     "CREATE TABLE IF NOT EXISTS provider_configs (seq INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL, "
     "gateway_id TEXT NOT NULL, id TEXT NOT NULL UNIQUE, provider_slug TEXT NOT NULL, body TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS datasets (seq INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL, "
+    "gateway_id TEXT NOT NULL, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, enable INTEGER NOT NULL, "
+    "created_at TEXT NOT NULL, body TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS datasets_by_gateway ON datasets (account_id, gateway_id)",
+    "CREATE TABLE IF NOT EXISTS evaluations (seq INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL, "
+    "gateway_id TEXT NOT NULL, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, processed INTEGER NOT NULL, "
+    "created_at TEXT NOT NULL, body TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS evaluations_by_gateway ON evaluations (account_id, gateway_id)",
 };
 
 QString nextConnectionName()
@@ -58,7 +67,8 @@ QString nextConnectionName()
 SandboxStore::SandboxStore(QString path)
     : m_path(std::move(path)), m_connectionName(nextConnectionName()), m_gateways(m_connectionName),
       m_routes(m_connectionName), m_versions(m_connectionName), m_deployments(m_connectionName),
-      m_logs(m_connectionName), m_providerConfigs(m_connectionName)
+      m_logs(m_connectionName), m_providerConfigs(m_connectionName), m_datasets(m_connectionName),
+      m_evaluations(m_connectionName)
 {}
 
 SandboxStore::~SandboxStore()

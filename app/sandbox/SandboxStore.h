@@ -1,6 +1,8 @@
 #pragma once
 
+#include "app/sandbox/SandboxDatasetRows.h"
 #include "app/sandbox/SandboxDeploymentRows.h"
+#include "app/sandbox/SandboxEvaluationRows.h"
 #include "app/sandbox/SandboxGatewayRows.h"
 #include "app/sandbox/SandboxLogRows.h"
 #include "app/sandbox/SandboxProviderConfigRows.h"
@@ -42,6 +44,8 @@ public:
     SandboxDeploymentRows &deployments() { return m_deployments; }
     SandboxLogRows &logs() { return m_logs; }
     SandboxProviderConfigRows &providerConfigs() { return m_providerConfigs; }
+    SandboxDatasetRows &datasets() { return m_datasets; }
+    SandboxEvaluationRows &evaluations() { return m_evaluations; }
 
 private:
     bool createSchema(QString *error);
@@ -54,6 +58,8 @@ private:
     SandboxDeploymentRows m_deployments;
     SandboxLogRows m_logs;
     SandboxProviderConfigRows m_providerConfigs;
+    SandboxDatasetRows m_datasets;
+    SandboxEvaluationRows m_evaluations;
 };
 
 } // namespace rd

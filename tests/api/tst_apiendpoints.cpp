@@ -22,6 +22,8 @@ const QString kGateway = QStringLiteral("demo gw/1");
 const QString kRoute = QStringLiteral("r\u00e9/7");
 const QString kVersion = QStringLiteral("v?1");
 const QString kLog = QStringLiteral("log#3");
+const QString kDataset = QStringLiteral("ds 9");
+const QString kEvaluation = QStringLiteral("ev/2");
 
 // One description with the values a call fills it with, as the rows below need it whatever its result type.
 struct Case
@@ -47,6 +49,8 @@ std::vector<Case> catalogue()
     const ApiArgs route{{"gateway_id", kGateway}, {"id", kRoute}};
     const ApiArgs version{{"gateway_id", kGateway}, {"id", kRoute}, {"version_id", kVersion}};
     const ApiArgs log{{"gateway_id", kGateway}, {"id", kLog}};
+    const ApiArgs dataset{{"gateway_id", kGateway}, {"id", kDataset}};
+    const ApiArgs evaluation{{"gateway_id", kGateway}, {"id", kEvaluation}};
     return {
         make("listGateways", ApiEndpoints::listGateways, {}),
         make("getGateway", ApiEndpoints::getGateway, {{"id", kGateway}}),
@@ -72,6 +76,18 @@ std::vector<Case> catalogue()
         make("patchLog", ApiEndpoints::patchLog, log),
         make("deleteLogs", ApiEndpoints::deleteLogs, gateway),
         make("listProviderConfigs", ApiEndpoints::listProviderConfigs, gateway),
+        make("listDatasets", ApiEndpoints::listDatasets, gateway),
+        make("getDataset", ApiEndpoints::getDataset, dataset),
+        make("createDataset", ApiEndpoints::createDataset,
+             {{"gateway_id", kGateway}, {"name", QStringLiteral("slow")}}),
+        make("updateDataset", ApiEndpoints::updateDataset, dataset),
+        make("deleteDataset", ApiEndpoints::deleteDataset, dataset),
+        make("listEvaluationTypes", ApiEndpoints::listEvaluationTypes, {}),
+        make("listEvaluations", ApiEndpoints::listEvaluations, gateway),
+        make("getEvaluation", ApiEndpoints::getEvaluation, evaluation),
+        make("createEvaluation", ApiEndpoints::createEvaluation,
+             {{"gateway_id", kGateway}, {"name", QStringLiteral("weekly")}}),
+        make("deleteEvaluation", ApiEndpoints::deleteEvaluation, evaluation),
     };
 }
 
@@ -134,6 +150,16 @@ private slots:
         row("patchLog", "PATCH/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs/{id}");
         row("deleteLogs", "DELETE/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs");
         row("listProviderConfigs", "GET/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/provider_configs");
+        row("listDatasets", "GET/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/datasets");
+        row("getDataset", "GET/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/datasets/{id}");
+        row("createDataset", "POST/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/datasets");
+        row("updateDataset", "PUT/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/datasets/{id}");
+        row("deleteDataset", "DELETE/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/datasets/{id}");
+        row("listEvaluationTypes", "GET/accounts/{account_id}/ai-gateway/evaluation-types");
+        row("listEvaluations", "GET/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/evaluations");
+        row("getEvaluation", "GET/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/evaluations/{id}");
+        row("createEvaluation", "POST/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/evaluations");
+        row("deleteEvaluation", "DELETE/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/evaluations/{id}");
     }
 
     void addressesAsTheReferenceWritesThem()
@@ -150,7 +176,7 @@ private slots:
     // Every row above is a description of the catalogue, and no description is left without one.
     void everyDescriptionIsChecked()
     {
-        QCOMPARE(int(catalogue().size()), 23);
+        QCOMPARE(int(catalogue().size()), 33);
         std::set<std::string> names;
         for (const Case &c : catalogue()) {
             QVERIFY2(names.insert(c.name).second, c.name);
@@ -211,6 +237,18 @@ private slots:
         row("patchLog", "update log " + l, "Log " + l);
         row("deleteLogs", "delete logs of gateway " + g, "Gateway " + g);
         row("listProviderConfigs", "list the provider keys of gateway " + g, "Gateway " + g);
+        const QString d = QStringLiteral("\u201cds 9\u201d");
+        const QString e = QStringLiteral("\u201cev/2\u201d");
+        row("listDatasets", "list the datasets of gateway " + g, "Gateway " + g);
+        row("getDataset", "get dataset " + d, "Dataset " + d + " in gateway " + g);
+        row("createDataset", QStringLiteral("create dataset \u201cslow\u201d"), "Gateway " + g);
+        row("updateDataset", "update dataset " + d, "Dataset " + d + " in gateway " + g);
+        row("deleteDataset", "delete dataset " + d, "Dataset " + d + " in gateway " + g);
+        row("listEvaluationTypes", QStringLiteral("list evaluation types"), QString());
+        row("listEvaluations", "list the evaluations of gateway " + g, "Gateway " + g);
+        row("getEvaluation", "get evaluation " + e, "Evaluation " + e + " in gateway " + g);
+        row("createEvaluation", QStringLiteral("create evaluation \u201cweekly\u201d"), "Gateway " + g);
+        row("deleteEvaluation", "delete evaluation " + e, "Evaluation " + e + " in gateway " + g);
     }
 
     void messagesNameWhatTheCallIsAbout()
@@ -246,6 +284,16 @@ private slots:
         row("listLogs", "api/logs-page.json");
         row("getLog", "api/log-detail.json");
         row("listProviderConfigs", "api/provider-configs.json");
+        row("listDatasets", "api/datasets.json");
+        row("getDataset", "api/dataset.json");
+        row("createDataset", "api/dataset.json");
+        row("updateDataset", "api/dataset.json");
+        row("deleteDataset", "api/dataset.json");
+        row("listEvaluationTypes", "api/evaluation-types.json");
+        row("listEvaluations", "api/evaluations.json");
+        row("getEvaluation", "api/evaluation.json");
+        row("createEvaluation", "api/evaluation.json");
+        row("deleteEvaluation", "api/evaluation.json");
     }
 
     void decodesTheReferenceAnswers()
@@ -264,6 +312,53 @@ private slots:
         QVERIFY(!find(cases, QStringLiteral("listRoutes")).decodes(versions));
         QVERIFY(!find(cases, QStringLiteral("listDeployments")).decodes(versions));
         QVERIFY(find(cases, QStringLiteral("listVersions")).decodes(versions));
+    }
+
+    // Datasets and evaluations are read down to their nested filters, datasets and results: a bad one fails the
+    // answer and says where, rather than showing a dataset that seems to hold more logs than it does.
+    void nestedItemsAreDecodedAndChecked()
+    {
+        ApiEnvelope dataset = envelopeOf("api/dataset.json");
+        const Decoded<Dataset> good = ApiPayload::dataset(dataset);
+        QVERIFY(good);
+        QCOMPARE(good.value->name(), std::string("gpt models"));
+        QVERIFY(!good.value->enable());
+        const std::vector<LogFilter> filters = good.value->filters();
+        QCOMPARE(filters.size(), std::size_t(1));
+        QVERIFY(filters[0] == (LogFilter{"model", "contains", {Json("gpt")}}));
+        dataset.payload["filters"][0]["value"] = "gpt";
+        const Decoded<Dataset> bad = ApiPayload::dataset(dataset);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error->path, std::string("$.result.filters[0]"));
+
+        ApiEnvelope evaluation = envelopeOf("api/evaluation.json");
+        const Decoded<Evaluation> decoded = ApiPayload::evaluation(evaluation);
+        QVERIFY(decoded);
+        QVERIFY(decoded.value->processed());
+        QCOMPARE(decoded.value->datasets().size(), std::size_t(1));
+        QCOMPARE(decoded.value->datasets()[0].filters()[0].key, std::string("provider"));
+        QCOMPARE(decoded.value->results().size(), std::size_t(1));
+        QCOMPARE(decoded.value->results()[0].result(), std::string("0.0125"));
+        QCOMPARE(decoded.value->results()[0].status()->toInteger(), qint64(1));
+        evaluation.payload["results"][0].erase("id");
+        QCOMPARE(ApiPayload::evaluation(evaluation).error->path, std::string("$.result.results[0].id"));
+        evaluation = envelopeOf("api/evaluation.json");
+        evaluation.payload["datasets"][0]["filters"] = "provider=openai";
+        QCOMPARE(ApiPayload::evaluation(evaluation).error->path, std::string("$.result.datasets[0].filters"));
+    }
+
+    // The body of create and update, as Cloudflare's reference and the official SDK write it.
+    void datasetBodyIsNameEnableFilters()
+    {
+        const Json body = Dataset::encodeBody(
+            "dear", true, {LogFilter{"cost", "gt", {Json(0.01)}}, LogFilter{"success", "eq", {Json(true)}}});
+        QVERIFY(body == (Json{{"name", "dear"},
+                              {"enable", true},
+                              {"filters",
+                               {Json{{"key", "cost"}, {"operator", "gt"}, {"value", {0.01}}},
+                                Json{{"key", "success"}, {"operator", "eq"}, {"value", {true}}}}}}));
+        QVERIFY(Dataset::encodeBody("all", false, {}) ==
+                (Json{{"name", "all"}, {"enable", false}, {"filters", Json::array()}}));
     }
 
     // ApiArgs fills each `{name}` once: a value that reads like a parameter stays as it is, an unknown name too.

@@ -6,6 +6,9 @@
 #include "FuzzCheck.h"
 #include "model/ApiEnvelope.h"
 #include "model/ApiPayload.h"
+#include "model/Dataset.h"
+#include "model/Evaluation.h"
+#include "model/EvaluationType.h"
 #include "model/Gateway.h"
 #include "model/JsonText.h"
 #include "model/ListPage.h"
@@ -98,6 +101,62 @@ void read(const ProviderConfig &c)
     use(c.isDefault());
     use(c.rateLimit());
     use(c.rateLimitPeriod());
+}
+
+void read(const Dataset &d)
+{
+    use(d.id());
+    use(d.name());
+    use(d.enable());
+    use(d.gatewayId());
+    use(d.createdAt());
+    use(d.modifiedAt());
+    // fromJson checked every filter, so none is dropped when they are read.
+    const std::vector<LogFilter> filters = d.filters();
+    const auto it = d.json().find("filters");
+    const std::size_t stored = it != d.json().end() && it->is_array() ? it->size() : 0;
+    if (filters.size() != stored) {
+        fuzz::fail("a decoded dataset reads back every filter it holds");
+    }
+    for (const LogFilter &f : filters) {
+        use(f.key);
+        use(f.op);
+        g_sink = g_sink + f.values.size();
+    }
+}
+
+void read(const EvaluationType &t)
+{
+    use(t.id());
+    use(t.name());
+    use(t.description());
+    use(t.type());
+    use(t.enable());
+    use(t.mandatory());
+    use(t.createdAt());
+    use(t.modifiedAt());
+}
+
+void read(const Evaluation &e)
+{
+    use(e.id());
+    use(e.name());
+    use(e.gatewayId());
+    use(e.processed());
+    use(e.totalLogs());
+    use(e.createdAt());
+    use(e.modifiedAt());
+    for (const Dataset &d : e.datasets()) {
+        read(d);
+    }
+    for (const EvaluationResult &r : e.results()) {
+        use(r.id());
+        use(r.evaluationTypeId());
+        use(r.result());
+        use(r.status());
+        use(r.statusDescription());
+        use(r.totalLogs());
+    }
 }
 
 void read(const RouteDeployment &d)
@@ -266,12 +325,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     list(ApiPayload::deployments(e), "deployments");
     list(ApiPayload::logs(e), "logs");
     list(ApiPayload::providerConfigs(e), "provider_configs");
+    list(ApiPayload::datasets(e), "datasets");
+    list(ApiPayload::evaluationTypes(e), "evaluation_types");
+    list(ApiPayload::evaluations(e), "evaluations");
 
     single(ApiPayload::gateway(e));
     single(ApiPayload::route(e));
     single(ApiPayload::version(e));
     single(ApiPayload::versionGraph(e));
     single(ApiPayload::log(e));
+    single(ApiPayload::dataset(e));
+    single(ApiPayload::evaluation(e));
     // Records no endpoint of the app answers with alone yet, decoded the way a single answer would be.
     single(RouteDeployment::fromJson(e.payload, "$.result"));
     single(ProviderConfig::fromJson(e.payload, "$.result"));

@@ -77,6 +77,30 @@ TEST(SandboxSchema, TodaysFileOpensWithEverythingInIt)
     EXPECT_FALSE(store.versions().find(supportChat, deployed->versionId)->id.isEmpty());
 }
 
+// Schema 2 added datasets and evaluations: a schema-1 file gains the empty tables and takes rows in them.
+TEST(SandboxSchema, AVersionOneFileGainsDatasetsAndEvaluations)
+{
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir);
+    SandboxStore store(path);
+    QString error;
+    ASSERT_TRUE(store.open(&error)) << error.toStdString();
+    const auto none = store.datasets().list(kAccount, kGateway, SandboxDatasetRows::Filter{}, SandboxSlice{});
+    ASSERT_TRUE(none.has_value());
+    EXPECT_EQ(none->total, 0);
+    const Json dataset{{"id", "ds-1"},
+                       {"name", "all"},
+                       {"enable", true},
+                       {"created_at", "2026-01-01T00:00:00.000Z"},
+                       {"filters", Json::array()}};
+    ASSERT_TRUE(store.datasets().insert(kAccount, kGateway, dataset));
+    EXPECT_EQ(store.datasets().find(kAccount, kGateway, QStringLiteral("ds-1")), std::optional<Json>(dataset));
+    const auto evaluations =
+        store.evaluations().list(kAccount, kGateway, SandboxEvaluationRows::Filter{}, SandboxSlice{});
+    ASSERT_TRUE(evaluations.has_value());
+    EXPECT_EQ(evaluations->total, 0);
+}
+
 TEST(SandboxSchema, ANewerSandboxsFileIsRefusedAndLeftAlone)
 {
     QTemporaryDir dir;

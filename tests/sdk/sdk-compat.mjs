@@ -211,6 +211,74 @@ async function run(baseURL) {
   assert.ok(configs.some((c) => c.id === config.id));
   assert.ok(!JSON.stringify(configs).includes(secret));
 
+  // Logs by the SDK's newer filter keys: one log deleted by its id, and only that one
+  const before = (await client.aiGateway.logs.list(demo, { ...account, per_page: 1 })).result_info.total_count;
+  const byId = await client.aiGateway.logs.list(demo, {
+    ...account,
+    filters: [{ key: 'id', operator: 'eq', value: [first.id] }],
+  });
+  assert.deepEqual(byId.result.map((l) => l.id), [first.id]);
+  await client.aiGateway.logs.delete(demo, { ...account, filters: [{ key: 'id', operator: 'eq', value: [first.id] }] });
+  const after = (await client.aiGateway.logs.list(demo, { ...account, per_page: 1 })).result_info.total_count;
+  assert.equal(after, before - 1);
+  for (const key of ['dlp_action', 'authentication', 'wholesale', 'compatibilityMode']) {
+    const value = key === 'dlp_action' ? 'BLOCK' : true;
+    await client.aiGateway.logs.list(demo, { ...account, filters: [{ key, operator: 'neq', value: [value] }] });
+  }
+
+  // Datasets, evaluation types and evaluations
+  const dataset = await client.aiGateway.datasets.create(demo, {
+    ...account,
+    name: 'sdk-dataset',
+    enable: true,
+    filters: [{ key: 'provider', operator: 'eq', value: ['openai'] }],
+  });
+  assert.equal(dataset.name, 'sdk-dataset');
+  assert.equal(dataset.gateway_id, demo);
+  assert.deepEqual(dataset.filters, [{ key: 'provider', operator: 'eq', value: ['openai'] }]);
+  const changedDataset = await client.aiGateway.datasets.update(dataset.id, {
+    ...account,
+    gateway_id: demo,
+    name: 'sdk-dataset-2',
+    enable: false,
+    filters: [{ key: 'cost', operator: 'gt', value: [0.001] }],
+  });
+  assert.equal(changedDataset.name, 'sdk-dataset-2');
+  const fetchedDataset = await client.aiGateway.datasets.get(dataset.id, { ...account, gateway_id: demo });
+  assert.equal(fetchedDataset.enable, false);
+  const datasets = [];
+  for await (const d of client.aiGateway.datasets.list(demo, account)) datasets.push(d.id);
+  assert.ok(datasets.includes(dataset.id));
+  const types = [];
+  for await (const t of client.aiGateway.evaluationTypes.list(account)) types.push(t);
+  assert.deepEqual(types.map((t) => t.type), ['cost', 'speed', 'performance']);
+  const evaluation = await client.aiGateway.evaluations.create(demo, {
+    ...account,
+    name: 'sdk-evaluation',
+    dataset_ids: [dataset.id],
+    evaluation_type_ids: types.map((t) => t.id),
+  });
+  assert.equal(evaluation.processed, false);
+  assert.deepEqual(evaluation.results, []);
+  const evaluations = [];
+  for await (const e of client.aiGateway.evaluations.list(demo, account)) evaluations.push(e.id);
+  assert.deepEqual(evaluations, [evaluation.id]);
+  const fetchedEvaluation = await client.aiGateway.evaluations.get(evaluation.id, { ...account, gateway_id: demo });
+  assert.equal(fetchedEvaluation.name, 'sdk-evaluation');
+  await client.aiGateway.evaluations.delete(evaluation.id, { ...account, gateway_id: demo });
+  await expectStatus(client.aiGateway.evaluations.get(evaluation.id, { ...account, gateway_id: demo }), 404);
+  await client.aiGateway.datasets.delete(dataset.id, { ...account, gateway_id: demo });
+  await expectStatus(client.aiGateway.datasets.get(dataset.id, { ...account, gateway_id: demo }), 404);
+  await expectStatus(
+    client.aiGateway.datasets.create(demo, {
+      ...account,
+      name: 'bad',
+      enable: true,
+      filters: [{ key: 'model_type', operator: 'eq', value: ['chat'] }],
+    }),
+    400,
+  );
+
   // Authentication
   const stranger = new Cloudflare({ apiToken: 'wrong', baseURL, maxRetries: 0 });
   await expectStatus(stranger.aiGateway.list(account), 403);
