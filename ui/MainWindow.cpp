@@ -15,6 +15,7 @@
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
 #include "ui/WindowActions.h"
+#include "ui/compare/CompareBranchesDialog.h"
 #include "ui/engine/RequestContextEditor.h"
 #include "ui/engine/RouteEnginePanels.h"
 #include "ui/engine/TestRequestDialog.h"
@@ -222,6 +223,7 @@ void MainWindow::connectActions()
             editor->engine()->showTraffic();
         }
     });
+    connect(a->compareBranches, &QAction::triggered, this, &MainWindow::compareBranches);
     connect(a->testRequest, &QAction::triggered, this, &MainWindow::sendTestRequest);
     connect(a->statusBar, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
     connect(a->fullScreen, &QAction::toggled, this,
@@ -359,6 +361,7 @@ void MainWindow::updateRouteActions()
     m_actions->trace->setEnabled(editor != nullptr);
     m_actions->simulate->setEnabled(editor != nullptr);
     m_actions->traffic->setEnabled(editor && editor->isRemote());
+    m_actions->compareBranches->setEnabled(editor && editor->isRemote());
     m_actions->testRequest->setEnabled(editor && editor->isRemote() && !editor->isReadOnly());
     m_actions->saveAs->setEnabled(editor && editor->source()->kind() == RouteSource::Kind::File);
 }
@@ -531,6 +534,36 @@ void MainWindow::sendTestRequest()
                 }
             });
     dialog->show();
+}
+
+CompareBranchesDialog *MainWindow::compareBranches()
+{
+    RouteEditorPage *editor = currentEditor();
+    if (!editor || !editor->remote()) {
+        return nullptr;
+    }
+    RemoteRoute *remote = editor->remote();
+    const QString name = remote->name().isEmpty() ? QString::fromStdString(editor->route().name()) : remote->name();
+    // The models of the route as the tab shows it: a model added in a draft has no logs yet and reads so.
+    auto *dialog = new CompareBranchesDialog(remote->client(), remote->gatewayId(), remote->routeId(), editor->route(),
+                                             name, this);
+    connect(dialog, &CompareBranchesDialog::logsRequested, this,
+            [this](const QString &gatewayId, const std::vector<LogFilter> &filters) {
+                QString provider, model;
+                for (const LogFilter &f : filters) {
+                    const QString value = !f.values.empty() && f.values.front().is_string()
+                                              ? QString::fromStdString(f.values.front().get<std::string>())
+                                              : QString();
+                    if (f.key == "provider") {
+                        provider = value;
+                    } else if (f.key == "model") {
+                        model = value;
+                    }
+                }
+                showLogs(gatewayId, provider, model);
+            });
+    dialog->show();
+    return dialog;
 }
 
 } // namespace rd

@@ -25,6 +25,7 @@ namespace rd {
 
 class ApiActivityBar;
 class ApiClient;
+class CompareBranchesDialog;
 class ConnectionControls;
 class ConnectionStore;
 class DraftRestorer;
@@ -134,6 +135,8 @@ private:
     void showModelLogsForSelection();
     // Opens "Send Test Request…" for the current tab's route on its gateway.
     void sendTestRequest();
+    // Compare Branches for the current remote route; the dialog, or null when the tab is no remote route.
+    CompareBranchesDialog *compareBranches();
     void openEntry(const RouteEntry &entry);
     void updateRouteActions();
     void updateCentralPage();

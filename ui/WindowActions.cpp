@@ -57,6 +57,9 @@ WindowActions::WindowActions(QUndoGroup *undoGroup, QMainWindow *window) : QObje
     traffic = make(tr("Show Tra&ffic from Logs"), "trafficAction");
     traffic->setToolTip(tr("Draw on the route what it did: requests, errors, cost and latency from the gateway's "
                            "logs"));
+    compareBranches = make(tr("&Compare Branches…"), "compareBranchesAction");
+    compareBranches->setToolTip(tr("Compare the route's models since its deployment with Cloudflare's evaluators: "
+                                   "requests, cost, speed and feedback side by side"));
     testRequest = make(tr("Send Test &Request…"), "testRequestAction");
     testRequest->setToolTip(tr("Send one real request through the route's deployed version on its gateway"));
     logs = make(tr("Gateway &Logs"), "logsAction", QStringLiteral(":/icons/logs.svg"));
@@ -112,7 +115,7 @@ void WindowActions::install(QMainWindow *window)
     route->setObjectName(QStringLiteral("routeMenu"));
     route->addActions({saveVersion, deploy});
     route->addSeparator();
-    route->addActions({trace, simulate, traffic, testRequest});
+    route->addActions({trace, simulate, traffic, compareBranches, testRequest});
     route->addSeparator();
     route->addActions({logs, modelLogs});
 

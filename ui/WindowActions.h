@@ -40,6 +40,7 @@ public:
     QAction *trace;
     QAction *simulate;
     QAction *traffic;
+    QAction *compareBranches;
     QAction *testRequest;
     QAction *logs;
     QAction *modelLogs;

@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>rd::CompareBranchesDialog</name>
+    <message numerus="yes">
+        <source>%n dataset(s)</source>
+        <translation>
+            <numerusform>%n dataset</numerusform>
+            <numerusform>%n datasets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation>
+            <numerusform>%n evaluation</numerusform>
+            <numerusform>%n evaluations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This comparison created %n dataset(s) and evaluation(s) on gateway %1.</source>
+        <translation>
+            <numerusform>This comparison created %n dataset or evaluation on gateway %1.</numerusform>
+            <numerusform>This comparison created %n datasets and evaluations on gateway %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::ConnectionControls</name>
     <message numerus="yes">
         <source>%1 · %n gateway(s)</source>
