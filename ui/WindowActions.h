@@ -42,6 +42,7 @@ public:
     QAction *testRequest;
     QAction *logs;
     QAction *modelLogs;
+    QAction *analytics;
     QAction *statusBar;
     QAction *fullScreen;
     QAction *about;
