@@ -7,6 +7,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QTime>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -18,6 +19,7 @@ namespace rd {
 namespace {
 constexpr qint64 kHourMs = 3600 * 1000;
 const QColor kMarkerColor(0xB0, 0x3A, 0x2E);
+constexpr int kLegendWidth = 290;
 } // namespace
 
 TimeSeriesChart::TimeSeriesChart(QWidget *parent)
@@ -28,6 +30,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignRight);
     m_chart->legend()->setShowToolTips(true);
+    // One width for every chart's legend, so that charts stacked on a page share their time axis' position.
+    m_chart->legend()->setMinimumWidth(kLegendWidth);
+    m_chart->legend()->setMaximumWidth(kLegendWidth);
     m_chart->setMargins(QMargins(6, 6, 6, 6));
     QFont titleFont = m_chart->titleFont();
     titleFont.setBold(true);
@@ -66,17 +71,43 @@ void TimeSeriesChart::setValueTitle(const QString &title)
     m_valueAxis->setTitleText(title);
 }
 
-void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs, qint64 bucketMs)
+void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs)
 {
-    m_fromMs = fromMs;
-    m_toMs = std::max(toMs, fromMs + 1);
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
-    // Hours for a day or less, days and hours up to two weeks, days beyond.
-    const qint64 span = m_toMs - m_fromMs;
-    m_timeAxis->setFormat(span <= 26 * kHourMs      ? QStringLiteral("HH:mm")
-                          : bucketMs < 24 * kHourMs ? QStringLiteral("d MMM HH:mm")
-                                                    : QStringLiteral("d MMM"));
-    m_timeAxis->setTickCount(span <= 26 * kHourMs ? 13 : 8);
+    // The axis runs between round local times (whole hours or local midnights) a whole number of steps apart, so
+    // that every tick is labelled with a round time rather than the moment the range happened to start.
+    const qint64 span = std::max<qint64>(toMs - fromMs, 1);
+    const qint64 day = 24 * kHourMs;
+    // Of the round steps that give 4 to 12 intervals, the one whose last tick overshoots the range least.
+    const qint64 candidates[] = {kHourMs, 2 * kHourMs, 3 * kHourMs, 6 * kHourMs, 12 * kHourMs, day,
+                                 2 * day, 3 * day,     5 * day,     7 * day,     10 * day,     30 * day};
+    qint64 step = candidates[std::size(candidates) - 1];
+    qint64 bestOvershoot = -1;
+    for (const qint64 candidate : candidates) {
+        const qint64 intervals = (span + candidate - 1) / candidate;
+        if (intervals < 4 || intervals > 12) {
+            continue;
+        }
+        const qint64 overshoot = intervals * candidate - span;
+        if (bestOvershoot < 0 || overshoot < bestOvershoot) {
+            step = candidate;
+            bestOvershoot = overshoot;
+        }
+    }
+    QDateTime start = QDateTime::fromMSecsSinceEpoch(fromMs).toLocalTime();
+    if (step < day) {
+        const int stepHours = int(step / kHourMs);
+        start.setTime(QTime(start.time().hour() / stepHours * stepHours, 0));
+    } else {
+        start.setTime(QTime(0, 0));
+    }
+    const qint64 steps = std::max<qint64>(1, (toMs - start.toMSecsSinceEpoch() + step - 1) / step);
+    m_fromMs = start.toMSecsSinceEpoch();
+    m_toMs = m_fromMs + steps * step;
+    m_timeAxis->setRange(start, QDateTime::fromMSecsSinceEpoch(m_toMs));
+    m_timeAxis->setTickCount(int(steps) + 1);
+    m_timeAxis->setFormat(step < 6 * kHourMs ? QStringLiteral("HH:mm")
+                          : step < day       ? QStringLiteral("d MMM HH:mm")
+                                             : QStringLiteral("d MMM"));
     rebuildMarkers();
 }
 

@@ -42,8 +42,8 @@ public:
 
     void setTitle(const QString &title);
     void setValueTitle(const QString &title);
-    // The x range shown, whether or not the series reach it; `bucketMs` picks the time labels' format.
-    void setTimeRange(qint64 fromMs, qint64 toMs, qint64 bucketMs);
+    // The x range shown (widened to round local times), whether or not the series reach it.
+    void setTimeRange(qint64 fromMs, qint64 toMs);
     void setSeries(const std::vector<Series> &series);
     void setMarkers(const std::vector<Marker> &markers);
     // Shown in place of the plot when there is nothing to draw ("No logs in this range").

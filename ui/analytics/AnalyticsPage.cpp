@@ -342,7 +342,7 @@ void AnalyticsPage::redraw()
     m_requestsChart->setTitle(tr("Requests by model, per %1").arg(per));
     m_metricChart->setTitle(tr("%1, per %2").arg(AnalyticsSeries::metricTitle(metric), per));
     for (TimeSeriesChart *chart : {m_requestsChart, m_metricChart}) {
-        chart->setTimeRange(a->fromMs(), a->toMs(), a->bucketMs());
+        chart->setTimeRange(a->fromMs(), a->toMs());
     }
     m_requestsChart->setSeries(AnalyticsSeries::requestsByModel(*a));
     m_metricChart->setSeries(AnalyticsSeries::metric(*a, metric));

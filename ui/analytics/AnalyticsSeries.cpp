@@ -43,7 +43,7 @@ QString AnalyticsSeries::bucketText(qint64 bucketMs)
     if (bucketMs < 24 * 60 * kMinuteMs) {
         return tr("%1 h").arg(bucketMs / (60 * kMinuteMs));
     }
-    return bucketMs == 24 * 60 * kMinuteMs ? tr("1 day") : tr("%1 days").arg(bucketMs / (24 * 60 * kMinuteMs));
+    return bucketMs == 24 * 60 * kMinuteMs ? tr("day") : tr("%1 days").arg(bucketMs / (24 * 60 * kMinuteMs));
 }
 
 std::vector<TimeSeriesChart::Series> AnalyticsSeries::requestsByModel(const LogAnalytics &a)

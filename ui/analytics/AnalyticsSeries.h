@@ -28,7 +28,7 @@ public:
     static std::vector<TimeSeriesChart::Series> metric(const LogAnalytics &analytics, Metric metric);
     static QString metricTitle(Metric metric);
     static QString metricAxisTitle(Metric metric);
-    // "5 min", "1 h", "6 h", "1 day".
+    // "5 min", "1 h", "6 h", "day": what goes after "per".
     static QString bucketText(qint64 bucketMs);
 
     // A marker per deployment: "v1a2b3c4" on the chart, version, deployment and local time in the tooltip.
