@@ -257,6 +257,9 @@ void LogExportDialog::exportFinished(bool ok, bool cancelled)
         m_result->setText(tr("Export failed: %1\nNo file was left at %2.").arg(m_exporter->errorText(), where));
     }
     m_result->setVisible(true);
+    // Taller when the result wraps, so that an error's last line ("No file was left…") is never cut off.
+    layout()->activate();
+    resize(width(), std::max(height(), layout()->totalHeightForWidth(width())));
 }
 
 void LogExportDialog::setRunning(bool running)
