@@ -4,6 +4,7 @@
 #include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "ui/LogDetailPanel.h"
+#include "ui/LogExportButton.h"
 #include "widgets/inspector/ProviderCatalog.h"
 
 #include <QComboBox>
@@ -297,6 +298,7 @@ QWidget *LogsPage::buildStatusLine()
     layout->addWidget(m_cancelButton);
     layout->addWidget(m_loadMoreButton);
     layout->addStretch();
+    layout->addWidget(new LogExportButton(this));
     return line;
 }
 

@@ -15,6 +15,8 @@
 #include "ui/RouteEditorPage.h"
 #include "ui/WelcomePage.h"
 #include "ui/WindowActions.h"
+#include "ui/analytics/AnalyticsPage.h"
+#include "ui/analytics/AnalyticsRoutePicker.h"
 #include "ui/compare/CompareBranchesDialog.h"
 #include "ui/engine/RequestContextEditor.h"
 #include "ui/engine/RouteEnginePanels.h"
@@ -156,6 +158,8 @@ void MainWindow::createBrowserDock()
         m_connectionControls->showGateways(count);
     });
     connect(m_browser, &GatewayBrowser::logsRequested, this, [this](const QString &gateway) { showLogs(gateway); });
+    connect(m_browser, &GatewayBrowser::analyticsRequested, this,
+            [this](const QString &gateway) { showAnalytics(gateway); });
     connect(m_browser, &GatewayBrowser::gatewayChanged, this, [this](const QString &gateway) {
         m_services.session->setLastGateway(gateway);
         updateRouteActions();
@@ -205,6 +209,15 @@ void MainWindow::connectActions()
             editor && editor->isRemote() ? editor->remote()->gatewayId() : m_browser->currentGatewayId();
         if (!gateway.isEmpty()) {
             showLogs(gateway);
+        }
+    });
+    connect(a->analytics, &QAction::triggered, this, [this] {
+        RouteEditorPage *editor = currentEditor();
+        const QString gateway =
+            editor && editor->isRemote() ? editor->remote()->gatewayId() : m_browser->currentGatewayId();
+        if (AnalyticsPage *page = gateway.isEmpty() ? nullptr : showAnalytics(gateway);
+            page && editor && editor->isRemote()) {
+            page->routePicker()->selectRouteByName(editor->remote()->name());
         }
     });
     connect(a->modelLogs, &QAction::triggered, this, &MainWindow::showModelLogsForSelection);
@@ -357,6 +370,7 @@ void MainWindow::updateRouteActions()
     m_actions->saveVersion->setEnabled(remote);
     m_actions->deploy->setEnabled(remote);
     m_actions->logs->setEnabled(connected && (remote || !m_browser->currentGatewayId().isEmpty()));
+    m_actions->analytics->setEnabled(m_actions->logs->isEnabled());
     m_actions->modelLogs->setEnabled(editor != nullptr && connected);
     m_actions->trace->setEnabled(editor != nullptr);
     m_actions->simulate->setEnabled(editor != nullptr);
@@ -380,6 +394,13 @@ LogsPage *MainWindow::showLogs(const QString &gatewayId, const QString &provider
     if (page && !model.isEmpty()) {
         page->showModelLogs(provider, model);
     }
+    updateCentralPage();
+    return page;
+}
+
+AnalyticsPage *MainWindow::showAnalytics(const QString &gatewayId)
+{
+    AnalyticsPage *page = m_tabs->showAnalytics(client(), gatewayId);
     updateCentralPage();
     return page;
 }

@@ -30,6 +30,7 @@ class ConnectionControls;
 class ConnectionStore;
 class DraftRestorer;
 class GatewayBrowser;
+class AnalyticsPage;
 class LogsPage;
 class Route;
 class RouteEditorPage;
@@ -85,6 +86,7 @@ public:
     }
     // The gateway's logs in a tab (one per gateway), optionally filtered to one model.
     LogsPage *showLogs(const QString &gatewayId, const QString &provider = QString(), const QString &model = QString());
+    AnalyticsPage *showAnalytics(const QString &gatewayId);
     // Reopens what was open when the window last closed (files and routes of the current connection).
     void restoreOpenTabs();
 

@@ -6,6 +6,7 @@
 #include "ui/LogsPage.h"
 #include "ui/RemoteTabLook.h"
 #include "ui/RouteEditorPage.h"
+#include "ui/analytics/AnalyticsPage.h"
 
 #include <QDir>
 #include <QUndoGroup>
@@ -89,6 +90,24 @@ LogsPage *RouteTabs::showLogs(ApiClient *client, const QString &gatewayId)
     return page;
 }
 
+AnalyticsPage *RouteTabs::showAnalytics(ApiClient *client, const QString &gatewayId)
+{
+    AnalyticsPage *page = findAnalytics(client, gatewayId);
+    if (!page && client) {
+        page = new AnalyticsPage;
+        page->setProperty(kGatewayProperty, gatewayId);
+        page->setProperty(kClientProperty, QVariant::fromValue<QObject *>(client));
+        const int index =
+            addTab(page, QIcon(QStringLiteral(":/icons/analytics.svg")), tr("Analytics · %1").arg(gatewayId));
+        setTabToolTip(index, tr("Traffic of gateway %1 over time, from its logs").arg(gatewayId));
+        page->setGateway(client, gatewayId);
+    }
+    if (page) {
+        setCurrentWidget(page);
+    }
+    return page;
+}
+
 void RouteTabs::removePage(int index)
 {
     QWidget *page = widget(index);
@@ -145,6 +164,18 @@ LogsPage *RouteTabs::findLogs(const ApiClient *client, const QString &gatewayId)
         if (logs && logs->property(kGatewayProperty).toString() == gatewayId &&
             logs->property(kClientProperty).value<QObject *>() == client) {
             return logs;
+        }
+    }
+    return nullptr;
+}
+
+AnalyticsPage *RouteTabs::findAnalytics(const ApiClient *client, const QString &gatewayId) const
+{
+    for (int i = 0; i < count(); ++i) {
+        auto *page = qobject_cast<AnalyticsPage *>(widget(i));
+        if (page && page->property(kGatewayProperty).toString() == gatewayId &&
+            page->property(kClientProperty).value<QObject *>() == client) {
+            return page;
         }
     }
     return nullptr;

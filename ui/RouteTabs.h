@@ -9,13 +9,14 @@ class QUndoGroup;
 
 namespace rd {
 
+class AnalyticsPage;
 class ApiClient;
 class LogsPage;
 class RouteEditorPage;
 
-// The window's tabs: a route editor per open route, and a logs page per gateway. It keeps each tab's text, icon
-// and tooltip in step with its route (a bullet marks unsaved changes), follows the tab in front with the undo
-// history, and finds tabs by what they show, so the window never walks the tab list itself.
+// The window's tabs: a route editor per open route, and a logs and an analytics page per gateway. It keeps each tab's
+// text, icon and tooltip in step with its route (a bullet marks unsaved changes), follows the tab in front with the
+// undo history, and finds tabs by what they show, so the window never walks the tab list itself.
 class RouteTabs : public QTabWidget
 {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
     void addEditor(RouteEditorPage *editor, const QString &toolTip);
     // The logs of the gateway on `client` in front, in a tab of their own made the first time.
     LogsPage *showLogs(ApiClient *client, const QString &gatewayId);
+    // The same for the gateway's analytics.
+    AnalyticsPage *showAnalytics(ApiClient *client, const QString &gatewayId);
     // Removes the tab and deletes its page; an editor's layout is kept where its source keeps it.
     void removePage(int index);
 
@@ -41,6 +44,7 @@ public:
     RouteEditorPage *findServerRoute(const ApiClient *client, const QString &gatewayId, const QString &routeId) const;
     RouteEditorPage *findVersion(const QString &versionId) const;
     LogsPage *findLogs(const ApiClient *client, const QString &gatewayId) const;
+    AnalyticsPage *findAnalytics(const ApiClient *client, const QString &gatewayId) const;
 
     // What the session reopens: editable files with a path of their own and server routes, left to right.
     QList<RouteEntry> sessionEntries() const;

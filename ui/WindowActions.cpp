@@ -69,6 +69,11 @@ WindowActions::WindowActions(QUndoGroup *undoGroup, QMainWindow *window) : QObje
     modelLogs = make(tr("Logs of the Selected &Model"), "modelLogsAction");
     modelLogs->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
     modelLogs->setToolTip(tr("Show the gateway's logs served by the selected model node"));
+    analytics = make(tr("Gateway &Analytics"), "analyticsAction", QStringLiteral(":/icons/analytics.svg"));
+    analytics->setIconText(tr("Analytics"));
+    analytics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    analytics->setToolTip(tr("Requests, errors, latency, tokens and cost of the current gateway over time, with "
+                             "the route's deployments marked (Ctrl+Shift+A)"));
 
     statusBar = make(tr("Status &Bar"), "statusBarAction");
     statusBar->setCheckable(true);
@@ -117,12 +122,14 @@ void WindowActions::install(QMainWindow *window)
     route->addSeparator();
     route->addActions({trace, simulate, traffic, compareBranches, testRequest});
     route->addSeparator();
-    route->addActions({logs, modelLogs});
+    route->addActions({logs, modelLogs, analytics});
 
     viewMenu = bar->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_canvasMenu = viewMenu->addMenu(tr("&Canvas"));
     m_canvasMenu->setObjectName(QStringLiteral("canvasMenu"));
+    viewMenu->addSeparator();
+    viewMenu->addAction(analytics);
     viewMenu->addSeparator();
 
     QToolBar *toolBar = window->addToolBar(tr("Main Toolbar"));

@@ -44,6 +44,7 @@ public:
     QAction *testRequest;
     QAction *logs;
     QAction *modelLogs;
+    QAction *analytics;
     QAction *statusBar;
     QAction *fullScreen;
     QAction *about;
