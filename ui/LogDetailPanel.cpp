@@ -1,5 +1,7 @@
 #include "ui/LogDetailPanel.h"
 
+#include "ui/LogDeleteButton.h"
+
 #include "app/LogTableModel.h"
 #include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
@@ -205,6 +207,16 @@ void LogDetailPanel::buildUi()
     feedbackLayout->addWidget(scoreLabel);
     feedbackLayout->addWidget(m_score);
     feedbackLayout->addWidget(m_saveButton);
+    m_deleteButton = new LogDeleteButton;
+    feedbackLayout->addSpacing(12);
+    feedbackLayout->addWidget(m_deleteButton);
+    connect(m_deleteButton, &LogDeleteButton::finished, this,
+            [this](const QString &id, LogDeletion::Outcome outcome, const QString &message) {
+                setSaveState(message, outcome != LogDeletion::Outcome::Deleted);
+                if (outcome == LogDeletion::Outcome::Deleted) {
+                    emit logDeleted(id);
+                }
+            });
 
     // Feedback sits in the header: it is about the whole log, and the columns below need the height.
     auto *header = new QHBoxLayout;
@@ -298,6 +310,7 @@ void LogDetailPanel::setGateway(ApiClient *client, const QString &gatewayId)
 {
     m_client = client;
     m_gatewayId = gatewayId;
+    m_deleteButton->setGateway(client, gatewayId);
     clear();
 }
 
@@ -336,6 +349,7 @@ void LogDetailPanel::clear()
 {
     cancel();
     m_logId.clear();
+    m_deleteButton->setLog({}, {});
     m_stack->setCurrentIndex(0);
 }
 
@@ -494,6 +508,8 @@ void LogDetailPanel::showEntry(const LogEntry &entry)
     m_providerModel->setText(
         QStringLiteral("%1 / %2").arg(QString::fromStdString(entry.provider()), QString::fromStdString(entry.model())));
     m_path->setText(entry.path().empty() ? none : QString::fromStdString(entry.path()));
+    m_deleteButton->setLog(QString::fromStdString(entry.id()),
+                           tr("%1, %2").arg(m_providerModel->text(), m_time->text()));
     const auto in = entry.tokensIn();
     const auto out = entry.tokensOut();
     m_tokens->setText(

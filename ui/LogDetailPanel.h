@@ -22,6 +22,7 @@ namespace rd {
 
 class ApiCall;
 class ApiClient;
+class LogDeleteButton;
 class LogEntry;
 
 // One log in full: what it was, the request and response bodies pretty-printed, and the feedback a person
@@ -59,6 +60,8 @@ signals:
     void loaded(const QString &logId);
     void feedbackSaved(const QString &logId, int feedback, std::optional<int> score);
     void errorOccurred(const QString &where, const rd::ApiError &error);
+    // The log was deleted on the server (checked by reading it back): the list should drop it.
+    void logDeleted(const QString &logId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -77,6 +80,7 @@ private:
     void addSummaryRow(const QString &label, QLabel *&value);
 
     QPointer<ApiClient> m_client;
+    LogDeleteButton *m_deleteButton = nullptr;
     QString m_gatewayId;
     QString m_logId;
     quint64 m_generation = 0; // bumped per log shown: answers for an older one are dropped

@@ -72,6 +72,7 @@ LogsPage::LogsPage(QWidget *parent) : QWidget(parent)
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("logsTable"));
     m_detail = new LogDetailPanel;
+    connect(m_detail, &LogDetailPanel::logDeleted, this, &LogsPage::refresh);
 
     m_splitter = new QSplitter(Qt::Vertical);
     m_splitter->setObjectName(QStringLiteral("logsSplitter"));
