@@ -173,6 +173,14 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     m_logsButton = new QPushButton(tr("&Logs"));
     m_logsButton->setObjectName(QStringLiteral("logsButton"));
     m_logsButton->setToolTip(tr("Browse this gateway's logs"));
+    m_evaluationsButton = new QPushButton(tr("E&valuations"));
+    m_evaluationsButton->setObjectName(QStringLiteral("evaluationsButton"));
+    m_evaluationsButton->setToolTip(tr("This gateway's datasets and evaluations"));
+    connect(m_evaluationsButton, &QPushButton::clicked, this, [this] {
+        if (!currentGatewayId().isEmpty()) {
+            emit evaluationsRequested(currentGatewayId());
+        }
+    });
     connect(m_newButton, &QPushButton::clicked, this, &GatewayBrowser::createRoute);
     connect(m_renameButton, &QPushButton::clicked, this, &GatewayBrowser::renameSelectedRoute);
     connect(m_deleteButton, &QPushButton::clicked, this, &GatewayBrowser::deleteSelectedRoute);
@@ -192,6 +200,7 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     auto *buttons2 = new QHBoxLayout;
     buttons2->setContentsMargins(0, 0, 0, 0);
     buttons2->addWidget(m_logsButton);
+    buttons2->addWidget(m_evaluationsButton);
     buttons2->addStretch(1);
     buttons2->addWidget(m_openButton);
 
@@ -647,6 +656,7 @@ void GatewayBrowser::updateActions()
     m_deleteButton->setEnabled(selected && !busy);
     m_openButton->setEnabled(selected);
     m_logsButton->setEnabled(connected);
+    m_evaluationsButton->setEnabled(connected);
     m_refreshButton->setEnabled(m_client != nullptr);
 }
 

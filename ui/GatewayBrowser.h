@@ -64,6 +64,7 @@ public slots:
 signals:
     void openRouteRequested(const QString &gatewayId, const QString &routeId, const QString &name);
     void logsRequested(const QString &gatewayId);
+    void evaluationsRequested(const QString &gatewayId);
     void gatewayChanged(const QString &gatewayId);
     void routeRenamed(const QString &gatewayId, const QString &routeId, const QString &name);
     void routeDeleted(const QString &gatewayId, const QString &routeId);
@@ -103,6 +104,7 @@ private:
     QPushButton *m_deleteButton = nullptr;
     QPushButton *m_openButton = nullptr;
     QPushButton *m_logsButton = nullptr;
+    QPushButton *m_evaluationsButton = nullptr;
 };
 
 } // namespace rd

@@ -19,6 +19,7 @@
 #include "ui/engine/RouteEnginePanels.h"
 #include "ui/engine/TestRequestDialog.h"
 #include "ui/engine/TracePanel.h"
+#include "ui/evaluations/EvaluationsPage.h"
 #include "widgets/ApiActivityBar.h"
 #include "widgets/StatusIndicator.h"
 #include "widgets/canvas/RouteScene.h"
@@ -155,6 +156,8 @@ void MainWindow::createBrowserDock()
         m_connectionControls->showGateways(count);
     });
     connect(m_browser, &GatewayBrowser::logsRequested, this, [this](const QString &gateway) { showLogs(gateway); });
+    connect(m_browser, &GatewayBrowser::evaluationsRequested, this,
+            [this](const QString &gateway) { showEvaluations(gateway); });
     connect(m_browser, &GatewayBrowser::gatewayChanged, this, [this](const QString &gateway) {
         m_services.session->setLastGateway(gateway);
         updateRouteActions();
@@ -207,6 +210,14 @@ void MainWindow::connectActions()
         }
     });
     connect(a->modelLogs, &QAction::triggered, this, &MainWindow::showModelLogsForSelection);
+    connect(a->evaluations, &QAction::triggered, this, [this] {
+        RouteEditorPage *editor = currentEditor();
+        const QString gateway =
+            editor && editor->isRemote() ? editor->remote()->gatewayId() : m_browser->currentGatewayId();
+        if (!gateway.isEmpty()) {
+            showEvaluations(gateway);
+        }
+    });
     connect(a->trace, &QAction::triggered, this, [this] {
         if (RouteEditorPage *editor = currentEditor()) {
             editor->engine()->showTrace();
@@ -356,6 +367,7 @@ void MainWindow::updateRouteActions()
     m_actions->deploy->setEnabled(remote);
     m_actions->logs->setEnabled(connected && (remote || !m_browser->currentGatewayId().isEmpty()));
     m_actions->modelLogs->setEnabled(editor != nullptr && connected);
+    m_actions->evaluations->setEnabled(m_actions->logs->isEnabled());
     m_actions->trace->setEnabled(editor != nullptr);
     m_actions->simulate->setEnabled(editor != nullptr);
     m_actions->traffic->setEnabled(editor && editor->isRemote());
@@ -376,6 +388,30 @@ LogsPage *MainWindow::showLogs(const QString &gatewayId, const QString &provider
     LogsPage *page = m_tabs->showLogs(client(), gatewayId);
     if (page && !model.isEmpty()) {
         page->showModelLogs(provider, model);
+    }
+    updateCentralPage();
+    return page;
+}
+
+LogsPage *MainWindow::showLogsFiltered(const QString &gatewayId, const std::vector<LogFilter> &filters)
+{
+    LogsPage *page = m_tabs->showLogs(client(), gatewayId);
+    if (page) {
+        page->showFilters(filters);
+    }
+    updateCentralPage();
+    return page;
+}
+
+EvaluationsPage *MainWindow::showEvaluations(const QString &gatewayId)
+{
+    const bool isNew = m_tabs->findEvaluations(client(), gatewayId) == nullptr;
+    EvaluationsPage *page = m_tabs->showEvaluations(client(), gatewayId);
+    if (page && isNew) {
+        connect(page, &EvaluationsPage::logsRequested, this,
+                [this](const QString &gateway, const std::vector<LogFilter> &filters) {
+                    showLogsFiltered(gateway, filters);
+                });
     }
     updateCentralPage();
     return page;

@@ -6,6 +6,7 @@
 #include "ui/LogsPage.h"
 #include "ui/RemoteTabLook.h"
 #include "ui/RouteEditorPage.h"
+#include "ui/evaluations/EvaluationsPage.h"
 
 #include <QDir>
 #include <QUndoGroup>
@@ -89,6 +90,22 @@ LogsPage *RouteTabs::showLogs(ApiClient *client, const QString &gatewayId)
     return page;
 }
 
+EvaluationsPage *RouteTabs::showEvaluations(ApiClient *client, const QString &gatewayId)
+{
+    EvaluationsPage *page = findEvaluations(client, gatewayId);
+    if (!page && client) {
+        page = new EvaluationsPage;
+        page->setGateway(client, gatewayId);
+        const int index =
+            addTab(page, QIcon(QStringLiteral(":/icons/logs.svg")), tr("Evaluations · %1").arg(gatewayId));
+        setTabToolTip(index, tr("Datasets and evaluations of gateway %1").arg(gatewayId));
+    }
+    if (page) {
+        setCurrentWidget(page);
+    }
+    return page;
+}
+
 void RouteTabs::removePage(int index)
 {
     QWidget *page = widget(index);
@@ -145,6 +162,17 @@ LogsPage *RouteTabs::findLogs(const ApiClient *client, const QString &gatewayId)
         if (logs && logs->property(kGatewayProperty).toString() == gatewayId &&
             logs->property(kClientProperty).value<QObject *>() == client) {
             return logs;
+        }
+    }
+    return nullptr;
+}
+
+EvaluationsPage *RouteTabs::findEvaluations(const ApiClient *client, const QString &gatewayId) const
+{
+    for (int i = 0; i < count(); ++i) {
+        auto *page = qobject_cast<EvaluationsPage *>(widget(i));
+        if (page && page->gatewayId() == gatewayId && page->client() == client) {
+            return page;
         }
     }
     return nullptr;

@@ -10,6 +10,7 @@ class QUndoGroup;
 namespace rd {
 
 class ApiClient;
+class EvaluationsPage;
 class LogsPage;
 class RouteEditorPage;
 
@@ -33,6 +34,8 @@ public:
     void addEditor(RouteEditorPage *editor, const QString &toolTip);
     // The logs of the gateway on `client` in front, in a tab of their own made the first time.
     LogsPage *showLogs(ApiClient *client, const QString &gatewayId);
+    // The gateway's datasets and evaluations in front, in a tab of their own made the first time.
+    EvaluationsPage *showEvaluations(ApiClient *client, const QString &gatewayId);
     // Removes the tab and deletes its page; an editor's layout is kept where its source keeps it.
     void removePage(int index);
 
@@ -41,6 +44,7 @@ public:
     RouteEditorPage *findServerRoute(const ApiClient *client, const QString &gatewayId, const QString &routeId) const;
     RouteEditorPage *findVersion(const QString &versionId) const;
     LogsPage *findLogs(const ApiClient *client, const QString &gatewayId) const;
+    EvaluationsPage *findEvaluations(const ApiClient *client, const QString &gatewayId) const;
 
     // What the session reopens: editable files with a path of their own and server routes, left to right.
     QList<RouteEntry> sessionEntries() const;

@@ -66,6 +66,8 @@ WindowActions::WindowActions(QUndoGroup *undoGroup, QMainWindow *window) : QObje
     modelLogs = make(tr("Logs of the Selected &Model"), "modelLogsAction");
     modelLogs->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
     modelLogs->setToolTip(tr("Show the gateway's logs served by the selected model node"));
+    evaluations = make(tr("Datasets and &Evaluations"), "evaluationsAction");
+    evaluations->setToolTip(tr("The gateway's datasets (saved log filters) and the evaluations run over them"));
 
     statusBar = make(tr("Status &Bar"), "statusBarAction");
     statusBar->setCheckable(true);
@@ -114,7 +116,7 @@ void WindowActions::install(QMainWindow *window)
     route->addSeparator();
     route->addActions({trace, simulate, traffic, testRequest});
     route->addSeparator();
-    route->addActions({logs, modelLogs});
+    route->addActions({logs, modelLogs, evaluations});
 
     viewMenu = bar->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));

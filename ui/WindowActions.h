@@ -43,6 +43,7 @@ public:
     QAction *testRequest;
     QAction *logs;
     QAction *modelLogs;
+    QAction *evaluations;
     QAction *statusBar;
     QAction *fullScreen;
     QAction *about;
