@@ -9,13 +9,19 @@
 #include <QLabel>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace rd {
 
 PageBanner::PageBanner(QWidget *parent) : QWidget(parent)
 {
-    setObjectName(QStringLiteral("pageBanner"));
-    setAttribute(Qt::WA_StyledBackground);
+    setObjectName(QStringLiteral("pageBannerHost"));
+    m_frame = new QWidget;
+    m_frame->setObjectName(QStringLiteral("pageBanner"));
+    m_frame->setAttribute(Qt::WA_StyledBackground);
+    auto *host = new QVBoxLayout(this);
+    host->setContentsMargins(0, 0, 0, 0);
+    host->addWidget(m_frame);
     m_icon = new QLabel;
     m_text = new QLabel;
     m_text->setObjectName(QStringLiteral("pageBannerText"));
@@ -27,7 +33,7 @@ PageBanner::PageBanner(QWidget *parent) : QWidget(parent)
     close->setAutoRaise(true);
     close->setToolTip(tr("Hide this message"));
     connect(close, &QToolButton::clicked, this, &PageBanner::clear);
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QHBoxLayout(m_frame);
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
@@ -80,8 +86,11 @@ void PageBanner::applyPalette()
 {
     const StatusColors::Band band =
         StatusColors::band(m_error ? StatusColors::Role::Error : StatusColors::Role::Idle, palette());
-    setStyleSheet(QStringLiteral("#pageBanner { background: %1; border: 1px solid %2; border-radius: 4px; }")
-                      .arg(band.background.name(), band.border.name()));
+    const QString sheet = QStringLiteral("#pageBanner { background: %1; border: 1px solid %2; border-radius: 4px; }")
+                              .arg(band.background.name(), band.border.name());
+    if (sheet != m_frame->styleSheet()) {
+        m_frame->setStyleSheet(sheet);
+    }
 }
 
 void PageBanner::changeEvent(QEvent *event)

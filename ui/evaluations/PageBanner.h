@@ -32,6 +32,7 @@ private:
     void show(const QString &html, bool error);
     void applyPalette();
 
+    QWidget *m_frame = nullptr; // the coloured band: its style sheet must not change this widget's palette
     QLabel *m_icon = nullptr;
     QLabel *m_text = nullptr;
     bool m_error = false;
