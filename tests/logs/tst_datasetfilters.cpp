@@ -5,6 +5,7 @@
 #include "app/LogFilterFields.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace rd;
 
@@ -104,7 +105,7 @@ private slots:
 
     void splitOntoTheFilterBar()
     {
-        const QDateTime from(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+        const QDateTime from(QDate(2026, 1, 2), QTime(3, 4), QTimeZone::utc());
         const std::vector<LogFilter> in{f("created_at", "gt", {Json("2026-01-02T03:04:00Z")}),
                                         f("created_at", "lt", {Json("2026-01-02T03:04:30Z")}), // seconds: not a field
                                         f("provider", "eq", {Json("openai")}),

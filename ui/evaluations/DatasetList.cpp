@@ -1,6 +1,7 @@
 #include "ui/evaluations/DatasetList.h"
 
 #include "app/DatasetFilters.h"
+#include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "ui/evaluations/DatasetEditDialog.h"
 #include "ui/evaluations/EvaluationText.h"
@@ -55,7 +56,7 @@ DatasetList::DatasetList(QWidget *parent) : QWidget(parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     QPalette muted = m_empty->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    muted.setColor(QPalette::WindowText, StatusColors::muted(muted));
     m_empty->setPalette(muted);
 
     m_new = new QPushButton(tr("&New Dataset\u2026"));

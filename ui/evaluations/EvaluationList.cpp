@@ -1,5 +1,6 @@
 #include "ui/evaluations/EvaluationList.h"
 
+#include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "ui/evaluations/EvaluationDetailsDialog.h"
 #include "ui/evaluations/NewEvaluationDialog.h"
@@ -61,7 +62,7 @@ EvaluationList::EvaluationList(QWidget *parent) : QWidget(parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     QPalette muted = m_empty->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    muted.setColor(QPalette::WindowText, StatusColors::muted(muted));
     m_empty->setPalette(muted);
     m_table->viewport()->installEventFilter(this);
 

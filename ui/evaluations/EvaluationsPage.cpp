@@ -1,10 +1,12 @@
 #include "ui/evaluations/EvaluationsPage.h"
 
+#include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "ui/evaluations/DatasetList.h"
 #include "ui/evaluations/EvaluationList.h"
 #include "ui/evaluations/PageBanner.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -13,22 +15,26 @@ namespace rd {
 
 namespace {
 
-QLabel *heading(const QString &text, const QString &explanation)
+// A section's name in bold and what it holds, quieter, on one line above it.
+QWidget *section(const QString &title, const QString &explanation, QWidget *body)
 {
-    auto *label =
-        new QLabel(QStringLiteral("<b>%1</b> &nbsp; <span style=\"color: palette(placeholder-text)\">%2</span>")
-                       .arg(text.toHtmlEscaped(), explanation.toHtmlEscaped()));
-    label->setTextFormat(Qt::RichText);
-    return label;
-}
-
-QWidget *section(QLabel *heading, QWidget *body)
-{
+    auto *name = new QLabel(title);
+    QFont bold = name->font();
+    bold.setBold(true);
+    name->setFont(bold);
+    auto *words = new QLabel(explanation);
+    QPalette muted = words->palette();
+    muted.setColor(QPalette::WindowText, StatusColors::muted(muted));
+    words->setPalette(muted);
+    auto *line = new QHBoxLayout;
+    line->setSpacing(10);
+    line->addWidget(name);
+    line->addWidget(words, 1);
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(heading);
+    layout->addLayout(line);
     layout->addWidget(body, 1);
     return box;
 }
@@ -51,11 +57,10 @@ EvaluationsPage::EvaluationsPage(QWidget *parent) : QWidget(parent)
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("evaluationsSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(
-        section(heading(tr("Datasets"), tr("saved log filters; evaluations measure their logs")), m_datasets));
-    splitter->addWidget(section(
-        heading(tr("Evaluations"), tr("cost, speed and feedback over datasets, run by Cloudflare in the background")),
-        m_evaluations));
+    splitter->addWidget(section(tr("Datasets"), tr("saved log filters; evaluations measure their logs"), m_datasets));
+    splitter->addWidget(section(tr("Evaluations"),
+                                tr("cost, speed and feedback over datasets, run by Cloudflare in the background"),
+                                m_evaluations));
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
 
