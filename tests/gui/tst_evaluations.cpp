@@ -523,6 +523,28 @@ void TestEvaluations::errorsAndLostAnswersOnThePage()
     QTRY_VERIFY_WITH_TIMEOUT(page->bannerText().contains(QStringLiteral("was lost")), 15000);
     QVERIFY2(page->bannerText().contains(QStringLiteral("it was created")), qPrintable(page->bannerText()));
     QVERIFY(rowNamed(page->evaluations()->table(), QStringLiteral("Lost answer")));
+
+    // A dataset delete whose answer is lost: the list read again says it was deleted.
+    QVERIFY(createDataset(QStringLiteral("Doomed"), {LogFilter{"cached", "eq", {Json(true)}}}));
+    page->datasets()->reload();
+    QTRY_VERIFY(!page->datasets()->isBusy() && rowNamed(page->datasets()->table(), QStringLiteral("Doomed")));
+    page->datasets()->table()->setCurrentItem(rowNamed(page->datasets()->table(), QStringLiteral("Doomed")));
+    FaultSpec lostDelete;
+    lostDelete.kind = FaultSpec::Kind::DropConnection;
+    lostDelete.applyFirst = true;
+    lostDelete.method = QStringLiteral("DELETE");
+    lostDelete.pathContains = QStringLiteral("/datasets/");
+    m_server->injectFault(lostDelete);
+    answerNextMessageBox(QStringLiteral("Delete"));
+    page->datasets()->findChild<QPushButton *>(QStringLiteral("datasetDelete"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page->bannerText().contains(QStringLiteral("Doomed")), 15000);
+    QTRY_VERIFY(!page->datasets()->isBusy());
+    QVERIFY(!serverDataset(QStringLiteral("Doomed")));
+    QVERIFY2(!rowNamed(page->datasets()->table(), QStringLiteral("Doomed")), qPrintable(page->bannerText()));
+    // The transport retries a DELETE whose connection dropped; the retry finds it gone, and the page says so.
+    QVERIFY2(page->bannerText().startsWith(QStringLiteral("Dataset \u201cDoomed\u201d is gone")),
+             qPrintable(page->bannerText()));
+    QVERIFY(!page->banner()->isError());
 }
 
 QTEST_MAIN(TestEvaluations)

@@ -373,6 +373,14 @@ void DatasetList::deleteSelected()
             reload();
             return;
         }
+        if (result.error->isNotFound()) {
+            // A retry after a lost answer finds it gone, as does a delete made elsewhere: either way it is.
+            emit notice(tr("Dataset %1 is gone: the server no longer has it (an earlier attempt whose answer was "
+                           "lost, or someone else, deleted it).")
+                            .arg(quoted(name)));
+            reload();
+            return;
+        }
         if (!result.error->mayHaveBeenApplied) {
             emit errorOccurred(tr("Deleting %1 failed.").arg(quoted(name)), *result.error);
             return;

@@ -444,6 +444,14 @@ void EvaluationList::deleteSelected()
             reload();
             return;
         }
+        if (result.error->isNotFound()) {
+            // A retry after a lost answer finds it gone, as does a delete made elsewhere: either way it is.
+            emit notice(tr("Evaluation %1 is gone: the server no longer has it (an earlier attempt whose answer was "
+                           "lost, or someone else, deleted it).")
+                            .arg(quoted(name)));
+            reload();
+            return;
+        }
         emit errorOccurred(tr("Deleting %1 failed.").arg(quoted(name)), *result.error);
         if (!result.error->mayHaveBeenApplied) {
             return;
