@@ -22,6 +22,7 @@
 #include "ui/evaluations/SaveDatasetDialog.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -194,6 +195,15 @@ void TestEvaluations::emptyPageSaysWhatToDo()
     QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("evaluationNew"))->isEnabled()); // no dataset yet
     QVERIFY(page->bannerText().isEmpty());
     screenshot(m_window.get(), QStringLiteral("evaluations-empty.png"));
+
+    // And from the Route menu: the same tab, not a second one.
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("evaluationsAction"));
+    QVERIFY(action && action->isEnabled());
+    m_window->showLogs(kGateway);
+    const int tabs = m_window->routeTabs()->count();
+    action->trigger();
+    QCOMPARE(m_window->routeTabs()->currentWidget(), static_cast<QWidget *>(page));
+    QCOMPARE(m_window->routeTabs()->count(), tabs);
 }
 
 void TestEvaluations::logsFiltersSavedAsDataset()
