@@ -181,6 +181,14 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
             emit analyticsRequested(currentGatewayId());
         }
     });
+    m_evaluationsButton = new QPushButton(tr("E&valuations"));
+    m_evaluationsButton->setObjectName(QStringLiteral("evaluationsButton"));
+    m_evaluationsButton->setToolTip(tr("This gateway's datasets and evaluations"));
+    connect(m_evaluationsButton, &QPushButton::clicked, this, [this] {
+        if (!currentGatewayId().isEmpty()) {
+            emit evaluationsRequested(currentGatewayId());
+        }
+    });
     connect(m_newButton, &QPushButton::clicked, this, &GatewayBrowser::createRoute);
     connect(m_renameButton, &QPushButton::clicked, this, &GatewayBrowser::renameSelectedRoute);
     connect(m_deleteButton, &QPushButton::clicked, this, &GatewayBrowser::deleteSelectedRoute);
@@ -201,6 +209,7 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     buttons2->setContentsMargins(0, 0, 0, 0);
     buttons2->addWidget(m_logsButton);
     buttons2->addWidget(m_analyticsButton);
+    buttons2->addWidget(m_evaluationsButton);
     buttons2->addStretch(1);
     buttons2->addWidget(m_openButton);
 
@@ -657,6 +666,7 @@ void GatewayBrowser::updateActions()
     m_openButton->setEnabled(selected);
     m_logsButton->setEnabled(connected);
     m_analyticsButton->setEnabled(connected);
+    m_evaluationsButton->setEnabled(connected);
     m_refreshButton->setEnabled(m_client != nullptr);
 }
 

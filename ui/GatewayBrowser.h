@@ -65,6 +65,7 @@ signals:
     void openRouteRequested(const QString &gatewayId, const QString &routeId, const QString &name);
     void logsRequested(const QString &gatewayId);
     void analyticsRequested(const QString &gatewayId);
+    void evaluationsRequested(const QString &gatewayId);
     void gatewayChanged(const QString &gatewayId);
     void routeRenamed(const QString &gatewayId, const QString &routeId, const QString &name);
     void routeDeleted(const QString &gatewayId, const QString &routeId);
@@ -105,6 +106,7 @@ private:
     QPushButton *m_openButton = nullptr;
     QPushButton *m_logsButton = nullptr;
     QPushButton *m_analyticsButton = nullptr;
+    QPushButton *m_evaluationsButton = nullptr;
 };
 
 } // namespace rd

@@ -1,10 +1,13 @@
 #include "ui/LogsPage.h"
 
+#include "app/LogFilterFields.h"
 #include "app/LogTableModel.h"
 #include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "ui/LogDetailPanel.h"
 #include "ui/LogExportButton.h"
+#include "ui/LogFilterChips.h"
+#include "ui/evaluations/SaveDatasetDialog.h"
 #include "widgets/inspector/ProviderCatalog.h"
 
 #include <QComboBox>
@@ -191,6 +194,16 @@ QWidget *LogsPage::buildFilterBar()
     reload->setObjectName(QStringLiteral("logsRefresh"));
     reload->setToolTip(tr("Load the newest logs again"));
     connect(reload, &QPushButton::clicked, this, &LogsPage::refresh);
+    auto *saveDataset = new QPushButton(tr("Save as &Dataset…"));
+    saveDataset->setObjectName(QStringLiteral("logsSaveDataset"));
+    saveDataset->setToolTip(tr("Save these filters as a dataset of the gateway, for evaluations"));
+    connect(saveDataset, &QPushButton::clicked, this, [this] {
+        if (m_client) {
+            SaveDatasetDialog::start(this, m_client, m_gatewayId, currentFilters(), currentSearch());
+        }
+    });
+    m_moreFilters = new LogFilterChips;
+    connect(m_moreFilters, &LogFilterChips::removed, this, &LogsPage::applyFilters);
 
     auto *first = new QHBoxLayout;
     first->addWidget(fieldLabel(tr("&From"), m_from));
@@ -221,6 +234,7 @@ QWidget *LogsPage::buildFilterBar()
     second->addWidget(m_metadataValue);
     second->addSpacing(16);
     second->addWidget(reset);
+    second->addWidget(saveDataset);
 
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &LogsPage::scheduleApply);
@@ -241,6 +255,7 @@ QWidget *LogsPage::buildFilterBar()
     rows->setSpacing(6);
     rows->addLayout(first);
     rows->addLayout(second);
+    rows->addWidget(m_moreFilters);
     return bar;
 }
 
@@ -414,6 +429,22 @@ void LogsPage::showModelLogs(const QString &provider, const QString &model)
     applyFilters();
 }
 
+void LogsPage::showFilters(const std::vector<LogFilter> &filters)
+{
+    clearFilterFields();
+    const LogFilterFields fields = LogFilterFields::split(filters);
+    m_from->setDateTime(fields.from.value_or(kNoBound));
+    m_to->setDateTime(fields.to.value_or(kNoBound));
+    m_provider->setCurrentText(fields.provider);
+    m_modelName->setText(fields.model);
+    m_success->setCurrentIndex(m_success->findData(fields.success ? int(*fields.success) : -1));
+    m_cached->setCurrentIndex(m_cached->findData(fields.cached ? int(*fields.cached) : -1));
+    m_metadataKey->setText(fields.metadataKey);
+    m_metadataValue->setText(fields.metadataValue);
+    m_moreFilters->setFilters(fields.rest);
+    applyFilters();
+}
+
 std::vector<LogFilter> LogsPage::currentFilters() const
 {
     std::vector<LogFilter> filters;
@@ -441,6 +472,7 @@ std::vector<LogFilter> LogsPage::currentFilters() const
     if (const QString value = m_metadataValue->text().trimmed(); !value.isEmpty()) {
         filters.push_back(LogFilter{"metadata.value", "eq", {Json(value.toStdString())}});
     }
+    filters.insert(filters.end(), m_moreFilters->filters().begin(), m_moreFilters->filters().end());
     return filters;
 }
 
@@ -494,6 +526,7 @@ void LogsPage::clearFilterFields()
     m_search->clear();
     m_metadataKey->clear();
     m_metadataValue->clear();
+    m_moreFilters->clear();
 }
 
 void LogsPage::refresh()

@@ -22,6 +22,7 @@ namespace rd {
 
 class ApiClient;
 class LogDetailPanel;
+class LogFilterChips;
 class LogTableModel;
 
 // A gateway's logs: filters on top, the table (fetched page by page as it scrolls), the selected log in
@@ -38,6 +39,10 @@ public:
     void setGateway(ApiClient *client, const QString &gatewayId);
     // "Show this model's logs": every other filter is cleared, so that nothing hides some of them.
     void showModelLogs(const QString &provider, const QString &model);
+    // Shows the logs matching all `filters` (e.g. a dataset's), clearing every other filter and the search. The
+    // ones the bar has a field for go there; the rest still apply and are listed as removable chips under it.
+    void showFilters(const std::vector<LogFilter> &filters);
+    LogFilterChips *moreFilters() const { return m_moreFilters; }
 
     LogTableModel *model() const { return m_model; }
     QTableView *tableView() const { return m_table; }
@@ -91,6 +96,7 @@ private:
     QLineEdit *m_search = nullptr;
     QLineEdit *m_metadataKey = nullptr;
     QLineEdit *m_metadataValue = nullptr;
+    LogFilterChips *m_moreFilters = nullptr;
 
     QWidget *m_errorBanner = nullptr;
     QLabel *m_errorText = nullptr;

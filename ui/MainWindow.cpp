@@ -22,6 +22,7 @@
 #include "ui/engine/RouteEnginePanels.h"
 #include "ui/engine/TestRequestDialog.h"
 #include "ui/engine/TracePanel.h"
+#include "ui/evaluations/EvaluationsPage.h"
 #include "widgets/ApiActivityBar.h"
 #include "widgets/StatusIndicator.h"
 #include "widgets/canvas/RouteScene.h"
@@ -160,6 +161,8 @@ void MainWindow::createBrowserDock()
     connect(m_browser, &GatewayBrowser::logsRequested, this, [this](const QString &gateway) { showLogs(gateway); });
     connect(m_browser, &GatewayBrowser::analyticsRequested, this,
             [this](const QString &gateway) { showAnalytics(gateway); });
+    connect(m_browser, &GatewayBrowser::evaluationsRequested, this,
+            [this](const QString &gateway) { showEvaluations(gateway); });
     connect(m_browser, &GatewayBrowser::gatewayChanged, this, [this](const QString &gateway) {
         m_services.session->setLastGateway(gateway);
         updateRouteActions();
@@ -221,6 +224,14 @@ void MainWindow::connectActions()
         }
     });
     connect(a->modelLogs, &QAction::triggered, this, &MainWindow::showModelLogsForSelection);
+    connect(a->evaluations, &QAction::triggered, this, [this] {
+        RouteEditorPage *editor = currentEditor();
+        const QString gateway =
+            editor && editor->isRemote() ? editor->remote()->gatewayId() : m_browser->currentGatewayId();
+        if (!gateway.isEmpty()) {
+            showEvaluations(gateway);
+        }
+    });
     connect(a->trace, &QAction::triggered, this, [this] {
         if (RouteEditorPage *editor = currentEditor()) {
             editor->engine()->showTrace();
@@ -372,6 +383,7 @@ void MainWindow::updateRouteActions()
     m_actions->logs->setEnabled(connected && (remote || !m_browser->currentGatewayId().isEmpty()));
     m_actions->analytics->setEnabled(m_actions->logs->isEnabled());
     m_actions->modelLogs->setEnabled(editor != nullptr && connected);
+    m_actions->evaluations->setEnabled(m_actions->logs->isEnabled());
     m_actions->trace->setEnabled(editor != nullptr);
     m_actions->simulate->setEnabled(editor != nullptr);
     m_actions->traffic->setEnabled(editor && editor->isRemote());
@@ -401,6 +413,30 @@ LogsPage *MainWindow::showLogs(const QString &gatewayId, const QString &provider
 AnalyticsPage *MainWindow::showAnalytics(const QString &gatewayId)
 {
     AnalyticsPage *page = m_tabs->showAnalytics(client(), gatewayId);
+    updateCentralPage();
+    return page;
+}
+
+LogsPage *MainWindow::showLogsFiltered(const QString &gatewayId, const std::vector<LogFilter> &filters)
+{
+    LogsPage *page = m_tabs->showLogs(client(), gatewayId);
+    if (page) {
+        page->showFilters(filters);
+    }
+    updateCentralPage();
+    return page;
+}
+
+EvaluationsPage *MainWindow::showEvaluations(const QString &gatewayId)
+{
+    const bool isNew = m_tabs->findEvaluations(client(), gatewayId) == nullptr;
+    EvaluationsPage *page = m_tabs->showEvaluations(client(), gatewayId);
+    if (page && isNew) {
+        connect(page, &EvaluationsPage::logsRequested, this,
+                [this](const QString &gateway, const std::vector<LogFilter> &filters) {
+                    showLogsFiltered(gateway, filters);
+                });
+    }
     updateCentralPage();
     return page;
 }
@@ -570,18 +606,7 @@ CompareBranchesDialog *MainWindow::compareBranches()
                                              name, this);
     connect(dialog, &CompareBranchesDialog::logsRequested, this,
             [this](const QString &gatewayId, const std::vector<LogFilter> &filters) {
-                QString provider, model;
-                for (const LogFilter &f : filters) {
-                    const QString value = !f.values.empty() && f.values.front().is_string()
-                                              ? QString::fromStdString(f.values.front().get<std::string>())
-                                              : QString();
-                    if (f.key == "provider") {
-                        provider = value;
-                    } else if (f.key == "model") {
-                        model = value;
-                    }
-                }
-                showLogs(gatewayId, provider, model);
+                showLogsFiltered(gatewayId, filters);
             });
     dialog->show();
     return dialog;

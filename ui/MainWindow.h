@@ -3,6 +3,7 @@
 #include "app/AppServices.h"
 #include "app/ConnectionManager.h"
 #include "app/RouteEntry.h"
+#include "model/LogQuery.h"
 #include "ui/ConnectionControls.h"
 #include "ui/DraftRestorer.h"
 #include "ui/FileRoutes.h"
@@ -28,6 +29,7 @@ class ApiClient;
 class CompareBranchesDialog;
 class ConnectionControls;
 class ConnectionStore;
+class EvaluationsPage;
 class DraftRestorer;
 class GatewayBrowser;
 class AnalyticsPage;
@@ -87,6 +89,11 @@ public:
     // The gateway's logs in a tab (one per gateway), optionally filtered to one model.
     LogsPage *showLogs(const QString &gatewayId, const QString &provider = QString(), const QString &model = QString());
     AnalyticsPage *showAnalytics(const QString &gatewayId);
+    // The gateway's logs tab showing the logs matching all `filters` (every other filter cleared); filters the
+    // bar has no field for still apply, listed as removable chips. E.g. a dataset's, or a model since a deployment.
+    LogsPage *showLogsFiltered(const QString &gatewayId, const std::vector<LogFilter> &filters);
+    // The gateway's datasets and evaluations in a tab (one per gateway).
+    EvaluationsPage *showEvaluations(const QString &gatewayId);
     // Reopens what was open when the window last closed (files and routes of the current connection).
     void restoreOpenTabs();
 

@@ -13,6 +13,13 @@
 #include <QUndoStack>
 
 namespace rd {
+#include "ui/evaluations/EvaluationsPage.h"
+
+#include <QDir>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+namespace rd {
 
 namespace {
 
@@ -108,6 +115,22 @@ AnalyticsPage *RouteTabs::showAnalytics(ApiClient *client, const QString &gatewa
     return page;
 }
 
+EvaluationsPage *RouteTabs::showEvaluations(ApiClient *client, const QString &gatewayId)
+{
+    EvaluationsPage *page = findEvaluations(client, gatewayId);
+    if (!page && client) {
+        page = new EvaluationsPage;
+        page->setGateway(client, gatewayId);
+        const int index =
+            addTab(page, QIcon(QStringLiteral(":/icons/logs.svg")), tr("Evaluations · %1").arg(gatewayId));
+        setTabToolTip(index, tr("Datasets and evaluations of gateway %1").arg(gatewayId));
+    }
+    if (page) {
+        setCurrentWidget(page);
+    }
+    return page;
+}
+
 void RouteTabs::removePage(int index)
 {
     QWidget *page = widget(index);
@@ -175,6 +198,17 @@ AnalyticsPage *RouteTabs::findAnalytics(const ApiClient *client, const QString &
         auto *page = qobject_cast<AnalyticsPage *>(widget(i));
         if (page && page->property(kGatewayProperty).toString() == gatewayId &&
             page->property(kClientProperty).value<QObject *>() == client) {
+            return page;
+        }
+    }
+    return nullptr;
+}
+
+EvaluationsPage *RouteTabs::findEvaluations(const ApiClient *client, const QString &gatewayId) const
+{
+    for (int i = 0; i < count(); ++i) {
+        auto *page = qobject_cast<EvaluationsPage *>(widget(i));
+        if (page && page->gatewayId() == gatewayId && page->client() == client) {
             return page;
         }
     }

@@ -11,6 +11,7 @@ namespace rd {
 
 class AnalyticsPage;
 class ApiClient;
+class EvaluationsPage;
 class LogsPage;
 class RouteEditorPage;
 
@@ -36,6 +37,8 @@ public:
     LogsPage *showLogs(ApiClient *client, const QString &gatewayId);
     // The same for the gateway's analytics.
     AnalyticsPage *showAnalytics(ApiClient *client, const QString &gatewayId);
+    // The gateway's datasets and evaluations in front, in a tab of their own made the first time.
+    EvaluationsPage *showEvaluations(ApiClient *client, const QString &gatewayId);
     // Removes the tab and deletes its page; an editor's layout is kept where its source keeps it.
     void removePage(int index);
 
@@ -45,6 +48,7 @@ public:
     RouteEditorPage *findVersion(const QString &versionId) const;
     LogsPage *findLogs(const ApiClient *client, const QString &gatewayId) const;
     AnalyticsPage *findAnalytics(const ApiClient *client, const QString &gatewayId) const;
+    EvaluationsPage *findEvaluations(const ApiClient *client, const QString &gatewayId) const;
 
     // What the session reopens: editable files with a path of their own and server routes, left to right.
     QList<RouteEntry> sessionEntries() const;

@@ -74,6 +74,8 @@ WindowActions::WindowActions(QUndoGroup *undoGroup, QMainWindow *window) : QObje
     analytics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     analytics->setToolTip(tr("Requests, errors, latency, tokens and cost of the current gateway over time, with "
                              "the route's deployments marked (Ctrl+Shift+A)"));
+    evaluations = make(tr("Datasets and &Evaluations"), "evaluationsAction");
+    evaluations->setToolTip(tr("The gateway's datasets (saved log filters) and the evaluations run over them"));
 
     statusBar = make(tr("Status &Bar"), "statusBarAction");
     statusBar->setCheckable(true);
@@ -122,7 +124,7 @@ void WindowActions::install(QMainWindow *window)
     route->addSeparator();
     route->addActions({trace, simulate, traffic, compareBranches, testRequest});
     route->addSeparator();
-    route->addActions({logs, modelLogs, analytics});
+    route->addActions({logs, modelLogs, analytics, evaluations});
 
     viewMenu = bar->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));

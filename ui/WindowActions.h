@@ -45,6 +45,7 @@ public:
     QAction *logs;
     QAction *modelLogs;
     QAction *analytics;
+    QAction *evaluations;
     QAction *statusBar;
     QAction *fullScreen;
     QAction *about;
