@@ -1,5 +1,7 @@
 #include "ui/LogDeleteButton.h"
 
+#include "app/api/ApiClient.h"
+
 #include <QMessageBox>
 
 namespace rd {

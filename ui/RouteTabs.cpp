@@ -7,12 +7,6 @@
 #include "ui/RemoteTabLook.h"
 #include "ui/RouteEditorPage.h"
 #include "ui/analytics/AnalyticsPage.h"
-
-#include <QDir>
-#include <QUndoGroup>
-#include <QUndoStack>
-
-namespace rd {
 #include "ui/evaluations/EvaluationsPage.h"
 
 #include <QDir>
