@@ -207,9 +207,11 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     buttons->addStretch(1);
     auto *buttons2 = new QHBoxLayout;
     buttons2->setContentsMargins(0, 0, 0, 0);
-    buttons2->addWidget(m_logsButton);
-    buttons2->addWidget(m_analyticsButton);
-    buttons2->addWidget(m_evaluationsButton);
+    for (QPushButton *page : {m_logsButton, m_analyticsButton, m_evaluationsButton}) {
+        // As narrow as their words when the panel is: the style's minimum button width would set the window's.
+        page->setMinimumWidth(page->fontMetrics().horizontalAdvance(page->text().remove(QLatin1Char('&'))) + 16);
+        buttons2->addWidget(page);
+    }
     buttons2->addStretch(1);
     buttons2->addWidget(m_openButton);
 

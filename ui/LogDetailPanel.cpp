@@ -1,12 +1,11 @@
 #include "ui/LogDetailPanel.h"
 
-#include "ui/LogDeleteButton.h"
-
 #include "app/LogTableModel.h"
 #include "app/StatusColors.h"
 #include "app/api/ApiClient.h"
 #include "model/JsonText.h"
 #include "model/LogEntry.h"
+#include "ui/LogDeleteButton.h"
 
 #include <QButtonGroup>
 #include <QEvent>
