@@ -7,6 +7,7 @@
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "support/ApiAwait.h"
+#include "support/CanvasPixels.h"
 #include "support/SandboxFixture.h"
 #include "support/TestWindow.h"
 #include "ui/RouteEditorPage.h"
@@ -25,6 +26,7 @@
 #include <map>
 
 using namespace rd;
+using rd::test::screenshot;
 using rd::test::await;
 using rd::test::why;
 
@@ -34,16 +36,6 @@ const QByteArray kToken = "compare-test-token-9a8b7c6d5e4f";
 const QString kAccount = QStringLiteral("local-sandbox");
 const QString kGateway = QStringLiteral("demo-gateway");
 using State = BranchComparison::State;
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QTest::qWait(150);
-        QDir().mkpath(dir);
-        widget->grab().save(QDir(dir).filePath(name));
-    }
-}
 
 } // namespace
 

@@ -11,6 +11,7 @@
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "model/engine/RequestMix.h"
+#include "support/CanvasPixels.h"
 #include "support/SandboxFixture.h"
 #include "support/TestWindow.h"
 #include "ui/EditorBottomPanel.h"
@@ -50,6 +51,8 @@
 #include <QUndoStack>
 
 using namespace rd;
+using rd::test::overlayPixels;
+using rd::test::screenshot;
 
 namespace {
 
@@ -57,41 +60,6 @@ const QByteArray kToken = "engine-test-token-4f0e2b6c9d1a";
 const QString kAccount = QStringLiteral("local-sandbox");
 const QString kGateway = QStringLiteral("demo-gateway");
 const QString kLlama = QStringLiteral("workers-ai/@cf/meta/llama-3.1-8b-instruct");
-
-// How many pixels of the scene, rendered with nothing selected, are the overlay's violet: what a person sees of it.
-int overlayPixels(RouteScene *scene)
-{
-    scene->clearSelection();
-    const QRectF area = scene->elementsBoundingRect().adjusted(-60, -60, 60, 60);
-    QImage image(area.size().toSize(), QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
-    painter.end();
-    const QColor violet = FlowOverlay::color();
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const QColor c(line[x]);
-            if (std::abs(c.red() - violet.red()) < 24 && std::abs(c.green() - violet.green()) < 24 &&
-                std::abs(c.blue() - violet.blue()) < 24) {
-                ++count;
-            }
-        }
-    }
-    return count;
-}
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QTest::qWait(150); // queued fits and repaints land first: the picture is what a person would see
-        QDir().mkpath(dir);
-        widget->grab().save(QDir(dir).filePath(name));
-    }
-}
 
 QStringList stepIds(TracePanel *trace)
 {

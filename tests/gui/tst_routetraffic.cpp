@@ -8,6 +8,7 @@
 #include "app/api/ApiClient.h"
 #include "app/sandbox/SandboxServer.h"
 #include "support/ApiAwait.h"
+#include "support/CanvasPixels.h"
 #include "support/SandboxFixture.h"
 #include "support/TestWindow.h"
 #include "ui/EditorBottomPanel.h"
@@ -31,6 +32,8 @@
 #include <map>
 
 using namespace rd;
+using rd::test::overlayPixels;
+using rd::test::screenshot;
 using rd::test::await;
 using rd::test::why;
 
@@ -39,40 +42,6 @@ namespace {
 const QByteArray kToken = "traffic-test-token-83c1d2e4f5a6";
 const QString kAccount = QStringLiteral("local-sandbox");
 const QString kGateway = QStringLiteral("demo-gateway");
-
-int overlayPixels(RouteScene *scene)
-{
-    scene->clearSelection();
-    const QRectF area = scene->elementsBoundingRect().adjusted(-60, -60, 60, 60);
-    QImage image(area.size().toSize(), QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
-    painter.end();
-    const QColor violet = FlowOverlay::color();
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const QColor c(line[x]);
-            if (std::abs(c.red() - violet.red()) < 24 && std::abs(c.green() - violet.green()) < 24 &&
-                std::abs(c.blue() - violet.blue()) < 24) {
-                ++count;
-            }
-        }
-    }
-    return count;
-}
-
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QTest::qWait(150);
-        QDir().mkpath(dir);
-        widget->grab().save(QDir(dir).filePath(name));
-    }
-}
 
 } // namespace
 
