@@ -207,8 +207,6 @@ void LogDetailPanel::buildUi()
     feedbackLayout->addWidget(m_score);
     feedbackLayout->addWidget(m_saveButton);
     m_deleteButton = new LogDeleteButton;
-    feedbackLayout->addSpacing(12);
-    feedbackLayout->addWidget(m_deleteButton);
     connect(m_deleteButton, &LogDeleteButton::finished, this,
             [this](const QString &id, LogDeletion::Outcome outcome, const QString &message) {
                 setSaveState(message, outcome != LogDeletion::Outcome::Deleted);
@@ -248,6 +246,8 @@ void LogDetailPanel::buildUi()
     m_tabs->addTab(m_request, tr("Request"));
     m_tabs->addTab(m_response, tr("Response"));
     m_tabs->addTab(m_heads, tr("Headers"));
+    // Beside the bodies it deletes, not in the header with the feedback: that row sets the panel's smallest width.
+    m_tabs->setCornerWidget(m_deleteButton, Qt::TopRightCorner);
 
     auto *split = new QSplitter(Qt::Horizontal);
     split->setChildrenCollapsible(false);

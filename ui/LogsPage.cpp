@@ -154,7 +154,7 @@ QWidget *LogsPage::buildFilterBar()
     m_modelName->setPlaceholderText(tr("Any model"));
     m_modelName->setToolTip(tr("The exact model name; use Search for part of a name"));
     m_modelName->setClearButtonEnabled(true);
-    m_modelName->setMinimumWidth(200);
+    m_modelName->setMinimumWidth(140);
 
     m_success = new QComboBox;
     m_success->setObjectName(QStringLiteral("logsSuccess"));
@@ -172,7 +172,7 @@ QWidget *LogsPage::buildFilterBar()
     m_search->setObjectName(QStringLiteral("logsSearch"));
     m_search->setPlaceholderText(tr("Search id, provider, model, metadata"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(240);
+    m_search->setMinimumWidth(180);
 
     m_metadataKey = new QLineEdit;
     m_metadataKey->setObjectName(QStringLiteral("logsMetadataKey"));
@@ -190,18 +190,6 @@ QWidget *LogsPage::buildFilterBar()
     auto *reset = new QPushButton(tr("Clear filters"));
     reset->setObjectName(QStringLiteral("logsResetFilters"));
     connect(reset, &QPushButton::clicked, this, &LogsPage::resetFilters);
-    auto *reload = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"));
-    reload->setObjectName(QStringLiteral("logsRefresh"));
-    reload->setToolTip(tr("Load the newest logs again"));
-    connect(reload, &QPushButton::clicked, this, &LogsPage::refresh);
-    auto *saveDataset = new QPushButton(tr("Save as &Dataset…"));
-    saveDataset->setObjectName(QStringLiteral("logsSaveDataset"));
-    saveDataset->setToolTip(tr("Save these filters as a dataset of the gateway, for evaluations"));
-    connect(saveDataset, &QPushButton::clicked, this, [this] {
-        if (m_client) {
-            SaveDatasetDialog::start(this, m_client, m_gatewayId, currentFilters(), currentSearch());
-        }
-    });
     m_moreFilters = new LogFilterChips;
     connect(m_moreFilters, &LogFilterChips::removed, this, &LogsPage::applyFilters);
 
@@ -216,8 +204,6 @@ QWidget *LogsPage::buildFilterBar()
     first->addWidget(m_provider);
     first->addWidget(fieldLabel(tr("&Model"), m_modelName));
     first->addWidget(m_modelName, 1);
-    first->addSpacing(16);
-    first->addWidget(reload);
 
     auto *second = new QHBoxLayout;
     second->addWidget(fieldLabel(tr("&Search"), m_search));
@@ -234,7 +220,6 @@ QWidget *LogsPage::buildFilterBar()
     second->addWidget(m_metadataValue);
     second->addSpacing(16);
     second->addWidget(reset);
-    second->addWidget(saveDataset);
 
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &LogsPage::scheduleApply);
@@ -309,11 +294,28 @@ QWidget *LogsPage::buildStatusLine()
     auto *line = new QWidget;
     auto *layout = new QHBoxLayout(line);
     layout->setContentsMargins(0, 0, 0, 0);
+    // Refresh beside the count it renews: on the filter rows it would widen the page past a laptop's window.
+    auto *reload = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"));
+    reload->setObjectName(QStringLiteral("logsRefresh"));
+    reload->setToolTip(tr("Load the newest logs again"));
+    connect(reload, &QPushButton::clicked, this, &LogsPage::refresh);
     layout->addWidget(m_status);
+    layout->addWidget(reload);
     layout->addWidget(m_busy);
     layout->addWidget(m_cancelButton);
     layout->addWidget(m_loadMoreButton);
     layout->addStretch();
+    // What to do with the logs the filters select, beside each other and off the filter rows, which set the page's
+    // (and so the window's) smallest width.
+    auto *saveDataset = new QPushButton(tr("Save as &Dataset…"));
+    saveDataset->setObjectName(QStringLiteral("logsSaveDataset"));
+    saveDataset->setToolTip(tr("Save these filters as a dataset of the gateway, for evaluations"));
+    connect(saveDataset, &QPushButton::clicked, this, [this] {
+        if (m_client) {
+            SaveDatasetDialog::start(this, m_client, m_gatewayId, currentFilters(), currentSearch());
+        }
+    });
+    layout->addWidget(saveDataset);
     layout->addWidget(new LogExportButton(this));
     return line;
 }

@@ -7,6 +7,7 @@
 #include "app/sandbox/SandboxDemoData.h"
 #include "app/sandbox/SandboxServer.h"
 #include "support/ApiAwait.h"
+#include "support/TestWindow.h"
 #include "ui/LogDeleteButton.h"
 #include "ui/LogDetailPanel.h"
 #include "ui/LogsPage.h"
@@ -123,6 +124,27 @@ private slots:
         for (int row = 0; row < page.model()->rowCount(); ++row) {
             QVERIFY(page.model()->logId(row) != id);
         }
+    }
+
+    // The logs tab with a log open fits the window the app first opens on a 1440×900 screen (nine tenths of it,
+    // 1296 wide) beside the Gateways panel: the buttons the tab gained (Save as Dataset, Export, Delete Log) must
+    // not widen its filter rows or the details' header past it.
+    void theLogsTabFitsTheWindow()
+    {
+        TestWindow window;
+        window.resize(1440, 900);
+        window.useConnection(m_client.get(), QStringLiteral("Sandbox"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LogsPage *page = window.showLogs(m_gateway);
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() > 0 && !page->model()->isLoading(), kWaitMs);
+        page->tableView()->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->detailPanel()->isLoading(), kWaitMs);
+        QTest::qWait(50);
+        QVERIFY2(window.minimumSizeHint().width() <= 1296,
+                 qPrintable(QString::number(window.minimumSizeHint().width())));
+        QCOMPARE(window.size(), QSize(1440, 900));
     }
 
     void aLostAnswerIsCheckedOnTheServer()
