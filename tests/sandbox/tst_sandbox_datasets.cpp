@@ -226,7 +226,9 @@ void TestSandboxDatasets::datasetLifecycleMatchesSeed()
     const TestReply byName = m_client->get(datasets + QStringLiteral("?name=gpt-ish"));
     RD_COMPARE(byName.result().size(), std::size_t{1});
     RD_COMPARE(str(byName.result()[0], "id"), id);
-    for (const Json &item : m_client->get(datasets + QStringLiteral("?enable=false")).result()) {
+    // Held in a variable: a range-for over result() of a temporary reply would read freed memory.
+    const TestReply disabled = m_client->get(datasets + QStringLiteral("?enable=false"));
+    for (const Json &item : disabled.result()) {
         RD_COMPARE(item["enable"], false);
     }
     RD_COMPARE(m_client->get(datasets + QStringLiteral("?search=gpt")).result().size(), std::size_t{1});
