@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeEdit>
+#include <QTimeZone>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -78,7 +79,12 @@ QWidget *AnalyticsPage::buildBar()
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         edit->setDisplayFormat(format);
         edit->setCalendarPopup(true);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
+        // Qt 6.7 deprecates time specs for zones (Debian 13's 6.8 fails the -Werror build on the old call).
+        edit->setTimeZone(QTimeZone(QTimeZone::LocalTime));
+#else
         edit->setTimeSpec(Qt::LocalTime);
+#endif
         edit->setVisible(false);
     }
     m_to->setDateTime(QDateTime::currentDateTime());
