@@ -276,7 +276,7 @@ void RouteTrafficLoader::readSample()
     connect(m_pager, &LogPager::counted, this, [this, callsBefore](qint64 total, qint64, qint64 calls) {
         m_traffic->sampleMatched = total;
         // The plan was an upper bound: now the sample's size is known.
-        m_planned = callsBefore + static_cast<int>(calls) + 0;
+        m_planned = callsBefore + static_cast<int>(calls);
     });
     connect(m_pager, &LogPager::pageRead, this, [this](const std::vector<LogEntry> &rows) {
         for (const LogEntry &entry : rows) {
