@@ -4,136 +4,32 @@
 #include "app/sandbox/SandboxListParams.h"
 #include "app/sandbox/SandboxReply.h"
 #include "app/sandbox/SandboxTime.h"
-
-#include <QRegularExpression>
-
-#include <vector>
+#include "model/GatewaySettings.h"
 
 namespace rd {
 
 namespace {
 
-enum class Kind { Bool, Number, String, Object, Array };
-
-struct Field
-{
-    const char *key;
-    Kind kind;
-    bool required = false;
-    double min = 0;
-    double max = 0; // no bounds when min == max == 0
-    std::vector<const char *> choices = {};
-    Json defaultValue = Json(); // written on create when the body leaves the field out
-};
-
-// Seed 001's gateway model, in the order Cloudflare writes it (created_at and modified_at go after
-// collect_logs).
-const std::vector<Field> &fields()
-{
-    static const std::vector<Field> all{
-        {"cache_invalidate_on_update", Kind::Bool, true},
-        {"cache_ttl", Kind::Number, true, 0, 1e12},
-        {"collect_logs", Kind::Bool, true},
-        {"rate_limiting_interval", Kind::Number, true, 0, 1e12},
-        {"rate_limiting_limit", Kind::Number, true, 0, 1e12},
-        {"authentication", Kind::Bool, false, 0, 0, {}, false},
-        {"dlp", Kind::Object},
-        {"is_default", Kind::Bool, false, 0, 0, {}, false},
-        {"log_management", Kind::Number, false, 10000, 10000000},
-        {"log_management_strategy", Kind::String, false, 0, 0, {"STOP_INSERTING", "DELETE_OLDEST"}},
-        {"logpush", Kind::Bool, false, 0, 0, {}, false},
-        {"logpush_public_key", Kind::String, false, 16, 1024},
-        {"otel", Kind::Array},
-        {"rate_limiting_technique", Kind::String, false, 0, 0, {"fixed", "sliding"}, "fixed"},
-        {"retry_backoff", Kind::String, false, 0, 0, {"constant", "linear", "exponential"}},
-        {"retry_delay", Kind::Number, false, 0, 5000},
-        {"retry_max_attempts", Kind::Number, false, 1, 5},
-        {"store_id", Kind::String},
-        {"stripe", Kind::Object},
-        {"workers_ai_billing_mode", Kind::String, false, 0, 0, {"postpaid"}},
-        {"zdr", Kind::Bool, false, 0, 0, {}, false},
-    };
-    return all;
-}
-
 const SandboxListParams::Rules kListRules{
     20, 50, {QStringLiteral("created_at"), QStringLiteral("modified_at"), QStringLiteral("id")}};
 
-QString describe(const Field &field)
+// What Cloudflare writes on create for the optional fields a body leaves out.
+Json defaultValue(std::string_view key)
 {
-    QString text;
-    switch (field.kind) {
-    case Kind::Bool:
-        return QStringLiteral("true or false");
-    case Kind::Object:
-        return QStringLiteral("an object");
-    case Kind::Array:
-        return QStringLiteral("an array");
-    case Kind::Number:
-        text = QStringLiteral("a number");
-        if (field.min != 0 || field.max != 0) {
-            text += QStringLiteral(" from %1 to %2").arg(field.min).arg(field.max);
-        }
-        return text;
-    case Kind::String:
-        if (!field.choices.empty()) {
-            QStringList choices;
-            for (const char *c : field.choices) {
-                choices << QStringLiteral("\"%1\"").arg(QString::fromLatin1(c));
-            }
-            return QStringLiteral("one of ") + choices.join(QStringLiteral(", "));
-        }
-        text = QStringLiteral("a string");
-        if (field.max != 0) {
-            text += QStringLiteral(" of %1 to %2 characters").arg(field.min).arg(field.max);
-        }
-        return text;
+    if (key == "authentication" || key == "is_default" || key == "logpush" || key == "zdr") {
+        return false;
     }
-    return text;
-}
-
-bool accepts(const Field &field, const Json &value)
-{
-    switch (field.kind) {
-    case Kind::Bool:
-        return value.is_boolean();
-    case Kind::Object:
-        return value.is_object();
-    case Kind::Array:
-        return value.is_array();
-    case Kind::Number: {
-        if (!value.is_number()) {
-            return false;
-        }
-        const double n = value.get<double>();
-        return (field.min == 0 && field.max == 0) || (n >= field.min && n <= field.max);
+    if (key == "rate_limiting_technique") {
+        return "fixed";
     }
-    case Kind::String: {
-        if (!value.is_string()) {
-            return false;
-        }
-        const std::string s = value.get<std::string>();
-        if (!field.choices.empty()) {
-            for (const char *c : field.choices) {
-                if (s == c) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        const auto length = static_cast<double>(QString::fromStdString(s).size());
-        return field.max == 0 || (length >= field.min && length <= field.max);
-    }
-    }
-    return false;
+    return Json();
 }
 
 } // namespace
 
 bool SandboxGatewayApi::isValidId(const QString &id)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9-]{1,64}$"));
-    return pattern.match(id).hasMatch();
+    return !GatewaySettings::idProblem(id.toStdString()).has_value();
 }
 
 std::optional<Json> SandboxGatewayApi::buildGateway(const QString &id, const Json &body, const Json &previous,
@@ -143,31 +39,35 @@ std::optional<Json> SandboxGatewayApi::buildGateway(const QString &id, const Jso
     const bool creating = !previous.is_object();
     Json out = Json::object();
     out["id"] = id.toStdString();
-    for (const Field &field : fields()) {
-        auto it = body.find(field.key);
+    for (const GatewaySetting &setting : GatewaySettings::all()) {
+        const std::string key(setting.key);
+        auto it = body.find(key);
         const bool given = it != body.end() && !it->is_null();
-        if (given && !accepts(field, *it)) {
-            error = SandboxReply::badRequest(QStringLiteral("`%1` must be %2, got %3.")
-                                                 .arg(QString::fromLatin1(field.key), describe(field),
-                                                      it->is_number() || it->is_string()
-                                                          ? QString::fromStdString(it->dump()).left(60)
-                                                          : SandboxBody::kindOf(*it)));
-            return std::nullopt;
-        }
         if (given) {
-            out[field.key] = *it;
-        } else if (field.required) {
-            error = SandboxReply::badRequest(
-                QStringLiteral("`%1` is required (%2).").arg(QString::fromLatin1(field.key), describe(field)));
+            if (auto problem = GatewaySettings::problem(setting, *it)) {
+                // Scalars say what was sent; nested objects name the path inside them instead.
+                const bool scalar = it->is_number() || it->is_string() || it->is_boolean();
+                error = SandboxReply::badRequest(
+                    QStringLiteral("`%1`: %2%3.")
+                        .arg(QString::fromStdString(key), QString::fromStdString(*problem),
+                             scalar ? QStringLiteral(", got %1").arg(QString::fromStdString(it->dump()).left(60))
+                                    : QString()));
+                return std::nullopt;
+            }
+            out[key] = *it;
+        } else if (setting.required) {
+            error = SandboxReply::badRequest(QStringLiteral("`%1` is required (%2).")
+                                                 .arg(QString::fromStdString(key),
+                                                      QString::fromStdString(GatewaySettings::describe(setting))));
             return std::nullopt;
         } else if (it != body.end()) {
             // An explicit null clears an optional field.
-        } else if (!creating && previous.contains(field.key)) {
-            out[field.key] = previous[field.key];
-        } else if (creating && !field.defaultValue.is_null()) {
-            out[field.key] = field.defaultValue;
+        } else if (!creating && previous.contains(key)) {
+            out[key] = previous[key];
+        } else if (creating && !defaultValue(key).is_null()) {
+            out[key] = defaultValue(key);
         }
-        if (std::string_view(field.key) == "collect_logs") {
+        if (key == "collect_logs") {
             out["created_at"] = createdAt.toStdString();
             out["modified_at"] = modifiedAt.toStdString();
         }
