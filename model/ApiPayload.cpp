@@ -99,6 +99,19 @@ Decoded<Evaluation> ApiPayload::evaluation(const ApiEnvelope &envelope)
     return Evaluation::fromJson(envelope.payload, "$.result");
 }
 
+Decoded<ProviderConfig> ApiPayload::providerConfig(const ApiEnvelope &envelope)
+{
+    return ProviderConfig::fromJson(envelope.payload, "$.result");
+}
+
+Decoded<std::string> ApiPayload::text(const ApiEnvelope &envelope)
+{
+    if (!envelope.payload.is_string()) {
+        return Decoded<std::string>::failure({"$.result", "expected a string"});
+    }
+    return Decoded<std::string>::success(envelope.payload.get<std::string>());
+}
+
 Decoded<Json> ApiPayload::raw(const ApiEnvelope &envelope)
 {
     return Decoded<Json>::success(envelope.payload);

@@ -66,6 +66,9 @@ public:
     static Decoded<LogEntry> log(const ApiEnvelope &envelope);
     static Decoded<Dataset> dataset(const ApiEnvelope &envelope);
     static Decoded<Evaluation> evaluation(const ApiEnvelope &envelope);
+    static Decoded<ProviderConfig> providerConfig(const ApiEnvelope &envelope);
+    // A `result` that is a plain string (the gateway URL of a provider).
+    static Decoded<std::string> text(const ApiEnvelope &envelope);
     // The payload as sent, for answers the app shows as JSON (log bodies) or does not read.
     static Decoded<Json> raw(const ApiEnvelope &envelope);
 };

@@ -17,6 +17,20 @@ constexpr FieldRule kRules[] = {
 };
 } // namespace
 
+Json ProviderConfig::encodeCreate(const std::string &alias, const std::string &providerSlug, const std::string &secret,
+                                  bool isDefault, std::optional<Number> rateLimit,
+                                  std::optional<Number> rateLimitPeriod)
+{
+    Json body{{"alias", alias}, {"default_config", isDefault}, {"provider_slug", providerSlug}, {"secret", secret}};
+    if (rateLimit) {
+        body["rate_limit"] = rateLimit->toJson();
+    }
+    if (rateLimitPeriod) {
+        body["rate_limit_period"] = rateLimitPeriod->toJson();
+    }
+    return body;
+}
+
 Decoded<ProviderConfig> ProviderConfig::fromJson(const Json &json, std::string_view path)
 {
     return decodeAs<ProviderConfig>(json, kRules, path);

@@ -10,6 +10,10 @@ class ProviderConfig : public JsonRecord
 public:
     ProviderConfig() = default;
     static Decoded<ProviderConfig> fromJson(const Json &json, std::string_view path = "$");
+    // The create body (seed 001). The secret goes into this body and nowhere else: the caller drops it after.
+    static Json encodeCreate(const std::string &alias, const std::string &providerSlug, const std::string &secret,
+                             bool isDefault, std::optional<Number> rateLimit = std::nullopt,
+                             std::optional<Number> rateLimitPeriod = std::nullopt);
 
     std::string id() const { return stringField("id"); }
     std::string alias() const { return stringField("alias"); }

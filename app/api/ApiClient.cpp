@@ -199,6 +199,27 @@ ApiCall *ApiClient::listProviderConfigs(const QString &gatewayId, const PageQuer
                 std::move(callback));
 }
 
+ApiCall *ApiClient::createProviderConfig(const QString &gatewayId, const QString &alias, const QString &providerSlug,
+                                         const QString &secret, bool isDefault, std::optional<Number> rateLimit,
+                                         std::optional<Number> rateLimitPeriod, QObject *context,
+                                         ApiCallback<ProviderConfig> callback)
+{
+    return call(ApiEndpoints::createProviderConfig,
+                ApiArgs{{"gateway_id", gatewayId}, {"alias", alias}}.setBody(
+                    ProviderConfig::encodeCreate(alias.toStdString(), providerSlug.toStdString(), secret.toStdString(),
+                                                 isDefault, rateLimit, rateLimitPeriod)),
+                context, std::move(callback));
+}
+
+// URLs
+
+ApiCall *ApiClient::gatewayUrl(const QString &gatewayId, const QString &provider, QObject *context,
+                               ApiCallback<std::string> callback)
+{
+    return call(ApiEndpoints::gatewayUrl, {{"gateway_id", gatewayId}, {"provider", provider}}, context,
+                std::move(callback));
+}
+
 // Datasets
 
 ApiCall *ApiClient::listDatasets(const QString &gatewayId, const PageQuery &query, QObject *context,

@@ -118,6 +118,15 @@ public:
     // Provider configs
     ApiCall *listProviderConfigs(const QString &gatewayId, const PageQuery &query, QObject *context,
                                  ApiCallback<ListPage<ProviderConfig>> callback);
+    // Sends `secret` once, in the body; the answer and everything logged carry only `secret_preview`.
+    ApiCall *createProviderConfig(const QString &gatewayId, const QString &alias, const QString &providerSlug,
+                                  const QString &secret, bool isDefault, std::optional<Number> rateLimit,
+                                  std::optional<Number> rateLimitPeriod, QObject *context,
+                                  ApiCallback<ProviderConfig> callback);
+
+    // URLs: where a client calls the gateway for `provider` (e.g. "openai", "compat").
+    ApiCall *gatewayUrl(const QString &gatewayId, const QString &provider, QObject *context,
+                        ApiCallback<std::string> callback);
 
     // Datasets. Create and update send the whole dataset: the API requires name, enable and filters on both.
     ApiCall *listDatasets(const QString &gatewayId, const PageQuery &query, QObject *context,

@@ -111,6 +111,16 @@ public:
         "GET", "/ai-gateway/gateways/{gateway_id}/provider_configs",
         QT_TRANSLATE_NOOP("rd::ApiEndpoints", "list the provider keys of gateway {gateway_id}"), kGatewayOfCall,
         &ApiPayload::providerConfigs};
+    static constexpr ApiEndpoint<ProviderConfig> createProviderConfig{
+        "POST", "/ai-gateway/gateways/{gateway_id}/provider_configs",
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "add provider key {alias} to gateway {gateway_id}"), kGatewayOfCall,
+        &ApiPayload::providerConfig};
+
+    // URLs: the gateway's endpoint for one provider
+    static constexpr ApiEndpoint<std::string> gatewayUrl{
+        "GET", "/ai-gateway/gateways/{gateway_id}/url/{provider}",
+        QT_TRANSLATE_NOOP("rd::ApiEndpoints", "get the {provider} URL of gateway {gateway_id}"), kGatewayOfCall,
+        &ApiPayload::text};
 
     // Datasets: saved log filters that evaluations run over
     static constexpr ApiEndpoint<ListPage<Dataset>> listDatasets{
