@@ -20,6 +20,12 @@ struct Options
                              QStringLiteral("Token clients must send (Authorization: Bearer T). Required, here or "
                                             "in ROUTE_SANDBOX_TOKEN."),
                              QStringLiteral("T")};
+    QCommandLineOption readOnlyToken{
+        QStringLiteral("read-only-token"),
+        QStringLiteral("Another token clients may send, that only reads: GETs on the API work, every write answers "
+                       "403 as Cloudflare does for a token without AI Gateway Write. Not for the data plane. "
+                       "Repeatable."),
+        QStringLiteral("T")};
     QCommandLineOption db{QStringLiteral("db"), QStringLiteral("SQLite file for the state."), QStringLiteral("PATH")};
     QCommandLineOption noDemo{QStringLiteral("no-demo"), QStringLiteral("Do not seed demo data into new accounts.")};
     QCommandLineOption fault{QStringLiteral("fault"),
@@ -77,6 +83,7 @@ struct Options
         parser.addOption(help);
         parser.addOption(port);
         parser.addOption(token);
+        parser.addOption(readOnlyToken);
         parser.addOption(db);
         parser.addOption(noDemo);
         parser.addOption(fault);
@@ -126,6 +133,18 @@ std::optional<SandboxCommandLine> SandboxCommandLine::parse(const QStringList &a
         message = QStringLiteral("a token is required: pass --token T or set ROUTE_SANDBOX_TOKEN (the sandbox never "
                                  "runs without authentication)");
         return std::nullopt;
+    }
+    for (const QString &value : parser.values(options.readOnlyToken)) {
+        const QByteArray readOnly = value.toUtf8();
+        if (readOnly.trimmed().isEmpty()) {
+            message = QStringLiteral("--read-only-token needs a token");
+            return std::nullopt;
+        }
+        if (readOnly == out.token) {
+            message = QStringLiteral("--read-only-token must differ from the token that may write");
+            return std::nullopt;
+        }
+        out.readOnlyTokens.append(readOnly);
     }
     const auto seconds = [&](const QCommandLineOption &option, int &milliseconds) {
         if (!parser.isSet(option)) {

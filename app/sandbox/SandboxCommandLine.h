@@ -18,7 +18,8 @@ struct SandboxCommandLine
 {
     quint16 port = 8787;
     QByteArray token;
-    QString databasePath; // "" = the default location
+    QList<QByteArray> readOnlyTokens; // --read-only-token T (repeatable): may GET, every write answers 403
+    QString databasePath;             // "" = the default location
     bool seedDemo = true;
     QList<FaultSpec> faults;
     ProviderBehaviour providers; // how providers behave on the data plane: --provider-fail, --provider-latency

@@ -153,7 +153,9 @@ bool SandboxDemoData::seed(SandboxStore &store, const QString &account, const QD
     ok = ok && SandboxRouteApi::insertRoute(store, account, gatewayId(), QStringLiteral("quick-answers"),
                                             quickAnswersElements(), at(10 * kDay));
 
-    // Ids are unique across accounts in the store, so they are drawn fresh rather than fixed.
+    // A stored key for every provider a demo route's model node calls except workers-ai (tst_sandbox_gateways checks
+    // this against the routes). Ids are unique across accounts in the store, so they are drawn fresh rather than
+    // fixed.
     const Json configs[] = {
         Json{{"id", SandboxIds::uuid().toStdString()},
              {"alias", "openai-prod"},
@@ -173,6 +175,15 @@ bool SandboxDemoData::seed(SandboxStore &store, const QString &account, const QD
              {"secret_preview", "sk-ant-...Lm3Q"},
              {"rate_limit", 100},
              {"rate_limit_period", 60}},
+        // The support-chat route falls back to Gemini. Workers AI is Cloudflare's own and needs no key.
+        Json{{"id", SandboxIds::uuid().toStdString()},
+             {"alias", "gemini-fallback"},
+             {"default_config", true},
+             {"gateway_id", gatewayId().toStdString()},
+             {"modified_at", at(16 * kDay).toStdString()},
+             {"provider_slug", "google-ai-studio"},
+             {"secret_id", SandboxIds::uuid().toStdString()},
+             {"secret_preview", "AIza...9fKd"}},
     };
     for (const Json &config : configs) {
         ok = ok && store.providerConfigs().insert(account, gatewayId(), QString::fromStdString(config["provider_slug"]),

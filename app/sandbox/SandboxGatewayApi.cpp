@@ -6,6 +6,8 @@
 #include "app/sandbox/SandboxTime.h"
 #include "model/GatewaySettings.h"
 
+#include <algorithm>
+
 namespace rd {
 
 namespace {
@@ -25,18 +27,99 @@ Json defaultValue(std::string_view key)
     return Json();
 }
 
+bool isSecretMissing(const Json &object)
+{
+    auto it = object.find("authorization");
+    return it == object.end() || it->is_null();
+}
+
+// The previous exporter whose authorization a new one without it keeps: the one with the same url (the same
+// index first, should several share it), else the one at the same index.
+const Json *previousExporter(const Json &previousOtel, const Json &exporter, std::size_t index)
+{
+    if (!previousOtel.is_array()) {
+        return nullptr;
+    }
+    const auto sameUrl = [&](const Json &candidate) {
+        return candidate.is_object() && exporter.contains("url") && candidate.contains("url") &&
+               candidate["url"] == exporter["url"];
+    };
+    if (index < previousOtel.size() && sameUrl(previousOtel[index])) {
+        return &previousOtel[index];
+    }
+    for (const Json &candidate : previousOtel) {
+        if (sameUrl(candidate)) {
+            return &candidate;
+        }
+    }
+    return index < previousOtel.size() && previousOtel[index].is_object() ? &previousOtel[index] : nullptr;
+}
+
 } // namespace
+
+// The app never holds a gateway's secrets in a form it could send back (it masks them, keeps them out of its
+// settings and logs), so an update it sends carries only the authorizations a person typed anew. Cloudflare keeps
+// the stored ones in that case; the sandbox does the same, so that saving an unrelated setting does not wipe an
+// OTel or Stripe authorization. A create has nothing to keep: there they stay required.
+Json SandboxGatewayApi::withKeptSecrets(const Json &body, const Json &previous)
+{
+    Json out = body;
+    if (!previous.is_object() || !out.is_object()) {
+        return out;
+    }
+    if (auto otel = out.find("otel"); otel != out.end() && otel->is_array()) {
+        const Json previousOtel = previous.value("otel", Json());
+        for (std::size_t i = 0; i < otel->size(); ++i) {
+            Json &exporter = (*otel)[i];
+            if (!exporter.is_object() || !isSecretMissing(exporter)) {
+                continue;
+            }
+            const Json *before = previousExporter(previousOtel, exporter, i);
+            if (before && before->contains("authorization")) {
+                exporter["authorization"] = (*before)["authorization"];
+            }
+        }
+    }
+    if (auto stripe = out.find("stripe"); stripe != out.end() && stripe->is_object() && isSecretMissing(*stripe)) {
+        const Json previousStripe = previous.value("stripe", Json());
+        if (previousStripe.is_object() && previousStripe.contains("authorization")) {
+            (*stripe)["authorization"] = previousStripe["authorization"];
+        }
+    }
+    return out;
+}
+
+std::optional<QString> SandboxGatewayApi::unknownFieldProblem(const std::string &key, const Json &value)
+{
+    const bool keyOk = !key.empty() && key.size() <= kMaxUnknownKeyLength &&
+                       std::all_of(key.begin(), key.end(),
+                                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+    if (!keyOk) {
+        return QStringLiteral("`%1` is not a gateway field: unknown fields need names of 1 to %2 characters of "
+                              "lowercase letters, digits and '_'.")
+            .arg(QString::fromStdString(key).left(80))
+            .arg(kMaxUnknownKeyLength);
+    }
+    if (const std::size_t size = value.dump().size(); size > kMaxUnknownValueBytes) {
+        return QStringLiteral("`%1`: an unknown field's value may take at most %2 bytes as JSON; this one takes %3.")
+            .arg(QString::fromStdString(key))
+            .arg(kMaxUnknownValueBytes)
+            .arg(size);
+    }
+    return std::nullopt;
+}
 
 bool SandboxGatewayApi::isValidId(const QString &id)
 {
     return !GatewaySettings::idProblem(id.toStdString()).has_value();
 }
 
-std::optional<Json> SandboxGatewayApi::buildGateway(const QString &id, const Json &body, const Json &previous,
+std::optional<Json> SandboxGatewayApi::buildGateway(const QString &id, const Json &requestBody, const Json &previous,
                                                     const QString &createdAt, const QString &modifiedAt,
                                                     SandboxResponse &error)
 {
     const bool creating = !previous.is_object();
+    const Json body = creating ? requestBody : withKeptSecrets(requestBody, previous);
     Json out = Json::object();
     out["id"] = id.toStdString();
     for (const GatewaySetting &setting : GatewaySettings::all()) {
@@ -56,9 +139,9 @@ std::optional<Json> SandboxGatewayApi::buildGateway(const QString &id, const Jso
             }
             out[key] = *it;
         } else if (setting.required) {
-            error = SandboxReply::badRequest(QStringLiteral("`%1` is required (%2).")
-                                                 .arg(QString::fromStdString(key),
-                                                      QString::fromStdString(GatewaySettings::describe(setting))));
+            error = SandboxReply::badRequest(
+                QStringLiteral("`%1` is required (%2).")
+                    .arg(QString::fromStdString(key), QString::fromStdString(GatewaySettings::describe(setting))));
             return std::nullopt;
         } else if (it != body.end()) {
             // An explicit null clears an optional field.
@@ -71,6 +154,19 @@ std::optional<Json> SandboxGatewayApi::buildGateway(const QString &id, const Jso
             out["created_at"] = createdAt.toStdString();
             out["modified_at"] = modifiedAt.toStdString();
         }
+    }
+    // Fields this sandbox does not know (a newer API's) are kept as sent and answered back, so a test can tell
+    // whether a client passes through what it does not understand. Only those the body carries: a PUT that
+    // leaves one out drops it, which is how such a test sees a client that lost it.
+    for (const auto &[key, value] : body.items()) {
+        if (key == "id" || key == "created_at" || key == "modified_at" || GatewaySettings::find(key)) {
+            continue;
+        }
+        if (auto problem = unknownFieldProblem(key, value)) {
+            error = SandboxReply::badRequest(*problem);
+            return std::nullopt;
+        }
+        out[key] = value;
     }
     return out;
 }

@@ -56,6 +56,11 @@ bool isDataPlanePath(const QString &path)
     return path.startsWith(QLatin1String("/v1/"));
 }
 
+bool isReadMethod(const QString &method)
+{
+    return method == QLatin1String("GET") || method == QLatin1String("HEAD");
+}
+
 bool hasBody(const SandboxRequest &request)
 {
     return !request.body.isEmpty() || request.header("content-length").trimmed().toLongLong() > 0 ||
@@ -316,17 +321,37 @@ std::optional<SandboxResponse> SandboxRouter::checkCredentials(const SandboxRequ
     if (authorization.isEmpty() && (email.isEmpty() || key.isEmpty())) {
         return SandboxReply::error(401, SandboxReply::kAuth, QStringLiteral("Authentication error"));
     }
+    QByteArray presented;
     if (!authorization.isEmpty()) {
         const qsizetype space = authorization.indexOf(' ');
-        if (space > 0 && authorization.left(space).compare("Bearer", Qt::CaseInsensitive) == 0 &&
-            sameSecret(authorization.mid(space + 1).trimmed(), m_token)) {
-            return std::nullopt;
+        if (space > 0 && authorization.left(space).compare("Bearer", Qt::CaseInsensitive) == 0) {
+            presented = authorization.mid(space + 1).trimmed();
         }
     }
-    if (!email.isEmpty() && sameSecret(key, m_token)) {
+    const auto matches = [&](const QByteArray &token) {
+        return (!presented.isEmpty() && sameSecret(presented, token)) || (!email.isEmpty() && sameSecret(key, token));
+    };
+    if (matches(m_token)) {
+        return std::nullopt;
+    }
+    // Every read-only token is compared, matched or not, so timing does not say which one a guess was close to.
+    bool readOnly = false;
+    for (const QByteArray &token : m_readOnlyTokens) {
+        readOnly = matches(token) || readOnly;
+    }
+    // A token with Read but not Write permission: Cloudflare answers its writes with the same 403 and code as a
+    // wrong token, so a client has to tell the two apart by what else it knows (its reads work).
+    if (readOnly && isReadMethod(request.method)) {
         return std::nullopt;
     }
     return SandboxReply::error(403, SandboxReply::kAuth, QStringLiteral("Authentication error"));
+}
+
+void SandboxRouter::addReadOnlyToken(const QByteArray &token)
+{
+    if (!token.isEmpty() && !m_readOnlyTokens.contains(token)) {
+        m_readOnlyTokens.append(token);
+    }
 }
 
 std::optional<SandboxResponse> SandboxRouter::screen(const SandboxRequest &request) const

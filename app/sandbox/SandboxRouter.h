@@ -14,6 +14,7 @@
 #include "app/sandbox/SandboxStore.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QSet>
 
 #include <optional>
@@ -33,6 +34,10 @@ public:
     // Any request, body included: screen, then route.
     SandboxResponse handle(const SandboxRequest &request);
     static SandboxResponse noRoute();
+
+    // A token that may GET anything under /client/v4 and is refused every write with Cloudflare's 403 (code 10000),
+    // as a token with only AI Gateway Read permission is. The data plane does not look at it.
+    void addReadOnlyToken(const QByteArray &token);
 
     SandboxDataPlane &dataPlane() { return m_dataPlane; }
     SandboxEvaluationApi &evaluations() { return m_evaluations; }
@@ -59,6 +64,7 @@ private:
     SandboxStore &m_store;
     FaultInjector &m_faults;
     QByteArray m_token;
+    QList<QByteArray> m_readOnlyTokens;
     bool m_seedDemo = true;
     QSet<QString> m_knownAccounts; // registered in the database already: spares a write per request
     SandboxRouteTable m_table;

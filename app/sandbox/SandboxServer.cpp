@@ -54,6 +54,9 @@ bool SandboxServer::start(quint16 port, QString *error)
         return false;
     }
     auto router = std::make_unique<SandboxRouter>(*store, *m_faults, m_options.token, m_options.seedDemo);
+    for (const QByteArray &token : std::as_const(m_readOnlyTokens)) {
+        router->addReadOnlyToken(token);
+    }
     auto *http = new SandboxHttpServer(*router, *m_faults, m_limits, this);
     QString listenError;
     if (!http->listen(QHostAddress::LocalHost, port, &listenError)) {
@@ -84,6 +87,35 @@ QUrl SandboxServer::baseUrl() const
 QString SandboxServer::databasePath() const
 {
     return m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
+}
+
+void SandboxServer::addReadOnlyToken(const QByteArray &token)
+{
+    if (token.isEmpty() || m_readOnlyTokens.contains(token)) {
+        return;
+    }
+    m_readOnlyTokens.append(token);
+    if (m_router) {
+        m_router->addReadOnlyToken(token);
+    }
+}
+
+bool SandboxServer::setStoredGatewayField(const QString &account, const QString &gateway, const std::string &key,
+                                          const Json &value)
+{
+    if (!m_store || key.empty() || key == "id") {
+        return false;
+    }
+    auto stored = m_store->gateways().find(account, gateway);
+    if (!stored || !stored->is_object()) {
+        return false;
+    }
+    if (value.is_null()) {
+        stored->erase(key);
+    } else {
+        (*stored)[key] = value;
+    }
+    return m_store->gateways().update(account, *stored);
 }
 
 void SandboxServer::setProviders(const ProviderBehaviour &providers)

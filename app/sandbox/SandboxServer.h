@@ -6,9 +6,11 @@
 #include "app/sandbox/SandboxRequest.h"
 #include "app/sandbox/SandboxResponse.h"
 #include "app/sandbox/SandboxTrafficGenerator.h"
+#include "model/Json.h"
 #include "model/engine/ProviderBehaviour.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace rd {
 
@@ -49,6 +52,17 @@ public:
     QUrl baseUrl() const; // http://127.0.0.1:<port>/client/v4
     QString databasePath() const;
 
+    // Another token, that may only read: any GET on the REST API works, any write answers 403 with Cloudflare's
+    // envelope (code 10000), as for a token with AI Gateway Read but not Write. The data plane ignores it. Before or
+    // after start(); `route-sandbox --read-only-token T`.
+    void addReadOnlyToken(const QByteArray &token);
+
+    // For tests, after start(): writes `key` = `value` straight into the stored gateway, unchecked, as if a newer
+    // Cloudflare had added a field this sandbox does not know. A null `value` removes the key. False when the
+    // gateway does not exist or the database failed.
+    bool setStoredGatewayField(const QString &account, const QString &gateway, const std::string &key,
+                               const Json &value);
+
     // How providers behave on the data plane (failure rates, latencies); kept across start().
     void setProviders(const ProviderBehaviour &providers);
     // How long a new evaluation stays unprocessed before a read runs it (default 2 s; tests use 0); kept across
@@ -79,6 +93,7 @@ private:
     // why.
     bool openForTools(const QString &account, QString &message);
     Options m_options;
+    QList<QByteArray> m_readOnlyTokens;
     SandboxHttpLimits m_limits;
     quint16 m_port = 0;
     std::unique_ptr<SandboxStore> m_store;

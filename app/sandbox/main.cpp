@@ -34,6 +34,9 @@ int main(int argc, char *argv[])
 
     rd::SandboxServer server({options->databasePath, options->token, options->seedDemo});
     server.setHttpLimits(options->limits);
+    for (const QByteArray &token : options->readOnlyTokens) {
+        server.addReadOnlyToken(token);
+    }
     server.setProviders(options->providers);
     for (const rd::FaultSpec &fault : options->faults) {
         server.injectFault(fault);
