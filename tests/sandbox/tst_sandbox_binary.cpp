@@ -80,6 +80,7 @@ private Q_SLOTS:
     void outOfDescriptorsNeitherSpinsNorStops();
     void refusesToRunWithoutToken();
     void tokenFromEnvironment();
+    void readOnlyTokenFlag();
     void rejectsBadArguments_data();
     void rejectsBadArguments();
     void help();
@@ -247,6 +248,36 @@ void TestSandboxBinary::tokenFromEnvironment()
     RD_COMPARE(process.exitCode(), 0);
 }
 
+void TestSandboxBinary::readOnlyTokenFlag()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    const QUrl url = startAndWaitForUrl(
+        process, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"), QStringLiteral("writer"),
+                  QStringLiteral("--read-only-token"), QStringLiteral("reader-1"), QStringLiteral("--read-only-token"),
+                  QStringLiteral("reader-2"), QStringLiteral("--db"), dir.filePath(QStringLiteral("r.sqlite"))});
+    QVERIFY2(url.isValid(), process.readAllStandardError().constData());
+    const QString list = QStringLiteral("/accounts/r/ai-gateway/gateways");
+    const Json body{{"id", "new-gw"},       {"cache_invalidate_on_update", false}, {"cache_ttl", 0},
+                    {"collect_logs", true}, {"rate_limiting_interval", 0},         {"rate_limiting_limit", 0}};
+    for (const QByteArray &token : {QByteArray("reader-1"), QByteArray("reader-2")}) {
+        SandboxTestClient reader(url, token);
+        RD_COMPARE(reader.get(list).status, 200);
+        TestReply refused = reader.post(list, body);
+        RD_COMPARE(refused.status, 403);
+        RD_COMPARE(refused.body, QByteArray(R"({"success":false,"errors":[{"code":10000,"message":)"
+                                            R"("Authentication error"}],"messages":[],"result":null})"));
+        RD_COMPARE(reader.del(list + QStringLiteral("/demo-gateway")).status, 403);
+    }
+    SandboxTestClient writer(url, "writer");
+    RD_COMPARE(writer.post(list, body).status, 200);
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
+    RD_COMPARE(process.exitCode(), 0);
+    const QByteArray output = process.readAllStandardOutput() + process.readAllStandardError();
+    QVERIFY(!output.contains("reader-1") && !output.contains("reader-2"));
+}
+
 void TestSandboxBinary::rejectsBadArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -257,6 +288,10 @@ void TestSandboxBinary::rejectsBadArguments_data()
     QTest::newRow("unknown option") << QStringList{"--token", "t", "--colour"} << "colour";
     QTest::newRow("backfill zero") << QStringList{"--token", "t", "--backfill", "0"} << "--backfill";
     QTest::newRow("traffic not a rate") << QStringList{"--token", "t", "--traffic", "lots"} << "--traffic";
+    QTest::newRow("empty read-only token")
+        << QStringList{"--token", "t", "--read-only-token", ""} << "--read-only-token";
+    QTest::newRow("read-only token same as token")
+        << QStringList{"--token", "t", "--read-only-token", "t"} << "--read-only-token";
 }
 
 void TestSandboxBinary::rejectsBadArguments()
@@ -279,9 +314,9 @@ void TestSandboxBinary::help()
     RD_COMPARE(process.exitCode(), 0);
     const QString text = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY(text.startsWith(QStringLiteral("Usage: route-sandbox")));
-    for (const char *option :
-         {"--port", "--token", "--db", "--no-demo", "--fault", "--max-connections", "--idle-timeout",
-          "--request-timeout", "--provider-fail", "--provider-latency", "--backfill", "--traffic", "--account"}) {
+    for (const char *option : {"--port", "--token", "--db", "--no-demo", "--fault", "--max-connections",
+                               "--idle-timeout", "--request-timeout", "--provider-fail", "--provider-latency",
+                               "--backfill", "--traffic", "--account", "--read-only-token"}) {
         QVERIFY2(text.contains(QLatin1String(option)), option);
     }
 }
