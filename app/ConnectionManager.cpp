@@ -1,5 +1,6 @@
 #include "app/ConnectionManager.h"
 
+#include "app/ConnectionNetwork.h"
 #include "app/ConnectionStore.h"
 #include "app/SecretStore.h"
 #include "app/api/ApiClient.h"
@@ -57,14 +58,30 @@ void ConnectionManager::switchTo(const QString &connectionId)
                 emit secretUnreadable(connection.name, error);
                 return;
             }
+            ApiClient::Options options = m_accountClients.value(connection.id)
+                                                 ? m_accountClients.value(connection.id)->options()
+                                                 : ApiClient::Options{};
+            options.baseUrl = connection.baseUrl;
+            if (const auto problem = ConnectionNetwork::applyTo(connection, options)) {
+                emit secretUnreadable(connection.name, *problem);
+                return;
+            }
             ApiClient *&client = m_accountClients[connection.id];
             if (!client) {
                 client = new ApiClient(this);
+                // Remembered per connection, so that the next session warns before the first edit.
+                connect(client, &ApiClient::writeAccessChanged, this,
+                        [this, id = connection.id](ApiTransport::WriteAccess access) {
+                            if (m_store && access != ApiTransport::WriteAccess::Unknown) {
+                                m_store->setWriteDenied(id, access == ApiTransport::WriteAccess::Denied);
+                            }
+                        });
             }
-            ApiClient::Options options = client->options();
-            options.baseUrl = connection.baseUrl;
             client->setOptions(options);
             client->setCredentials(*credentials);
+            if (connection.writeDenied && client->writeAccess() == ApiTransport::WriteAccess::Unknown) {
+                client->setWriteAccess(ApiTransport::WriteAccess::Denied);
+            }
             use(client, connection.name);
         });
 }

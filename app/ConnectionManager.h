@@ -54,7 +54,8 @@ signals:
     // A switch to a saved connection started: its secret is being read.
     void switching(const QString &name);
     void clientChanged(rd::ApiClient *client, const QString &name);
-    // The secret of a saved connection could not be read; `error` is one line safe to show.
+    // A saved connection cannot be used: its secret could not be read, or its CA file; `error` is one line
+    // safe to show.
     void secretUnreadable(const QString &name, const QString &error);
     // Connections were added, edited or removed, or another became current: menus listing them rebuild.
     void connectionsChanged();

@@ -106,8 +106,11 @@ void ConnectionStore::update(const Connection &connection, const QString &secret
         reply(QString());
         return;
     }
+    // A new secret may carry other permissions: what the old one was refused is forgotten.
+    Connection renewed = connection;
+    renewed.writeDenied = false;
     m_secrets->write(connection.secretKey(), secret, this,
-                     [this, connection, reply](const SecretStore::Result &result) {
+                     [this, connection = renewed, reply](const SecretStore::Result &result) {
                          if (!result.ok) {
                              reply(result.error);
                              return;
@@ -141,6 +144,16 @@ void ConnectionStore::remove(const QString &id, QObject *context, DoneCallback d
     }
     m_secrets->remove(removed.secretKey(), this,
                       [reply](const SecretStore::Result &result) { reply(result.ok ? QString() : result.error); });
+}
+
+void ConnectionStore::setWriteDenied(const QString &id, bool denied)
+{
+    const qsizetype i = indexOf(id);
+    if (i >= 0 && m_connections.at(i).writeDenied != denied) {
+        Connection changed = m_connections.at(i);
+        changed.writeDenied = denied;
+        put(changed);
+    }
 }
 
 void ConnectionStore::credentialsFor(const Connection &connection, QObject *context, CredentialsCallback done)
@@ -203,6 +216,13 @@ void ConnectionStore::load()
         c.email = m_settings->value(QStringLiteral("email")).toString();
         c.baseUrl =
             QUrl(m_settings->value(QStringLiteral("baseUrl"), ApiClient::kCloudflareBaseUrl.toString()).toString());
+        const QString proxy = m_settings->value(QStringLiteral("proxy"), QStringLiteral("system")).toString();
+        c.proxyMode = proxy == QLatin1String("none")     ? Connection::ProxyMode::None
+                      : proxy == QLatin1String("manual") ? Connection::ProxyMode::Manual
+                                                         : Connection::ProxyMode::System;
+        c.proxyUrl = QUrl(m_settings->value(QStringLiteral("proxyUrl")).toString());
+        c.caCertificatesFile = m_settings->value(QStringLiteral("caCertificatesFile")).toString();
+        c.writeDenied = m_settings->value(QStringLiteral("writeDenied"), false).toBool();
         if (!kind || indexOf(c.id) >= 0) {
             continue; // written by a newer version, or edited by hand: skip rather than guess
         }
@@ -233,6 +253,21 @@ void ConnectionStore::saveList()
             m_settings->setValue(QStringLiteral("email"), c.email);
         }
         m_settings->setValue(QStringLiteral("baseUrl"), c.baseUrl.toString());
+        if (c.proxyMode != Connection::ProxyMode::System) {
+            m_settings->setValue(QStringLiteral("proxy"), c.proxyMode == Connection::ProxyMode::None
+                                                              ? QStringLiteral("none")
+                                                              : QStringLiteral("manual"));
+        }
+        if (c.proxyMode == Connection::ProxyMode::Manual) {
+            // Never with a password: ConnectDialog refuses a proxy address that carries one.
+            m_settings->setValue(QStringLiteral("proxyUrl"), c.proxyUrl.toString(QUrl::RemoveUserInfo));
+        }
+        if (!c.caCertificatesFile.isEmpty()) {
+            m_settings->setValue(QStringLiteral("caCertificatesFile"), c.caCertificatesFile);
+        }
+        if (c.writeDenied) {
+            m_settings->setValue(QStringLiteral("writeDenied"), true);
+        }
     }
     m_settings->endArray();
     m_settings->endGroup();

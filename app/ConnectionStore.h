@@ -54,6 +54,8 @@ public:
     void update(const Connection &connection, const QString &secret, QObject *context, DoneCallback done);
     // Forgets a connection and deletes its secret; the sandbox becomes current if it was.
     void remove(const QString &id, QObject *context, DoneCallback done = {});
+    // Remembers whether the connection's credentials were refused a write (see Connection::writeDenied).
+    void setWriteDenied(const QString &id, bool denied);
 
     // Reads the secret and puts together what ApiClient needs.
     void credentialsFor(const Connection &connection, QObject *context, CredentialsCallback done);

@@ -17,13 +17,13 @@ struct GatewaySetting
     std::string_view key;
     GatewaySettingGroup group;
     GatewaySettingKind kind;
-    bool required = false;   // create and update must send it
-    double min = 0;          // Number: the range; String: the length. No bound when min == max == 0.
+    bool required = false; // create and update must send it
+    double min = 0;        // Number: the range; String: the length. No bound when min == max == 0.
     double max = 0;
     std::vector<std::string_view> choices = {};
     std::string_view label = {};
     std::string_view explanation = {};
-    bool readOnly = false;   // shown, never edited (is_default)
+    bool readOnly = false;    // shown, never edited (is_default)
     bool holdsSecret = false; // an authorization inside: masked, sent only when changed, never kept by the app
 
     bool hasRange() const { return min != 0 || max != 0; }

@@ -1,9 +1,12 @@
 #include "ui/ConnectDialog.h"
 
+#include "app/ConnectionNetwork.h"
 #include "app/ConnectionStore.h"
 #include "app/SecretStore.h"
 #include "app/StatusColors.h"
 #include "app/api/ApiCall.h"
+#include "ui/ConnectionNetworkFields.h"
+#include "ui/FormHints.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -56,48 +59,6 @@ bool isLoopback(const QUrl &url)
 QString shortAccount(const QString &accountId)
 {
     return accountId.size() > 10 ? accountId.left(4) + QChar(0x2026) + accountId.right(4) : accountId;
-}
-
-QLabel *hintLabel(const QString &objectName)
-{
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    // Its line is always reserved, shown or hidden: a hint that comes and goes while the user types must not push
-    // the fields below it around. Unwrapped on purpose (a wrapped label inside a form row gets its height for the
-    // wrong width and is clipped), and it never widens the dialog: a hint longer than the field is cut at the
-    // field's edge and shown whole in the tooltip.
-    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    policy.setRetainSizeWhenHidden(true);
-    label->setSizePolicy(policy);
-    label->setFixedHeight(label->fontMetrics().height());
-    label->setVisible(false);
-    return label;
-}
-
-// A field with a message under it that comes and goes without the form rows jumping.
-QWidget *withHint(QWidget *field, QLabel *hint)
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(hint);
-    return box;
-}
-
-// `level` is "warning" (allowed, but probably a mistake) or "error" (blocks Connect).
-void setHint(QLabel *hint, const QString &text, const char *level)
-{
-    hint->setText(text);
-    hint->setToolTip(text);
-    hint->setVisible(!text.isEmpty());
-    if (hint->property("level").toString() != QLatin1String(level)) {
-        hint->setProperty("level", QString::fromLatin1(level));
-        // Property selectors are only re-evaluated on a repolish.
-        hint->style()->unpolish(hint);
-        hint->style()->polish(hint);
-    }
 }
 
 QLineEdit *secretEdit(const QString &objectName)
@@ -165,8 +126,8 @@ void ConnectDialog::build()
     m_accountId = new QLineEdit;
     m_accountId->setObjectName(QStringLiteral("accountIdEdit"));
     m_accountId->setPlaceholderText(tr("32 characters, from the dashboard URL"));
-    m_accountIdHint = hintLabel(QStringLiteral("accountIdHint"));
-    m_form->addRow(tr("&Account ID:"), withHint(m_accountId, m_accountIdHint));
+    m_accountIdHint = FormHints::label(QStringLiteral("accountIdHint"));
+    m_form->addRow(tr("&Account ID:"), FormHints::withHint(m_accountId, m_accountIdHint));
 
     m_tokenKind = new QRadioButton(tr("API &token"));
     m_tokenKind->setObjectName(QStringLiteral("apiTokenRadio"));
@@ -202,15 +163,23 @@ void ConnectDialog::build()
     m_baseUrl = new QLineEdit;
     m_baseUrl->setObjectName(QStringLiteral("baseUrlEdit"));
     m_baseUrl->setPlaceholderText(ApiClient::kCloudflareBaseUrl.toString());
-    m_baseUrlHint = hintLabel(QStringLiteral("baseUrlHint"));
+    m_baseUrlHint = FormHints::label(QStringLiteral("baseUrlHint"));
     // In the same form as the other fields, so that the labels line up when it opens.
     m_form->addRow(m_advancedToggle);
-    QWidget *baseUrlRow = withHint(m_baseUrl, m_baseUrlHint);
+    QWidget *baseUrlRow = FormHints::withHint(m_baseUrl, m_baseUrlHint);
     m_form->addRow(tr("API &base URL:"), baseUrlRow);
     m_form->setRowVisible(baseUrlRow, false);
+    m_network = new ConnectionNetworkFields(this);
+    m_form->addRow(tr("&Proxy:"), m_network->proxyRow());
+    m_form->addRow(tr("Extra &CA file:"), m_network->caRow());
+    m_form->setRowVisible(m_network->proxyRow(), false);
+    m_form->setRowVisible(m_network->caRow(), false);
+    connect(m_network, &ConnectionNetworkFields::changed, this, &ConnectDialog::validate);
     connect(m_advancedToggle, &QToolButton::toggled, this, [this, baseUrlRow](bool open) {
         m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-        m_form->setRowVisible(baseUrlRow, open);
+        for (QWidget *row : {baseUrlRow, m_network->proxyRow(), m_network->caRow()}) {
+            m_form->setRowVisible(row, open);
+        }
         fitHeight();
     });
 
@@ -279,6 +248,9 @@ void ConnectDialog::fillFrom(const Connection &connection)
     (connection.kind == Connection::Kind::GlobalKey ? m_globalKeyKind : m_tokenKind)->setChecked(true);
     if (connection.baseUrl != ApiClient::kCloudflareBaseUrl) {
         m_baseUrl->setText(connection.baseUrl.toString());
+    }
+    m_network->fill(connection);
+    if (connection.baseUrl != ApiClient::kCloudflareBaseUrl || !m_network->isDefault()) {
         m_advancedToggle->setChecked(true);
     }
     updateKind();
@@ -304,7 +276,7 @@ void ConnectDialog::updateKind()
 void ConnectDialog::validate()
 {
     const QString accountId = m_accountId->text().trimmed();
-    setHint(m_accountIdHint,
+    FormHints::set(m_accountIdHint,
             accountId.isEmpty() || looksLikeAccountId(accountId)
                 ? QString()
                 : tr("Usually 32 hexadecimal characters: is this a zone ID?"),
@@ -324,12 +296,14 @@ void ConnectDialog::validate()
             urlHint = tr("Plain http: the secret would cross the network unencrypted.");
         }
     }
-    setHint(m_baseUrlHint, urlHint, urlWarning ? "warning" : "error");
+    FormHints::set(m_baseUrlHint, urlHint, urlWarning ? "warning" : "error");
 
     const bool token = m_tokenKind->isChecked();
     const bool secretOk = keepsStoredSecret() || !formSecret().isEmpty();
     const bool emailOk = token || m_email->text().trimmed().contains(QLatin1Char('@'));
-    m_connect->setEnabled(m_state == State::Idle && !accountId.isEmpty() && secretOk && emailOk && urlOk);
+    const bool networkOk = m_network->validate();
+    m_connect->setEnabled(m_state == State::Idle && !accountId.isEmpty() && secretOk && emailOk && urlOk &&
+                          networkOk);
 }
 
 void ConnectDialog::setState(State state)
@@ -415,6 +389,12 @@ void ConnectDialog::check(const Connection &connection, const QString &secret)
     setState(State::Checking);
     ApiClient::Options options = m_checkOptions;
     options.baseUrl = connection.baseUrl;
+    // The check goes the way the connection's requests will: through its proxy, trusting its CA file.
+    if (const auto problem = ConnectionNetwork::applyTo(connection, options)) {
+        setState(State::Idle);
+        showError(*problem);
+        return;
+    }
     m_client->setOptions(options);
     m_client->setCredentials(connection.kind == Connection::Kind::GlobalKey
                                  ? ApiCredentials::globalKey(connection.accountId, connection.email, secret)
@@ -500,6 +480,7 @@ Connection ConnectDialog::formConnection() const
     c.accountId = m_accountId->text().trimmed();
     c.email = c.kind == Connection::Kind::GlobalKey ? m_email->text().trimmed() : QString();
     c.baseUrl = formBaseUrl();
+    m_network->apply(c);
     c.name = m_name->text().trimmed();
     if (c.name.isEmpty()) {
         c.name = tr("Account %1").arg(shortAccount(c.accountId));

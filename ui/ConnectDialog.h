@@ -18,6 +18,7 @@ class QToolButton;
 namespace rd {
 
 class ApiCall;
+class ConnectionNetworkFields;
 class ConnectionStore;
 
 // Asks for a Cloudflare account's id and credentials, proves them with a real API call, and only then saves the
@@ -92,6 +93,7 @@ private:
     QToolButton *m_advancedToggle = nullptr;
     QLineEdit *m_baseUrl = nullptr;
     QLabel *m_baseUrlHint = nullptr;
+    ConnectionNetworkFields *m_network = nullptr;
     QLabel *m_keychainNote = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_status = nullptr;

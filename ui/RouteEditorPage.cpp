@@ -10,6 +10,7 @@
 #include "ui/EditorBottomPanel.h"
 #include "ui/ProblemsPanel.h"
 #include "ui/RouteHistoryPanel.h"
+#include "ui/WriteAccessNotice.h"
 #include "ui/RouteImageExport.h"
 #include "ui/VersionText.h"
 #include "ui/engine/RouteEnginePanels.h"
@@ -289,12 +290,15 @@ QWidget *RouteEditorPage::createHeader()
     second->addWidget(m_accountLabel);
     second->addWidget(m_noticeLabel, 1);
 
+    m_writeAccess = new WriteAccessNotice(tr("Save Version and Deploy"));
+
     auto *header = new QWidget;
     auto *layout = new QVBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addLayout(row);
     layout->addLayout(second);
+    layout->addWidget(m_writeAccess);
     refreshHeader();
     return header;
 }
@@ -469,6 +473,9 @@ void RouteEditorPage::setRemote(RemoteRoute *remote)
 {
     m_source->setServerRoute(remote);
     m_engine->setGateway(remote->client(), remote->gatewayId(), remote->routeId(), remote->name());
+    if (!isReadOnly()) {
+        m_writeAccess->setClient(remote->client());
+    }
     connect(remote, &RemoteRoute::stateChanged, this, [this] {
         m_engine->setRouteName(this->remote()->name());
         refreshHeader();

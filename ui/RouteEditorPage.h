@@ -31,6 +31,7 @@ class ElementPalette;
 class ProblemsPanel;
 class RouteScene;
 class RouteView;
+class WriteAccessNotice;
 
 // One open route: the palette, the canvas, the inspector of the selected element, and what validation says.
 // The page owns the RouteDocument; everything in it edits through that document, so one undo history
@@ -152,6 +153,7 @@ private:
     QLabel *m_pathLabel = nullptr;
     QLabel *m_accountLabel = nullptr;
     QLabel *m_noticeLabel = nullptr;
+    WriteAccessNotice *m_writeAccess = nullptr;
     QString m_windowConnectionId;
     QString m_windowConnectionName;
     bool m_windowConnectionKnown = false;

@@ -8,6 +8,7 @@ namespace rd {
 ApiClient::ApiClient(QObject *parent) : QObject(parent), m_transport(new ApiTransport(this))
 {
     connect(m_transport, &ApiTransport::requestLogged, this, &ApiClient::requestLogged);
+    connect(m_transport, &ApiTransport::writeAccessChanged, this, &ApiClient::writeAccessChanged);
 }
 
 ApiClient::~ApiClient()

@@ -52,6 +52,10 @@ public:
     void setCredentials(const ApiCredentials &credentials) { m_transport->setCredentials(credentials); }
     const ApiCredentials &credentials() const { return m_transport->credentials(); }
 
+    using WriteAccess = ApiTransport::WriteAccess;
+    WriteAccess writeAccess() const { return m_transport->writeAccess(); }
+    void setWriteAccess(WriteAccess access) { m_transport->setWriteAccess(access); }
+
     int inFlight() const { return m_transport->inFlight(); }
     int queued() const { return m_transport->queued(); }
     void cancelAll() { m_transport->cancelAll(); }
@@ -157,6 +161,9 @@ signals:
     // One line per finished HTTP exchange, safe to log: method, path and query, status, time. No headers,
     // no bodies, and the secret redacted should a server ever echo it into a URL.
     void requestLogged(const QString &line);
+    // What the credentials may do changed (see ApiTransport::WriteAccess): a route or gateway shown from this
+    // client says so before the next edit.
+    void writeAccessChanged(rd::ApiTransport::WriteAccess access);
 
 private:
     ApiTransport *m_transport;

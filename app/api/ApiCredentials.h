@@ -28,6 +28,9 @@ public:
     // A description safe to show: "API token for account 0d37…421a".
     QString describe() const;
 
+    // Same account, kind and secret: what was learned about one set of credentials holds for the other.
+    bool operator==(const ApiCredentials &) const = default;
+
 private:
     Kind m_kind = Kind::None;
     QString m_accountId;

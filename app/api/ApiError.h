@@ -30,6 +30,8 @@ struct ApiError
     // True when a request that changes state may have reached the server before the failure, so it was
     // not repeated: the caller should refresh before trying again.
     bool mayHaveBeenApplied = false;
+    // A write refused (403) with credentials that can read: the token lacks the write permission.
+    bool writeDenied = false;
 
     bool isAuthError() const { return httpStatus == 401 || httpStatus == 403; }
     bool isNotFound() const { return httpStatus == 404; }

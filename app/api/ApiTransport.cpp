@@ -6,7 +6,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QHostAddress>
 #include <QNetworkProxyFactory>
+#include <QSslConfiguration>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 
@@ -110,9 +112,32 @@ ApiTransport::~ApiTransport()
     cancelAll();
 }
 
+void ApiTransport::setCredentials(const ApiCredentials &credentials)
+{
+    const bool changed = !(credentials == m_credentials);
+    m_credentials = credentials;
+    if (changed) {
+        m_readSucceeded = false;
+        setWriteAccess(WriteAccess::Unknown);
+    }
+}
+
+void ApiTransport::setWriteAccess(WriteAccess access)
+{
+    if (access != m_writeAccess) {
+        m_writeAccess = access;
+        emit writeAccessChanged(access);
+    }
+}
+
 void ApiTransport::setOptions(const Options &options)
 {
     m_options = options;
+    // DefaultProxy: the application's proxy, which follows the system configuration (set in the constructor).
+    m_network->setProxy(m_options.proxy.value_or(QNetworkProxy(QNetworkProxy::DefaultProxy)));
+    // Connections already open (and TLS sessions) were made the old way: a new proxy or CA applies from the next
+    // request, not after whatever the manager keeps alive runs out.
+    m_network->clearConnectionCache();
     m_options.maxInFlight = std::max(1, m_options.maxInFlight);
     m_options.maxRetries = std::max(0, m_options.maxRetries);
     pump();
@@ -172,7 +197,16 @@ ApiCall *ApiTransport::start(ApiRequest request, QObject *context, EnvelopeCallb
     });
     call->m_complete = [this, call, callback = std::move(callback)](const HttpOutcome &outcome) {
         call->m_httpStatus = outcome.status;
-        callback(*call, interpret(call, outcome));
+        const ApiResult<ApiEnvelope> result = interpret(call, outcome);
+        if (call->m_method != "GET" && !call->m_cancelled) {
+            // Learned before the callback runs, so that whatever it shows already knows.
+            if (result) {
+                setWriteAccess(WriteAccess::Granted);
+            } else if (result.error->writeDenied) {
+                setWriteAccess(WriteAccess::Denied);
+            }
+        }
+        callback(*call, result);
     };
     call->m_queued = true;
     m_queue.append(call);
@@ -245,6 +279,11 @@ void ApiTransport::startAttempt(ApiCall *call)
     if (call->m_hasBody) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     }
+    if (!m_options.extraCaCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_options.extraCaCertificates);
+        request.setSslConfiguration(ssl);
+    }
     ++call->m_attempts;
     call->m_timedOut = false;
     ++m_running;
@@ -285,6 +324,9 @@ void ApiTransport::onReplyFinished(ApiCall *call, QNetworkReply *reply)
     outcome.networkErrorString = reply->errorString();
     outcome.timedOut = call->m_timedOut;
     outcome.retryAfterMs = parseRetryAfterMs(reply);
+    if (call->m_method == "GET" && outcome.status >= 200 && outcome.status < 300) {
+        m_readSucceeded = true;
+    }
 
     const QString status = outcome.timedOut     ? QStringLiteral("timed out")
                            : outcome.status > 0 ? QString::number(outcome.status)
@@ -378,6 +420,19 @@ ApiError ApiTransport::makeError(const ApiCall *call, const HttpOutcome &outcome
     if (outcome.status == 0) {
         e.kind = ApiError::Kind::Network;
         e.detail = m_credentials.redact(outcome.networkErrorString);
+        // Through a proxy the socket goes to the proxy (Qt sends nothing for a loopback address through one):
+        // refused or unknown is then about the proxy, which is what the person has to fix.
+        const QHostAddress target(call->m_url.host());
+        const bool viaProxy = m_options.proxy && m_options.proxy->type() == QNetworkProxy::HttpProxy &&
+                              !(target.isLoopback() ||
+                                call->m_url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0);
+        if (viaProxy && (outcome.networkError == QNetworkReply::ConnectionRefusedError ||
+                         outcome.networkError == QNetworkReply::HostNotFoundError)) {
+            e.summary = tr("The proxy %1:%2 could not be reached: check its address under Connect \u203a Advanced.")
+                            .arg(m_options.proxy->hostName())
+                            .arg(m_options.proxy->port());
+            return e; // nothing reached the server
+        }
         switch (outcome.networkError) {
         case QNetworkReply::ConnectionRefusedError:
             e.summary = tr("Nothing answered at %1: is the server running and the address right?").arg(host);
@@ -389,7 +444,26 @@ ApiError ApiTransport::makeError(const ApiCall *call, const HttpOutcome &outcome
             e.summary = tr("The connection to %1 closed before an answer arrived.").arg(host);
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            e.summary = tr("A secure connection to %1 could not be made.").arg(host);
+            e.summary = tr("A secure connection to %1 could not be made: its certificate is not trusted here. On a "
+                           "network that inspects TLS, add your organisation's CA certificate under Connect \u203a "
+                           "Advanced.")
+                            .arg(host);
+            break;
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyConnectionClosedError:
+            e.summary = tr("The proxy refused or dropped the connection to %1: check the proxy address under "
+                           "Connect \u203a Advanced.")
+                            .arg(host);
+            break;
+        case QNetworkReply::ProxyNotFoundError:
+            e.summary = tr("The proxy could not be found: check its address under Connect \u203a Advanced.");
+            break;
+        case QNetworkReply::ProxyTimeoutError:
+            e.summary = tr("The proxy did not answer in time.");
+            break;
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            e.summary = tr("The proxy asks for a password, which Route Designer does not support: use the system "
+                           "proxy setting or a proxy that needs none.");
             break;
         default:
             e.summary = tr("Cannot reach %1.").arg(host);
@@ -419,6 +493,14 @@ ApiError ApiTransport::makeError(const ApiCall *call, const HttpOutcome &outcome
     }
 
     const int s = outcome.status;
+    if (s == 403 && call->m_method != "GET" && m_readSucceeded) {
+        // The same credentials read this account: a refused write is a missing permission, whatever code
+        // Cloudflare gives it (it answers 10000 "Authentication error" to a read-only token too).
+        e.writeDenied = true;
+        e.summary = tr("The token can read this account but not change it: it lacks the \u201cAI Gateway Edit\u201d "
+                       "permission. Nothing was changed on the server.");
+        return e;
+    }
     if (s == 401 || e.hasCode(10000) || e.hasCode(9106) || e.hasCode(9109)) {
         e.summary = tr("Cloudflare did not accept the credentials: check the API token (or the email and global API "
                        "key) and the account id in the connection settings.");

@@ -8,7 +8,9 @@
 #include "model/Decoded.h"
 
 #include <QList>
+#include <QNetworkProxy>
 #include <QObject>
+#include <QSslCertificate>
 #include <QPointer>
 #include <QUrl>
 
@@ -46,7 +48,17 @@ public:
         int backoffInitialMs = 500; // first retry delay, doubling up to backoffMaxMs
         int backoffMaxMs = 8000;
         int maxRetryAfterMs = 60000; // a longer Retry-After is reported instead of waited out
+        // How requests leave the machine: nullopt follows the system's proxy settings; a NoProxy proxy goes
+        // direct; an HttpProxy goes through that proxy (corporate networks that have no system setting).
+        std::optional<QNetworkProxy> proxy;
+        // Trusted besides the system's: a corporate TLS-inspecting proxy's CA, say.
+        QList<QSslCertificate> extraCaCertificates;
     };
+
+    // What the credentials may do, learned from answers: nothing in the API reveals a token's permissions up
+    // front. Denied after a write is refused with 403 while reads with the same credentials succeed; Granted
+    // after a write succeeds. Unknown until then, and again after new credentials.
+    enum class WriteAccess { Unknown, Granted, Denied };
 
     // A successful answer's envelope (`success: true`, 2xx), or why there is none.
     using EnvelopeCallback = std::function<void(const ApiCall &call, const ApiResult<ApiEnvelope> &answer)>;
@@ -56,8 +68,12 @@ public:
 
     void setOptions(const Options &options);
     const Options &options() const { return m_options; }
-    void setCredentials(const ApiCredentials &credentials) { m_credentials = credentials; }
+    void setCredentials(const ApiCredentials &credentials);
     const ApiCredentials &credentials() const { return m_credentials; }
+
+    WriteAccess writeAccess() const { return m_writeAccess; }
+    // Seeds what an earlier session learned about these credentials (ConnectionManager keeps it per connection).
+    void setWriteAccess(WriteAccess access);
 
     int inFlight() const { return m_running; }
     int queued() const { return static_cast<int>(m_queue.size()); }
@@ -77,6 +93,7 @@ signals:
     // One line per finished HTTP exchange, safe to log: method, path and query, status, time. No headers,
     // no bodies, and the secret redacted should a server ever echo it into a URL.
     void requestLogged(const QString &line);
+    void writeAccessChanged(rd::ApiTransport::WriteAccess access);
 
 private:
     friend class ApiCall;
@@ -100,6 +117,8 @@ private:
     QList<QPointer<ApiCall>> m_queue;
     int m_running = 0;
     bool m_destroying = false;
+    bool m_readSucceeded = false; // a GET with these credentials was answered 2xx
+    WriteAccess m_writeAccess = WriteAccess::Unknown;
 };
 
 template<class T, class Decode>

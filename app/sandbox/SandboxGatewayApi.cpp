@@ -34,7 +34,8 @@ bool isSecretMissing(const Json &object)
 }
 
 // The previous exporter whose authorization a new one without it keeps: the one with the same url (the same
-// index first, should several share it), else the one at the same index.
+// index first, should several share it). Never one at another url: an exporter pointed somewhere new must not
+// carry the old collector's secret there unasked, so it needs its authorization typed again.
 const Json *previousExporter(const Json &previousOtel, const Json &exporter, std::size_t index)
 {
     if (!previousOtel.is_array()) {
@@ -52,7 +53,7 @@ const Json *previousExporter(const Json &previousOtel, const Json &exporter, std
             return &candidate;
         }
     }
-    return index < previousOtel.size() && previousOtel[index].is_object() ? &previousOtel[index] : nullptr;
+    return nullptr;
 }
 
 } // namespace

@@ -394,8 +394,12 @@ private slots:
     void readOnlyTokenCannotWrite()
     {
         auto reader = makeClient(kReadOnlyToken);
+        int accessChanges = 0;
+        connect(reader.get(), &ApiClient::writeAccessChanged, this, [&] { ++accessChanges; });
+        QCOMPARE(reader->writeAccess(), ApiClient::WriteAccess::Unknown);
         auto list = await<ListPage<Gateway>>([&](auto cb) { reader->listGateways({}, this, cb); });
         QVERIFY2(list, qPrintable(why(list.error)));
+        QCOMPARE(reader->writeAccess(), ApiClient::WriteAccess::Unknown); // a read proves nothing about writes
         auto demo = await<Gateway>([&](auto cb) { reader->getGateway(QStringLiteral("demo-gateway"), this, cb); });
         QVERIFY2(demo, qPrintable(why(demo.error)));
         auto routes =
@@ -409,7 +413,10 @@ private slots:
             QVERIFY(error->isAuthError());
             QVERIFY(error->hasCode(10000));
             QVERIFY(!error->mayHaveBeenApplied);
-            QVERIFY(!error->summary.isEmpty());
+            // Reads worked with this token, so the refusal is a missing permission, said as such (not "check the
+            // token", which would send the person to fix credentials that are right).
+            QVERIFY(error->writeDenied);
+            QVERIFY2(error->summary.contains(QStringLiteral("AI Gateway Edit")), qPrintable(error->summary));
         };
         auto created = create(withRequired("reader-made", rd::test::gatewayRequiredFields()), reader.get());
         checkRefused(created.error);
@@ -423,6 +430,23 @@ private slots:
         });
         checkRefused(config.error);
         QVERIFY(!config.error->toString().contains(QStringLiteral("CLIENTSECRET")));
+
+        // Learned from the first refusal, announced once.
+        QCOMPARE(reader->writeAccess(), ApiClient::WriteAccess::Denied);
+        QCOMPARE(accessChanges, 1);
+        // New credentials may carry other permissions: forgotten. A write that succeeds proves them.
+        reader->setCredentials(ApiCredentials::apiToken(kAccount, QString::fromLatin1(kToken)));
+        QCOMPARE(reader->writeAccess(), ApiClient::WriteAccess::Unknown);
+        auto made = create(withRequired("writer-made", rd::test::gatewayRequiredFields()), reader.get());
+        QVERIFY2(made, qPrintable(why(made.error)));
+        QCOMPARE(reader->writeAccess(), ApiClient::WriteAccess::Granted);
+        QVERIFY(remove(QStringLiteral("writer-made"), reader.get()));
+
+        // A token refused before anything was read is not known to read at all: the credentials are blamed.
+        auto fresh = makeClient(kReadOnlyToken);
+        auto early = create(withRequired("early-made", rd::test::gatewayRequiredFields()), fresh.get());
+        QVERIFY(early.error && !early.error->writeDenied);
+        QCOMPARE(fresh->writeAccess(), ApiClient::WriteAccess::Unknown);
 
         // Nothing happened.
         QVERIFY(get(QStringLiteral("reader-made")).error->isNotFound());

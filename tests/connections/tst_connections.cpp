@@ -11,6 +11,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QComboBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -264,6 +265,99 @@ private slots:
             const auto fromSession = credentials(sameSession, connection);
             QVERIFY(fromSession && holdsSecret(*fromSession, secret));
         }
+    }
+
+    // Connect › Advanced's network choices and what was learned about the token's permissions: kept in the
+    // settings file (no secret in any of them), read back on restart; a new secret forgets the refusal.
+    void connectionStoreKeepsNetworkAndWriteAccess()
+    {
+        Connection connection;
+        connection.name = QStringLiteral("Behind the proxy");
+        connection.accountId = kAccount;
+        connection.baseUrl = m_server->baseUrl();
+        connection.proxyMode = Connection::ProxyMode::Manual;
+        connection.proxyUrl = QUrl(QStringLiteral("http://proxy.corp.example:3128"));
+        connection.caCertificatesFile = QStringLiteral("/etc/ssl/corp-ca.pem");
+        SecretStore secrets(m_service);
+        auto settings = freshSettings(QStringLiteral("network"));
+        ConnectionStore store(settings.get(), &secrets);
+        QVERIFY(addConnection(store, connection, QStringLiteral("network-secret-1")).isEmpty());
+        store.setWriteDenied(connection.id, true);
+
+        QSettings reopened(m_iniPath, QSettings::IniFormat);
+        ConnectionStore restarted(&reopened, &secrets);
+        QCOMPARE(restarted.connections().size(), 1);
+        const Connection back = restarted.connections().first();
+        QCOMPARE(back.proxyMode, Connection::ProxyMode::Manual);
+        QCOMPARE(back.proxyUrl, connection.proxyUrl);
+        QCOMPARE(back.caCertificatesFile, connection.caCertificatesFile);
+        QVERIFY(back.writeDenied);
+        QVERIFY(!fileText(m_iniPath).contains(QStringLiteral("network-secret-1")));
+
+        // Editing without a new secret keeps what was learned; a new secret may carry other permissions.
+        std::optional<QString> done;
+        restarted.update(back, QString(), this, [&](const QString &error) { done = error; });
+        QVERIFY(waitFor(done) && done->isEmpty());
+        QVERIFY(restarted.connections().first().writeDenied);
+        done.reset();
+        restarted.update(back, QStringLiteral("network-secret-2"), this, [&](const QString &error) { done = error; });
+        QVERIFY(waitFor(done));
+        if (done->isEmpty()) { // without a keychain the secret cannot be written, nor the connection updated
+            QVERIFY(!restarted.connections().first().writeDenied);
+        }
+        restarted.setWriteDenied(back.id, false);
+        QVERIFY(!restarted.connections().first().writeDenied);
+    }
+
+    void dialogNetworkFields()
+    {
+        auto settings = freshSettings(QStringLiteral("dialog-network"));
+        SecretStore secrets(m_service);
+        ConnectionStore store(settings.get(), &secrets);
+        ConnectDialog dialog(&store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fillDialog(dialog, QString::fromLatin1(kToken));
+        auto *connect = child<QPushButton>(&dialog, "connectButton");
+        auto *mode = child<QComboBox>(&dialog, "proxyMode");
+        auto *address = child<QLineEdit>(&dialog, "proxyAddress");
+        auto *proxyHint = child<QLabel>(&dialog, "proxyHint");
+        auto *caFile = child<QLineEdit>(&dialog, "caCertificatesFile");
+        auto *caHint = child<QLabel>(&dialog, "caHint");
+        QVERIFY(mode->isVisible() && caFile->isVisible());
+        QVERIFY(!address->isEnabled()); // the system's proxy by default
+        QVERIFY(connect->isEnabled());
+
+        mode->setCurrentIndex(mode->findData(int(Connection::ProxyMode::Manual)));
+        QVERIFY(address->isEnabled());
+        QVERIFY(!connect->isEnabled()); // a manual proxy needs an address
+        QTest::keyClicks(address, QStringLiteral("http://me:pw@proxy.corp.example:3128"));
+        QVERIFY(!connect->isEnabled());
+        QVERIFY2(proxyHint->text().contains(QStringLiteral("password")), qPrintable(proxyHint->text()));
+        address->clear();
+        QTest::keyClicks(address, QStringLiteral("proxy.corp.example:3128"));
+        QVERIFY(connect->isEnabled());
+        QVERIFY(proxyHint->text().isEmpty());
+
+        const QString notCert = m_dir.filePath(QStringLiteral("not-a-cert.txt"));
+        QFile file(notCert);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello\n");
+        file.close();
+        QTest::keyClicks(caFile, notCert);
+        QVERIFY(!connect->isEnabled());
+        QVERIFY2(caHint->text().contains(QStringLiteral("no certificate")), qPrintable(caHint->text()));
+        caFile->clear();
+        QVERIFY(connect->isEnabled());
+        screenshot(&dialog, QStringLiteral("connect-dialog-advanced.png"));
+
+        // Connecting goes the connection's way: straight to the sandbox once "No proxy" is chosen.
+        mode->setCurrentIndex(mode->findData(int(Connection::ProxyMode::None)));
+        QSignalSpy finished(&dialog, &ConnectDialog::checkFinished);
+        QTest::mouseClick(connect, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(store.connections().first().proxyMode, Connection::ProxyMode::None);
     }
 
     void removeDeletesSecret()

@@ -145,6 +145,7 @@ private slots:
     void aSaveThatFailsOnCloseKeepsTheTab();
     void quittingWaitsForAVersionBeingSaved();
     void deployAfterSavingOpensOnceTheVersionExists();
+    void readOnlyTokenIsSaidBeforeTheNextEdit();
 
 private:
     struct Session
@@ -812,6 +813,54 @@ void TestRemoteIntegrity::fileAndServerTabsAreToldApart()
     const QImage fileIcon = tabs->tabIcon(fileTab).pixmap(16, 16).toImage();
     QVERIFY(serverIcon != fileIcon);
     shot(s->window.get(), QStringLiteral("remote-tabs"));
+}
+
+// Nothing in the API tells a token's permissions up front. The first write refused with 403 while reads work
+// teaches the app: the tab that tried says so at once (its edits kept), and every route of that account opened
+// afterwards says so before anyone edits it.
+void TestRemoteIntegrity::readOnlyTokenIsSaidBeforeTheNextEdit()
+{
+    const QByteArray readOnly = "read-only-token-for-remote-integrity";
+    m_server->addReadOnlyToken(readOnly);
+    auto s = session(QStringLiteral("a0000000000000000000000000000031"));
+    s->client->setCredentials(ApiCredentials::apiToken(s->account, QString::fromLatin1(readOnly)));
+    BoxAnswerer errors(QStringLiteral("saveVersionErrorBox"), QMessageBox::AcceptRole);
+    RouteEditorPage *editor = openDemo(*s);
+    QVERIFY(editor);
+    auto *notice = editor->findChild<QLabel *>(QStringLiteral("writeAccessNotice"));
+    QVERIFY(notice);
+    QVERIFY(notice->isHidden());
+    const QString routeId = editor->remote()->routeId();
+    const std::size_t before = versions(*s, routeId).size();
+
+    edit(editor, 43000);
+    s->window->findChild<QAction *>(QStringLiteral("saveVersionAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->isHidden(), 15000);
+    QVERIFY2(notice->text().contains(QStringLiteral("AI Gateway Edit")), qPrintable(notice->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->remote()->isBusy(), 15000);
+    QVERIFY(!editor->document()->isClean()); // the edit is kept
+    QCOMPARE(versions(*s, routeId).size(), before);
+    QCOMPARE(s->client->writeAccess(), ApiClient::WriteAccess::Denied);
+    shot(s->window.get(), QStringLiteral("read-only-token.png"));
+
+    // Another route of the account, opened now: warned before its first edit.
+    PageQuery query;
+    query.perPage = 50;
+    const auto page =
+        fetch<ListPage<Route>>([&](auto callback) { s->checker->listRoutes(kGateway, query, nullptr, callback); });
+    QVERIFY(page);
+    QString otherId;
+    for (const Route &route : page->items) {
+        if (QString::fromStdString(route.id()) != routeId) {
+            otherId = QString::fromStdString(route.id());
+        }
+    }
+    QVERIFY(!otherId.isEmpty());
+    s->window->openRemoteRoute(kGateway, otherId);
+    QTRY_VERIFY_WITH_TIMEOUT(s->window->findRemoteEditor(kGateway, otherId), 15000);
+    auto *otherNotice =
+        s->window->findRemoteEditor(kGateway, otherId)->findChild<QLabel *>(QStringLiteral("writeAccessNotice"));
+    QVERIFY(otherNotice && !otherNotice->isHidden());
 }
 
 QTEST_MAIN(TestRemoteIntegrity)

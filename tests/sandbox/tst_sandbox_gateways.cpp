@@ -209,14 +209,19 @@ void TestSandboxGateways::updateKeepsOmittedSecrets()
     RD_COMPARE(stored.result()["otel"], kept.result()["otel"]);
     RD_COMPARE(stored.result()["stripe"], kept.result()["stripe"]);
 
-    // A new url without an authorization takes the one at its index (the exporter edited in place); null counts
-    // as left out.
+    // A new url without an authorization keeps nothing (null counts as left out): the old collector's secret
+    // must not follow the exporter to another address unasked. Refused, naming the field to fill in.
     update = asUpdate(stored.result());
     update["otel"][0]["url"] = "https://otel-moved.example.com/v1/traces";
     update["otel"][0]["authorization"] = nullptr;
+    TestReply movedBare = m_client->put(one, update);
+    RD_COMPARE(movedBare.status, 400);
+    QVERIFY2(movedBare.errorMessage().contains(QStringLiteral("otel[0].authorization")),
+             qPrintable(movedBare.errorMessage()));
+    update["otel"][0]["authorization"] = "Bearer moved-otel";
     TestReply moved = m_client->put(one, update);
     RD_COMPARE(moved.status, 200);
-    RD_COMPARE(moved.result()["otel"][0]["authorization"], rd::test::kOtelSecretA);
+    RD_COMPARE(moved.result()["otel"][0]["authorization"], "Bearer moved-otel");
 
     // A typed authorization replaces the stored one.
     update = asUpdate(moved.result());

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QLabel>
+#include <QPointer>
+
+namespace rd {
+
+class ApiClient;
+
+// A warning line shown wherever something of an account is edited (a route's header, the gateway panel) while
+// that account's credentials are known to be refused writes: said before the next edit, not after it.
+// Hidden while writes are allowed or not known to be refused.
+class WriteAccessNotice : public QLabel
+{
+    Q_OBJECT
+
+public:
+    // `what` names what cannot be saved there: "Save Version and Deploy", "changes to gateways".
+    WriteAccessNotice(const QString &what, QWidget *parent = nullptr);
+
+    void setClient(ApiClient *client);
+
+private:
+    void refresh();
+
+    QString m_what;
+    QPointer<ApiClient> m_client;
+    QMetaObject::Connection m_watch;
+};
+
+} // namespace rd
