@@ -78,7 +78,7 @@ std::string RouteCallSnippets::python(const Input &input)
     if (input.callerKey) {
         out += "    api_key=os.environ[\"" + std::string(kProviderKeyVar) + "\"],\n";
     } else {
-        out += "    # The gateway adds its stored provider keys; the SDK still insists on a key of its own.\n";
+        out += "    # The SDK insists on a key; with keys stored on the gateway it goes unused.\n";
         out += "    api_key=os.environ.get(\"" + std::string(kProviderKeyVar) + "\", \"stored-on-gateway\"),\n";
     }
     if (input.authenticated) {
@@ -106,7 +106,7 @@ std::string RouteCallSnippets::javascript(const Input &input)
     if (input.callerKey) {
         out += "  apiKey: process.env." + std::string(kProviderKeyVar) + ",\n";
     } else {
-        out += "  // The gateway adds its stored provider keys; the SDK still insists on a key of its own.\n";
+        out += "  // The SDK insists on a key; with keys stored on the gateway it goes unused.\n";
         out += "  apiKey: process.env." + std::string(kProviderKeyVar) + " ?? \"stored-on-gateway\",\n";
     }
     if (input.authenticated) {

@@ -40,7 +40,6 @@
 #include <QPointer>
 #include <QScreen>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QUrl>
@@ -398,15 +397,7 @@ void MainWindow::updateRouteActions()
     m_actions->compareBranches->setEnabled(editor && editor->isRemote());
     m_actions->testRequest->setEnabled(editor && editor->isRemote() && !editor->isReadOnly());
     m_actions->saveAs->setEnabled(editor && editor->source()->kind() == RouteSource::Kind::File);
-    const QString useReason = RouteUseFlow::unavailableReason(editor);
-    m_actions->useRoute->setEnabled(useReason.isEmpty());
-    m_actions->useRoute->setToolTip(useReason.isEmpty() ? tr("How an application calls this route: the gateway's "
-                                                             "URLs, the metadata it reads, and code to copy")
-                                                        : useReason);
-    m_actions->useRoute->setStatusTip(useReason);
-    const QSignalBlocker quiet(m_actions->callersPassKeys); // showing the state is no request to change it
-    m_actions->callersPassKeys->setEnabled(editor && editor->isRemote());
-    m_actions->callersPassKeys->setChecked(m_routeUse->callersPassKeys(editor));
+    m_routeUse->updateActions(editor, m_actions->useRoute, m_actions->callersPassKeys);
 }
 
 // --- server routes and logs

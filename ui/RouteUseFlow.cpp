@@ -6,6 +6,9 @@
 #include "ui/RouteEditorPage.h"
 #include "ui/UseRouteDialog.h"
 
+#include <QAction>
+#include <QSignalBlocker>
+
 namespace rd {
 
 RouteUseFlow::RouteUseFlow(ConnectionManager *connections, QObject *parent)
@@ -103,6 +106,19 @@ void RouteUseFlow::setCallersPassKeys(RouteEditorPage *editor, bool on)
     if (GatewayKeyCheck *check = checkOf(editor)) {
         check->setSilenced(editor->remote()->gatewayId(), on);
     }
+}
+
+void RouteUseFlow::updateActions(RouteEditorPage *editor, QAction *useRoute, QAction *callersPassKeys)
+{
+    const QString reason = unavailableReason(editor);
+    useRoute->setEnabled(reason.isEmpty());
+    useRoute->setToolTip(reason.isEmpty() ? tr("How an application calls this route: the gateway's URLs, the "
+                                               "metadata it reads, and code to copy")
+                                          : reason);
+    useRoute->setStatusTip(reason);
+    const QSignalBlocker quiet(callersPassKeys); // showing the state is no request to change it
+    callersPassKeys->setEnabled(editor && editor->isRemote());
+    callersPassKeys->setChecked(this->callersPassKeys(editor));
 }
 
 } // namespace rd

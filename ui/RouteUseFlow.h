@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QString>
 
+class QAction;
+
 namespace rd {
 
 class ApiClient;
@@ -35,6 +37,10 @@ public:
     // The silencing, for the tab's gateway.
     bool callersPassKeys(RouteEditorPage *editor);
     void setCallersPassKeys(RouteEditorPage *editor, bool on);
+
+    // The window's two actions for `editor`: Use This Route enabled or saying why not in its tip, and the
+    // silencing checked as the gateway's setting is.
+    void updateActions(RouteEditorPage *editor, QAction *useRoute, QAction *callersPassKeys);
 
 signals:
     // A gateway's key facts changed (read, or silenced): the window updates its checkable action.

@@ -78,10 +78,10 @@ UseRouteDialog::UseRouteDialog(Target target, QWidget *parent) : QDialog(parent)
         row->setData(0, Qt::UserRole, qs(provider));
         m_urls->addTopLevelItem(row);
     }
-    // Tall enough for every row without a scroll bar for ordinary routes, and no taller.
-    const int rows = m_urls->topLevelItemCount();
-    m_urls->setMaximumHeight(m_urls->header()->sizeHint().height() +
-                             (rows + 1) * m_urls->fontMetrics().height() * 3 / 2);
+    // Exactly as tall as its rows (up to eight): a short list needs no empty box under it.
+    const int rows = qMin(m_urls->topLevelItemCount(), 8);
+    m_urls->setFixedHeight(m_urls->header()->sizeHint().height() + rows * m_urls->sizeHintForRow(0) +
+                           2 * m_urls->frameWidth() + 2);
 
     m_metadata = new QLabel;
     m_metadata->setObjectName(QStringLiteral("useRouteMetadata"));
@@ -194,7 +194,7 @@ QString UseRouteDialog::metadataText() const
                 tr("Cloudflare takes at most 5 entries; left out: %1.").arg(left.join(QStringLiteral(", ")));
     }
     if (const std::string path = m_example.pathText(); !path.empty()) {
-        text += QLatin1Char('\n') + tr("With these values: %1").arg(qs(path));
+        text += QLatin1Char('\n') + tr("A request with these values takes: %1").arg(qs(path));
     }
     return text;
 }

@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -365,6 +366,8 @@ void TestUseRoute::curlSnippetOnAnAuthenticatedGateway()
     QVERIFY(dialog);
     QVERIFY(dialog->input()->authenticated);
     QVERIFY2(dialog->warningText().contains(QStringLiteral("CF_AIG_TOKEN")), qPrintable(dialog->warningText()));
+    dialog->snippetTabs()->setCurrentIndex(UseRouteDialog::Python);
+    screenshot(dialog, QStringLiteral("use-route-dialog-authenticated.png"));
     const QString curl = dialog->snippetText(UseRouteDialog::Curl);
     QVERIFY(!curl.contains(QString::fromLatin1(kToken))); // the token comes from the environment, never the text
 
