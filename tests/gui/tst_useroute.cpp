@@ -457,6 +457,7 @@ void TestUseRoute::missingKeyWarnsUntilSilenced()
         }
     }
     QVERIFY(listed);
+    screenshot(&window, QStringLiteral("use-route-missing-key.png"));
 
     // The dialog says it too, and silencing there (or in the menu) takes the warning away everywhere.
     UseRouteDialog *dialog = openDialog(window);
