@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <unordered_set>
 
@@ -105,14 +106,30 @@ void RouteDocument::reset(Route route, Positions positions)
     m_route = std::move(route);
     m_positions = std::move(positions);
     emit documentReset();
-    m_findings = Validator::validate(m_route);
+    m_findings = validate();
     emit findingsChanged();
     emit changed();
 }
 
-void RouteDocument::revalidate()
+void RouteDocument::setExtraCheck(ExtraCheck check)
+{
+    m_extraCheck = std::move(check);
+    revalidate();
+}
+
+std::vector<Finding> RouteDocument::validate() const
 {
     std::vector<Finding> findings = Validator::validate(m_route);
+    if (m_extraCheck) {
+        std::vector<Finding> extra = m_extraCheck(m_route);
+        findings.insert(findings.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
+    }
+    return findings;
+}
+
+void RouteDocument::revalidate()
+{
+    std::vector<Finding> findings = validate();
     if (findings == m_findings) {
         return;
     }

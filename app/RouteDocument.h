@@ -7,6 +7,7 @@
 #include <QPointF>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -38,6 +39,13 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     bool isClean() const;
     void setClean();
+
+    // Checks that need what the model does not know (the gateway's stored provider keys): their findings join
+    // the validator's, after them, and rerun with them. Null removes the check. recheck() reruns everything
+    // when the outside facts changed (the keys were read, the warning silenced).
+    using ExtraCheck = std::function<std::vector<Finding>(const Route &route)>;
+    void setExtraCheck(ExtraCheck check);
+    void recheck() { revalidate(); }
 
     // Replaces everything (open a file, load a version) and clears the history.
     void reset(Route route, Positions positions);
@@ -108,10 +116,12 @@ private:
     Route &mutableRoute() { return m_route; }
     Positions &mutablePositions() { return m_positions; }
     void revalidate();
+    std::vector<Finding> validate() const;
 
     Route m_route;
     Positions m_positions;
     std::vector<Finding> m_findings;
+    ExtraCheck m_extraCheck;
     QUndoStack *m_undo;
 };
 

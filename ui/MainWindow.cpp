@@ -13,6 +13,7 @@
 #include "ui/LogsPage.h"
 #include "ui/RecentMenu.h"
 #include "ui/RouteEditorPage.h"
+#include "ui/RouteUseFlow.h"
 #include "ui/WelcomePage.h"
 #include "ui/WindowActions.h"
 #include "ui/analytics/AnalyticsPage.h"
@@ -89,6 +90,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent) : QMainWind
     m_serverRoutes = new ServerRoutes(services, m_tabs, m_saveFlow, m_activity, this);
     connect(m_serverRoutes, &ServerRoutes::message, statusBar(), &QStatusBar::showMessage);
     connect(m_serverRoutes, &ServerRoutes::editorCreated, this, &MainWindow::addTabFrom);
+    m_routeUse = new RouteUseFlow(services.connections, this);
     m_fileRoutes = new FileRoutes(services.session, m_tabs, this);
     connect(m_fileRoutes, &FileRoutes::message, statusBar(), &QStatusBar::showMessage);
     connect(m_fileRoutes, &FileRoutes::editorCreated, this, &MainWindow::addTabFrom);
@@ -249,6 +251,10 @@ void MainWindow::connectActions()
     });
     connect(a->compareBranches, &QAction::triggered, this, &MainWindow::compareBranches);
     connect(a->testRequest, &QAction::triggered, this, &MainWindow::sendTestRequest);
+    connect(a->useRoute, &QAction::triggered, this, [this] { m_routeUse->open(currentEditor(), this); });
+    connect(a->callersPassKeys, &QAction::toggled, this,
+            [this](bool on) { m_routeUse->setCallersPassKeys(currentEditor(), on); });
+    connect(m_routeUse, &RouteUseFlow::keysChanged, this, &MainWindow::updateRouteActions);
     connect(a->statusBar, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
     connect(a->fullScreen, &QAction::toggled, this,
             [this](bool on) { setWindowState(windowState().setFlag(Qt::WindowFullScreen, on)); });
@@ -317,6 +323,7 @@ void MainWindow::removeEditor(RouteEditorPage *editor)
 RouteEditorPage *MainWindow::addEditor(RouteEditorPage *editor, const QString &toolTip)
 {
     m_tabs->addEditor(editor, toolTip);
+    m_routeUse->attach(editor);
     // One layout at a time per route: the action comes back when the current route's layout is done.
     connect(editor, &RouteEditorPage::layoutRunningChanged, this, [this, editor] {
         if (editor == currentEditor()) {
@@ -390,6 +397,7 @@ void MainWindow::updateRouteActions()
     m_actions->compareBranches->setEnabled(editor && editor->isRemote());
     m_actions->testRequest->setEnabled(editor && editor->isRemote() && !editor->isReadOnly());
     m_actions->saveAs->setEnabled(editor && editor->source()->kind() == RouteSource::Kind::File);
+    m_routeUse->updateActions(editor, m_actions->useRoute, m_actions->callersPassKeys);
 }
 
 // --- server routes and logs

@@ -38,6 +38,7 @@ class Route;
 class RouteEditorPage;
 class RouteSaveFlow;
 class RouteTabs;
+class RouteUseFlow;
 class ServerRoutes;
 class StatusIndicator;
 class WelcomePage;
@@ -101,6 +102,8 @@ public:
     WelcomePage *welcomePage() const { return m_welcome; }
     RouteEditorPage *currentEditor() const { return m_tabs->currentEditor(); }
     RouteSaveFlow *saveFlow() const { return m_saveFlow; }
+    // "Use This Route…" and the missing-provider-key warnings of remote tabs.
+    RouteUseFlow *routeUse() const { return m_routeUse; }
 
     // Saves the route to `path` (a file tab); says why in a message box when it cannot.
     bool saveRoute(RouteEditorPage *editor, const QString &path) { return m_saveFlow->saveFile(editor, path); }
@@ -157,6 +160,7 @@ private:
     RouteTabs *m_tabs = nullptr;
     WindowActions *m_actions = nullptr;
     RouteSaveFlow *m_saveFlow = nullptr;
+    RouteUseFlow *m_routeUse = nullptr;
     FileRoutes *m_fileRoutes = nullptr;
     ServerRoutes *m_serverRoutes = nullptr;
     ConnectionControls *m_connectionControls = nullptr;

@@ -62,6 +62,13 @@ WindowActions::WindowActions(QUndoGroup *undoGroup, QMainWindow *window) : QObje
                                    "requests, cost, speed and feedback side by side"));
     testRequest = make(tr("Send Test &Request…"), "testRequestAction");
     testRequest->setToolTip(tr("Send one real request through the route's deployed version on its gateway"));
+    useRoute = make(tr("&Use This Route…"), "useRouteAction");
+    useRoute->setToolTip(tr("How an application calls this route: the gateway's URLs, the metadata it reads, and "
+                            "curl, Python and JavaScript to copy"));
+    callersPassKeys = make(tr("Callers Pass Their Own Provider &Keys"), "callersPassKeysAction");
+    callersPassKeys->setCheckable(true);
+    callersPassKeys->setToolTip(tr("On this route's gateway, callers send their own provider keys: no warning for "
+                                   "providers without a stored key"));
     logs = make(tr("Gateway &Logs"), "logsAction", QStringLiteral(":/icons/logs.svg"));
     logs->setIconText(tr("Logs"));
     logs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
@@ -123,6 +130,10 @@ void WindowActions::install(QMainWindow *window)
     route->addActions({saveVersion, deploy});
     route->addSeparator();
     route->addActions({trace, simulate, traffic, compareBranches, testRequest});
+    route->addSeparator();
+    route->addActions({useRoute, callersPassKeys});
+    // A disabled action says why in its tip (Use This Route on a file route).
+    route->setToolTipsVisible(true);
     route->addSeparator();
     route->addActions({logs, modelLogs, analytics, evaluations});
 

@@ -42,6 +42,8 @@ public:
     QAction *traffic;
     QAction *compareBranches;
     QAction *testRequest;
+    QAction *useRoute;
+    QAction *callersPassKeys;
     QAction *logs;
     QAction *modelLogs;
     QAction *analytics;
