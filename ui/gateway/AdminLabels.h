@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+class QLabel;
+
+namespace rd {
+
+// The labels the gateway administration dialogs share, so a problem and an explanation look the same in each.
+class AdminLabels
+{
+public:
+    // Red, wrapped, selectable, hidden until it has something to say (setProblem).
+    static QLabel *problem(const QString &objectName);
+    // A quiet line under a field: smaller, grey, wrapped.
+    static QLabel *hint(const QString &text);
+    // Shows `text` on a problem label, or hides it when `text` is empty.
+    static void setProblem(QLabel *label, const QString &text);
+};
+
+} // namespace rd
