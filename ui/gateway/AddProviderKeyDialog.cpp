@@ -84,6 +84,8 @@ AddProviderKeyDialog::AddProviderKeyDialog(ApiClient *client, const QString &gat
     connect(buttons, &QDialogButtonBox::rejected, this, &AddProviderKeyDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
+    // Grows with a wrapped message (the server's reason, a lost answer) instead of cutting it off.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_status);
@@ -95,7 +97,7 @@ AddProviderKeyDialog::AddProviderKeyDialog(ApiClient *client, const QString &gat
     }
     connect(m_provider, &QComboBox::currentTextChanged, this, &AddProviderKeyDialog::updateButton);
     connect(m_limit, &QCheckBox::toggled, this, &AddProviderKeyDialog::updateButton);
-    setMinimumWidth(460);
+    resize(460, sizeHint().height());
     updateButton();
 }
 
@@ -116,6 +118,7 @@ void AddProviderKeyDialog::setStatus(const QString &text)
 {
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
+    AdminLabels::fitHeight(this);
 }
 
 void AddProviderKeyDialog::reject()

@@ -3,6 +3,7 @@
 #include "app/StatusColors.h"
 
 #include <QLabel>
+#include <QLayout>
 
 namespace rd {
 
@@ -34,6 +35,21 @@ void AdminLabels::setProblem(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->setVisible(!text.isEmpty());
+    fitHeight(label->window());
+}
+
+void AdminLabels::fitHeight(QWidget *window)
+{
+    QLayout *layout = window ? window->layout() : nullptr;
+    if (!layout) {
+        return;
+    }
+    layout->activate();
+    const int needed =
+        layout->hasHeightForWidth() ? layout->totalHeightForWidth(window->width()) : layout->totalSizeHint().height();
+    if (needed > window->height()) {
+        window->resize(window->width(), needed);
+    }
 }
 
 } // namespace rd

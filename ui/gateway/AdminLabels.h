@@ -3,6 +3,7 @@
 #include <QString>
 
 class QLabel;
+class QWidget;
 
 namespace rd {
 
@@ -16,6 +17,8 @@ public:
     static QLabel *hint(const QString &text);
     // Shows `text` on a problem label, or hides it when `text` is empty.
     static void setProblem(QLabel *label, const QString &text);
+    // Makes `window` tall enough for its wrapped labels at its width (it never shrinks it).
+    static void fitHeight(QWidget *window);
 };
 
 } // namespace rd

@@ -58,6 +58,8 @@ DeleteGatewayDialog::DeleteGatewayDialog(ApiClient *client, const QString &gatew
     connect(m_cancel, &QPushButton::clicked, this, &DeleteGatewayDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
+    // Grows with a wrapped message (the server's reason, a lost answer) instead of cutting it off.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addWidget(m_question);
     layout->addWidget(m_routes);
     layout->addWidget(m_consequences);
@@ -68,7 +70,7 @@ DeleteGatewayDialog::DeleteGatewayDialog(ApiClient *client, const QString &gatew
     layout->addWidget(m_status);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    setMinimumWidth(480);
+    resize(480, sizeHint().height());
     updateButton();
 }
 
@@ -132,7 +134,7 @@ void DeleteGatewayDialog::showRoutes(const QStringList &names, int total, const 
     m_typeLabel->setVisible(m_needsTyping);
     m_confirm->setVisible(m_needsTyping);
     updateButton();
-    adjustSize();
+    AdminLabels::fitHeight(this);
 }
 
 void DeleteGatewayDialog::updateButton()
@@ -145,6 +147,7 @@ void DeleteGatewayDialog::setStatus(const QString &text)
 {
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
+    AdminLabels::fitHeight(this);
 }
 
 void DeleteGatewayDialog::reject()

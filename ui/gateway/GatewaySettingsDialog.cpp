@@ -75,7 +75,17 @@ GatewaySettingsDialog::GatewaySettingsDialog(ApiClient *client, const QString &g
     m_groups->setObjectName(QStringLiteral("gatewaySettingGroups"));
     m_pages = new QStackedWidget;
     buildPages();
-    m_groups->setFixedWidth(m_groups->sizeHintForColumn(0) + 32);
+    // As wide as the longest title in bold with its "changed" mark, so marking a group never needs a scroll bar.
+    QFont bold = m_groups->font();
+    bold.setBold(true);
+    int widest = 0;
+    for (GatewaySettingGroup group : kGroups) {
+        widest = std::max(widest, QFontMetrics(bold).horizontalAdvance(qs(GatewaySettings::groupTitle(group)) +
+                                                                       QStringLiteral(" •")));
+    }
+    m_groups->setFixedWidth(widest + 2 * m_groups->frameWidth() + 16);
+    m_groups->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_groups->setSpacing(2);
     connect(m_groups, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_groups->setCurrentRow(0);
 

@@ -43,6 +43,8 @@ NewGatewayDialog::NewGatewayDialog(ApiClient *client, QWidget *parent) : QDialog
     connect(m_id, &QLineEdit::textChanged, this, &NewGatewayDialog::check);
 
     auto *layout = new QVBoxLayout(this);
+    // Grows with a wrapped message (the server's reason, a lost answer) instead of cutting it off.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addWidget(label);
     layout->addWidget(m_id);
     layout->addWidget(m_problem);
@@ -53,6 +55,7 @@ NewGatewayDialog::NewGatewayDialog(ApiClient *client, QWidget *parent) : QDialog
     layout->addWidget(m_buttons);
     resize(440, sizeHint().height());
     check();
+    AdminLabels::fitHeight(this);
 }
 
 QString NewGatewayDialog::problemText() const
@@ -89,6 +92,7 @@ void NewGatewayDialog::setBusy(bool busy, const QString &status)
     m_id->setReadOnly(busy);
     m_status->setText(status);
     m_status->setVisible(!status.isEmpty());
+    AdminLabels::fitHeight(this);
     m_create->setEnabled(!busy && !GatewaySettings::idProblem(m_id->text().toStdString()));
 }
 
@@ -113,8 +117,9 @@ void NewGatewayDialog::create()
             return;
         }
         setBusy(false);
-        // The server's own words: "A gateway with id … already exists", "… already has 10 gateways …".
-        AdminLabels::setProblem(m_error, tr("The server did not create “%1”: %2").arg(id, error.toString()));
+        // The server's own words, which name the gateway: "A gateway with id … already exists", "… already has
+        // 10 gateways …".
+        AdminLabels::setProblem(m_error, error.toString());
     });
     setBusy(true, tr("Creating “%1”…").arg(id));
 }
@@ -129,6 +134,7 @@ void NewGatewayDialog::lookUp(const QString &id, const ApiError &error)
             emit created(id);
             m_status->setText(tr("The server created “%1” although its answer was lost.").arg(id));
             m_status->setVisible(true);
+            AdminLabels::fitHeight(this);
             m_create->setEnabled(false);
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
             return;

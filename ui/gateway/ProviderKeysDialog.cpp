@@ -38,7 +38,6 @@ ProviderKeysDialog::ProviderKeysDialog(ApiClient *client, const QString &gateway
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
     m_list->setHeaderLabels({tr("Alias"), tr("Provider"), tr("Secret"), tr("Default"), tr("Rate limit")});
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(true);
 
     m_status = AdminLabels::hint(QString());
@@ -113,6 +112,11 @@ void ProviderKeysDialog::refresh()
                 }
             }
             m_select.clear();
+            // Fitted to what was listed, with room to breathe (a fitted column clips under some styles).
+            for (int column = AliasColumn; column < LimitColumn; ++column) {
+                m_list->resizeColumnToContents(column);
+                m_list->setColumnWidth(column, m_list->columnWidth(column) + 16);
+            }
             m_status->setText(r.value->items.empty() ? tr("No keys stored in this gateway.")
                                                      : tr("Keys stored: %1").arg(r.value->items.size()));
         });
