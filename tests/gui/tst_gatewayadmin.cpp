@@ -4,7 +4,9 @@
 // kept, secrets masked and left out of the body unless retyped, the question about unsaved changes), Delete
 // Gateway (the question names the routes; the id must be typed) and Provider Keys (the secret sent once and
 // found nowhere afterwards: not in the dialog, the settings files, or the request log).
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
+#include "app/sandbox/FaultSpec.h"
 #include "app/sandbox/SandboxServer.h"
 #include "support/ApiAwait.h"
 #include "support/CanvasPixels.h"
@@ -106,6 +108,10 @@ private slots:
     void manageButtonKeepsThePanelNarrow();
     void newGatewayChecksTheIdAndCreates();
     void newGatewayShowsTheServersRefusals();
+    // The create reached the server, the answer did not: the dialog looks the gateway up before saying anything.
+    void newGatewayWithALostAnswerIsLookedUp();
+    // A save cancelled on the wire: the dialog reads the server until it shows the changes.
+    void settingsSaveCancelledOnTheWireIsReadBack();
     void settingsOfSeveralGroupsAreSavedAndReadBack();
     void aLocalRangeErrorSendsNothing();
     void unsavedChangesAreAskedAbout();
@@ -141,6 +147,8 @@ void TestGatewayAdmin::initTestCase()
         SandboxServer::Options{m_dir.filePath(QStringLiteral("sandbox.sqlite")), kToken, true});
     QString error;
     QVERIFY2(m_server->start(0, &error), qPrintable(error));
+    // The watch after a lost save lasts about the client's timeout; here the server answers within a second.
+    WriteCheck::setWatchDelays({250, 250, 500, 500, 1000, 2000});
 }
 
 std::unique_ptr<ApiClient> TestGatewayAdmin::accountClient(const QString &account)
@@ -276,6 +284,60 @@ void TestGatewayAdmin::newGatewayShowsTheServersRefusals()
     QTRY_VERIFY(!dialog->errorText().isEmpty());
     QVERIFY2(dialog->errorText().contains(QStringLiteral("10 gateways")), qPrintable(dialog->errorText()));
     QVERIFY(serverGateway(client.get(), QStringLiteral("one-too-many")).is_null());
+    dialog->reject();
+}
+
+void TestGatewayAdmin::newGatewayWithALostAnswerIsLookedUp()
+{
+    auto client = accountClient(QStringLiteral("a0000000000000000000000000000012"));
+    auto browser = browserOn(client.get());
+    FaultSpec drop;
+    drop.kind = FaultSpec::Kind::DropConnection;
+    drop.applyFirst = true;
+    drop.method = QStringLiteral("POST");
+    drop.pathContains = QStringLiteral("/gateways");
+    m_server->injectFault(drop);
+
+    browser->admin()->newGateway();
+    NewGatewayDialog *dialog = browser->admin()->newDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->idEdit(), QStringLiteral("lost-answer"));
+    dialog->createButton()->click();
+    QTRY_VERIFY(!dialog->isBusy());
+    const auto *status = dialog->findChild<QLabel *>(QStringLiteral("newGatewayStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("although its answer was lost")), qPrintable(status->text()));
+    QVERIFY(dialog->errorText().isEmpty());
+    QVERIFY(serverGateway(client.get(), QStringLiteral("lost-answer")).is_object());
+    QTRY_COMPARE(browser->currentGatewayId(), QStringLiteral("lost-answer"));
+    rd::test::screenshot(dialog, QStringLiteral("gatewayadmin-new-lost.png"));
+    dialog->reject();
+}
+
+void TestGatewayAdmin::settingsSaveCancelledOnTheWireIsReadBack()
+{
+    auto client = accountClient(QStringLiteral("a0000000000000000000000000000013"));
+    auto browser = browserOn(client.get());
+    GatewaySettingsDialog *dialog = openSettings(*browser);
+    QVERIFY(dialog && dialog->isLoaded());
+    const int ttl = serverGateway(client.get(), kGateway).value("cache_ttl", -1);
+    qobject_cast<GatewayScalarEditor *>(dialog->editor(QStringLiteral("cache_ttl")))->spinBox()->setValue(ttl + 5);
+    // Cancelled while the server works on it (the sandbox applies a slow request after the delay): the first read
+    // still shows the old value, later ones the new.
+    FaultSpec slow;
+    slow.kind = FaultSpec::Kind::Slow;
+    slow.delayMs = 800;
+    slow.method = QStringLiteral("PUT");
+    slow.pathContains = QStringLiteral("/gateways/");
+    m_server->injectFault(slow);
+    dialog->saveButton()->click();
+    QTest::qWait(300);
+    dialog->reject(); // cancels the save on the wire; the dialog stays to say what became of it
+    QVERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("although its answer was lost")),
+             qPrintable(dialog->statusText() + QLatin1Char('|') + dialog->errorText()));
+    QVERIFY(!dialog->hasChanges());
+    QCOMPARE(serverGateway(client.get(), kGateway).value("cache_ttl", -1), ttl + 5);
     dialog->reject();
 }
 

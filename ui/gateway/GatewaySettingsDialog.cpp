@@ -1,5 +1,6 @@
 #include "ui/gateway/GatewaySettingsDialog.h"
 
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "model/GatewaySettings.h"
 #include "ui/gateway/AdminLabels.h"
@@ -21,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace rd {
 
@@ -58,6 +60,23 @@ Json withoutSecrets(Json gateway)
         gateway[at.parent_pointer()].erase(at.back());
     }
     return gateway;
+}
+
+// Whether `gateway` holds every field of `asked` (both without secrets) as asked: null means absent.
+bool shows(const Json &gateway, const Json &asked)
+{
+    const Json there = withoutSecrets(gateway);
+    for (const auto &[key, value] : asked.items()) {
+        if (key == "modified_at" || key == "created_at" || key == "id") {
+            continue;
+        }
+        const auto it = there.find(key);
+        const bool same = value.is_null() ? it == there.end() || it->is_null() : it != there.end() && *it == value;
+        if (!same) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -208,6 +227,11 @@ void GatewaySettingsDialog::load(const Json &gateway)
     updateButtons();
 }
 
+bool GatewaySettingsDialog::isBusy() const
+{
+    return !m_call.isNull() || !m_check.isNull();
+}
+
 bool GatewaySettingsDialog::hasChanges() const
 {
     return std::any_of(m_editors.begin(), m_editors.end(), [](const GatewayFieldEditor *e) { return e->isChanged(); });
@@ -352,37 +376,51 @@ void GatewaySettingsDialog::reread(const QString &message)
 void GatewaySettingsDialog::lostAnswer(const Json &sent, const ApiError &error)
 {
     setStatus(tr("The answer was lost (%1); asking the server what it has…").arg(error.summary));
-    m_call = m_client->getGateway(m_gateway, this, [this, sent](const ApiResult<Gateway> &r) {
-        m_call.clear();
-        if (!r) {
-            showServerError(tr("The answer was lost and the gateway could not be read to see whether the changes "
-                               "were saved"),
-                            *r.error);
-            updateButtons();
-            return;
-        }
-        const Json there = withoutSecrets(r.value->json());
-        bool applied = true;
-        const Json asked = withoutSecrets(sent);
-        for (const auto &[key, value] : asked.items()) {
-            if (key != "modified_at" && key != "created_at" && key != "id") {
-                const auto it = there.find(key);
-                applied = applied &&
-                          (value.is_null() ? it == there.end() || it->is_null() : it != there.end() && *it == value);
+    // Read until the server shows the changes or the watch is over: a request cancelled while the server worked
+    // on it may still be applied after the first read.
+    auto latest = std::make_shared<Json>();
+    QPointer<ApiClient> client = m_client;
+    const QString id = m_gateway;
+    const Json asked = withoutSecrets(sent);
+    auto *check = new WriteCheck(
+        [client, id, asked, latest](QObject *context, const WriteCheck::Answer &answer) {
+            if (!client) {
+                answer(WriteCheck::Reading{false, QString(), ApiError{}});
+                return;
             }
-        }
-        if (applied) {
-            load(r.value->json());
+            client->getGateway(id, context, [asked, latest, answer](const ApiResult<Gateway> &r) {
+                WriteCheck::Reading reading;
+                if (!r) {
+                    reading.error = *r.error;
+                } else {
+                    *latest = r.value->json();
+                    reading.applied = shows(*latest, asked);
+                }
+                answer(reading);
+            });
+        },
+        error.mayHaveBeenApplied, this);
+    m_check = check;
+    connect(check, &WriteCheck::settled, this, [this, latest](WriteCheck::State state) {
+        m_check.clear();
+        if (state == WriteCheck::State::Applied) {
+            load(*latest);
             setStatus(tr("The server saved the changes although its answer was lost."));
             emit saved(m_gateway);
-            return;
+        } else if (state == WriteCheck::State::NotApplied) {
+            m_server = *latest; // the edits stay on screen, to be saved over what the server has now
+            setStatus(QString());
+            AdminLabels::setProblem(m_error, tr("The answer was lost and the server does not show the changes: they "
+                                                "were not saved. Your edits are still here; Save to try again."));
+        } else {
+            setStatus(QString());
+            AdminLabels::setProblem(m_error, tr("The answer was lost and the gateway could not be read to see whether "
+                                                "the changes were saved: close and open the settings again before "
+                                                "saving once more."));
         }
-        m_server = r.value->json(); // the edits stay on screen, to be saved over what the server has now
-        setStatus(QString());
-        AdminLabels::setProblem(m_error, tr("The answer was lost and the server does not show the changes: they were "
-                                            "not saved. Your edits are still here; Save to try again."));
         updateButtons();
     });
+    check->start();
     updateButtons();
 }
 
@@ -391,6 +429,9 @@ void GatewaySettingsDialog::reject()
     if (m_call) {
         m_call->cancel(); // a save's callback then reads back what the server did
         return;
+    }
+    if (m_check) {
+        return; // what a lost save did is being read: closing now would leave it unsaid
     }
     if (hasChanges()) {
         QMessageBox ask(QMessageBox::Question, tr("Unsaved Changes"),

@@ -18,6 +18,7 @@ namespace rd {
 class ApiCall;
 class ApiClient;
 class GatewayFieldEditor;
+class WriteCheck;
 struct ApiError;
 
 // Every field of a gateway (GatewaySettings::all()), grouped as the model groups them: a list of groups on the
@@ -41,7 +42,8 @@ public:
     QListWidget *groupList() const { return m_groups; }
     QPushButton *saveButton() const { return m_save; }
     bool isLoaded() const { return m_server.is_object(); }
-    bool isBusy() const { return !m_call.isNull(); }
+    // A call is on its way, or a lost save's outcome is being read.
+    bool isBusy() const;
     bool hasChanges() const;
     // The PUT body Save would send now (the server's JSON, its kept secrets left out, the edits applied).
     Json pendingBody() const;
@@ -69,6 +71,7 @@ private:
 
     QPointer<ApiClient> m_client;
     QPointer<ApiCall> m_call;
+    QPointer<WriteCheck> m_check;
     QString m_gateway;
     Json m_server; // the gateway as the server last sent it
     std::vector<GatewayFieldEditor *> m_editors;
