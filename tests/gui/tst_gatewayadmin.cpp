@@ -311,6 +311,31 @@ void TestGatewayAdmin::newGatewayWithALostAnswerIsLookedUp()
     QTRY_COMPARE(browser->currentGatewayId(), QStringLiteral("lost-answer"));
     rd::test::screenshot(dialog, QStringLiteral("gatewayadmin-new-lost.png"));
     dialog->reject();
+
+    // Cancelled while the server works on it (applied after the delay): read until it shows.
+    FaultSpec slow;
+    slow.kind = FaultSpec::Kind::Slow;
+    slow.delayMs = 800;
+    slow.method = QStringLiteral("POST");
+    slow.pathContains = QStringLiteral("/gateways");
+    m_server->injectFault(slow);
+    QTRY_VERIFY(browser->admin()->newDialog() == nullptr);
+    browser->admin()->newGateway();
+    dialog = browser->admin()->newDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->idEdit(), QStringLiteral("cancelled-on-the-wire"));
+    dialog->createButton()->click();
+    QTest::qWait(300);
+    dialog->reject(); // cancels; the dialog stays to say what became of the create
+    QVERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
+    QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("newGatewayStatus"))
+                 ->text()
+                 .contains(QStringLiteral("although its answer was lost")),
+             qPrintable(dialog->errorText()));
+    QVERIFY(serverGateway(client.get(), QStringLiteral("cancelled-on-the-wire")).is_object());
+    QTRY_COMPARE(browser->currentGatewayId(), QStringLiteral("cancelled-on-the-wire"));
+    dialog->reject();
 }
 
 void TestGatewayAdmin::settingsSaveCancelledOnTheWireIsReadBack()

@@ -1,5 +1,6 @@
 #include "ui/gateway/NewGatewayDialog.h"
 
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "model/GatewaySettings.h"
 #include "ui/gateway/AdminLabels.h"
@@ -58,6 +59,11 @@ NewGatewayDialog::NewGatewayDialog(ApiClient *client, QWidget *parent) : QDialog
     AdminLabels::fitHeight(this);
 }
 
+bool NewGatewayDialog::isBusy() const
+{
+    return !m_call.isNull() || !m_check.isNull();
+}
+
 QString NewGatewayDialog::problemText() const
 {
     return m_problem->isVisible() ? m_problem->text() : QString();
@@ -73,6 +79,9 @@ void NewGatewayDialog::reject()
     if (m_call) {
         m_call->cancel();
         return;
+    }
+    if (m_check) {
+        return; // what a lost create did is being read
     }
     QDialog::reject();
 }
@@ -127,28 +136,47 @@ void NewGatewayDialog::create()
 void NewGatewayDialog::lookUp(const QString &id, const ApiError &error)
 {
     setBusy(true, tr("The answer was lost (%1); asking the server whether “%2” was created…").arg(error.summary, id));
-    m_call = m_client->getGateway(id, this, [this, id](const ApiResult<Gateway> &r) {
-        m_call.clear();
+    // Read until the gateway shows up or the watch is over: a create cancelled while the server worked on it may
+    // still be applied after the first read.
+    QPointer<ApiClient> client = m_client;
+    auto *check = new WriteCheck(
+        [client, id](QObject *context, const WriteCheck::Answer &answer) {
+            if (!client) {
+                answer(WriteCheck::Reading{false, QString(), ApiError{}});
+                return;
+            }
+            client->getGateway(id, context, [answer](const ApiResult<Gateway> &r) {
+                WriteCheck::Reading reading;
+                reading.applied = r.ok();
+                if (!r && !r.error->isNotFound()) {
+                    reading.error = *r.error;
+                }
+                answer(reading);
+            });
+        },
+        error.mayHaveBeenApplied, this);
+    m_check = check;
+    connect(check, &WriteCheck::settled, this, [this, id](WriteCheck::State state) {
+        m_check.clear();
         setBusy(false);
-        if (r) {
+        if (state == WriteCheck::State::Applied) {
             emit created(id);
             m_status->setText(tr("The server created “%1” although its answer was lost.").arg(id));
             m_status->setVisible(true);
-            AdminLabels::fitHeight(this);
             m_create->setEnabled(false);
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
-            return;
-        }
-        if (r.error->isNotFound()) {
+            AdminLabels::fitHeight(this);
+        } else if (state == WriteCheck::State::NotApplied) {
             AdminLabels::setProblem(m_error, tr("The answer was lost and the server has no gateway “%1”: it was not "
                                                 "created. You can try again.")
                                                  .arg(id));
-            return;
+        } else {
+            AdminLabels::setProblem(m_error, tr("The answer was lost and the server could not be asked whether “%1” "
+                                                "was created. Refresh the gateway list before trying again.")
+                                                 .arg(id));
         }
-        AdminLabels::setProblem(m_error, tr("The answer was lost and the server could not be asked whether “%1” was "
-                                            "created (%2). Refresh the gateway list before trying again.")
-                                             .arg(id, r.error->toString()));
     });
+    check->start();
 }
 
 } // namespace rd

@@ -12,6 +12,7 @@ namespace rd {
 
 class ApiCall;
 class ApiClient;
+class WriteCheck;
 struct ApiError;
 
 // Asks for a new gateway's id (checked as it is typed), creates it with the fields the API requires at the
@@ -28,7 +29,7 @@ public:
     QPushButton *createButton() const { return m_create; }
     QString problemText() const;
     QString errorText() const;
-    bool isBusy() const { return !m_call.isNull(); }
+    bool isBusy() const;
 
 public slots:
     // While a create is on its way, cancels it (then asks the server what became of it) and stays open.
@@ -47,6 +48,7 @@ private:
 
     QPointer<ApiClient> m_client;
     QPointer<ApiCall> m_call;
+    QPointer<WriteCheck> m_check;
     QLineEdit *m_id = nullptr;
     QLabel *m_problem = nullptr;
     QLabel *m_error = nullptr;
