@@ -120,6 +120,9 @@ private slots:
     void deleteNamesTheRoutesAndDeletes();
     void deleteOfAGatewayWithoutRoutesNeedsNoTyping();
     void addKeySendsTheSecretOnceAndKeepsItNowhere();
+    // Lost answers of a delete (cancelled on the wire) and of a new key (dropped after it was stored).
+    void deleteCancelledOnTheWireIsReadBack();
+    void addKeyWithALostAnswerIsLookedFor();
 
 private:
     // A client on an account of its own: the sandbox seeds each with the demo gateway and its routes.
@@ -720,6 +723,69 @@ void TestGatewayAdmin::addKeySendsTheSecretOnceAndKeepsItNowhere()
         ++files;
     }
     QVERIFY(files > 0);
+    keys->reject();
+}
+
+void TestGatewayAdmin::deleteCancelledOnTheWireIsReadBack()
+{
+    auto client = accountClient(QStringLiteral("a0000000000000000000000000000014"));
+    const auto made =
+        await<Gateway>([&](auto cb) { client->createGateway(Gateway::create("slow-delete"), nullptr, cb); });
+    QVERIFY(made);
+    auto browser = browserOn(client.get());
+    browser->gatewayCombo()->setCurrentIndex(browser->gatewayCombo()->findData(QStringLiteral("slow-delete")));
+    QTRY_VERIFY(!browser->isBusy());
+    browser->admin()->deleteGateway();
+    DeleteGatewayDialog *dialog = browser->admin()->deleteDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->deleteButton()->isEnabled());
+    FaultSpec slow;
+    slow.kind = FaultSpec::Kind::Slow;
+    slow.delayMs = 800;
+    slow.method = QStringLiteral("DELETE");
+    slow.pathContains = QStringLiteral("/gateways/");
+    m_server->injectFault(slow);
+    dialog->deleteButton()->click();
+    QTest::qWait(300);
+    dialog->reject(); // cancels the delete on the wire; the dialog stays to say what became of it
+    QVERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
+    const auto *status = dialog->findChild<QLabel *>(QStringLiteral("deleteGatewayStatus"));
+    QVERIFY2(status && status->text().contains(QStringLiteral("although its answer was lost")),
+             qPrintable(dialog->errorText()));
+    QVERIFY(serverGateway(client.get(), QStringLiteral("slow-delete")).is_null());
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QTRY_COMPARE(browser->gatewayCombo()->findData(QStringLiteral("slow-delete")), -1);
+    dialog->reject();
+}
+
+void TestGatewayAdmin::addKeyWithALostAnswerIsLookedFor()
+{
+    auto client = accountClient(QStringLiteral("a0000000000000000000000000000015"));
+    auto browser = browserOn(client.get());
+    browser->admin()->providerKeys();
+    ProviderKeysDialog *keys = browser->admin()->keysDialog();
+    QVERIFY(keys);
+    QTRY_VERIFY(!keys->isBusy());
+    keys->addKey();
+    AddProviderKeyDialog *add = keys->addDialog();
+    QVERIFY(add);
+    QTest::keyClicks(add->aliasEdit(), QStringLiteral("lost-key"));
+    QTest::keyClicks(add->secretEdit(), QStringLiteral("sk-lost-answer-0123456789"));
+    FaultSpec drop;
+    drop.kind = FaultSpec::Kind::DropConnection;
+    drop.applyFirst = true;
+    drop.method = QStringLiteral("POST");
+    drop.pathContains = QStringLiteral("/provider_configs");
+    m_server->injectFault(drop);
+    add->addButton()->click();
+    QVERIFY(add->secretEdit()->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!add->isBusy(), 10000);
+    const auto *status = add->findChild<QLabel *>(QStringLiteral("addKeyStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("although its answer was lost")),
+             qPrintable(status->text() + QLatin1Char('|') + add->errorText()));
+    QTRY_VERIFY(!keys->list()->findItems(QStringLiteral("lost-key"), Qt::MatchExactly).isEmpty());
+    add->reject();
     keys->reject();
 }
 

@@ -1,5 +1,6 @@
 #include "ui/gateway/AddProviderKeyDialog.h"
 
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/gateway/AdminLabels.h"
 
@@ -101,6 +102,11 @@ AddProviderKeyDialog::AddProviderKeyDialog(ApiClient *client, const QString &gat
     updateButton();
 }
 
+bool AddProviderKeyDialog::isBusy() const
+{
+    return !m_call.isNull() || !m_check.isNull();
+}
+
 QString AddProviderKeyDialog::errorText() const
 {
     return m_error->isVisible() ? m_error->text() : QString();
@@ -126,6 +132,9 @@ void AddProviderKeyDialog::reject()
     if (m_call) {
         m_call->cancel(); // the callback then looks for the alias
         return;
+    }
+    if (m_check) {
+        return; // what a lost create did is being read
     }
     QDialog::reject();
 }
@@ -172,34 +181,52 @@ void AddProviderKeyDialog::send()
 void AddProviderKeyDialog::lookFor(const QString &alias, const ApiError &error)
 {
     setStatus(tr("The answer was lost (%1); asking the server whether “%2” was stored…").arg(error.summary, alias));
-    PageQuery query;
-    query.perPage = 50;
-    m_call = m_client->listProviderConfigs(
-        m_gateway, query, this, [this, alias](const ApiResult<ListPage<ProviderConfig>> &r) {
-            m_call.clear();
-            updateButton();
-            setStatus(QString());
-            if (!r) {
-                AdminLabels::setProblem(m_error, tr("The answer was lost and the keys could not be "
-                                                    "read (%1): look at the list before trying again.")
-                                                     .arg(r.error->toString()));
+    // Read the keys until one has the alias or the watch is over: a create cancelled while the server worked on it
+    // may still be applied after the first read.
+    QPointer<ApiClient> client = m_client;
+    const QString gateway = m_gateway;
+    auto *check = new WriteCheck(
+        [client, gateway, alias](QObject *context, const WriteCheck::Answer &answer) {
+            if (!client) {
+                answer(WriteCheck::Reading{false, QString(), ApiError{}});
                 return;
             }
-            for (const ProviderConfig &config : r.value->items) {
-                if (QString::fromStdString(config.alias()) == alias) {
-                    emit added(alias);
-                    setStatus(tr("The server stored “%1” although its answer "
-                                 "was lost.")
-                                  .arg(alias));
-                    m_add->setEnabled(false);
-                    return;
-                }
-            }
-            AdminLabels::setProblem(m_error, tr("The answer was lost and the server has no key "
-                                                "“%1”: it was not stored. Type the secret again to "
-                                                "retry.")
+            PageQuery query;
+            query.perPage = 50;
+            client->listProviderConfigs(
+                gateway, query, context, [alias, answer](const ApiResult<ListPage<ProviderConfig>> &r) {
+                    WriteCheck::Reading reading;
+                    if (!r) {
+                        reading.error = *r.error;
+                    } else {
+                        for (const ProviderConfig &config : r.value->items) {
+                            reading.applied = reading.applied || QString::fromStdString(config.alias()) == alias;
+                        }
+                    }
+                    answer(reading);
+                });
+        },
+        error.mayHaveBeenApplied, this);
+    m_check = check;
+    connect(check, &WriteCheck::settled, this, [this, alias](WriteCheck::State state) {
+        m_check.clear();
+        updateButton();
+        setStatus(QString());
+        if (state == WriteCheck::State::Applied) {
+            emit added(alias);
+            setStatus(tr("The server stored “%1” although its answer was lost.").arg(alias));
+            m_add->setEnabled(false);
+        } else if (state == WriteCheck::State::NotApplied) {
+            AdminLabels::setProblem(m_error, tr("The answer was lost and the server has no key “%1”: it was not "
+                                                "stored. Type the secret again to retry.")
                                                  .arg(alias));
-        });
+        } else {
+            AdminLabels::setProblem(m_error, tr("The answer was lost and the keys could not be read: look at the "
+                                                "list before trying again."));
+        }
+    });
+    check->start();
+    updateButton();
 }
 
 } // namespace rd

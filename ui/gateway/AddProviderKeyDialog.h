@@ -14,6 +14,7 @@ namespace rd {
 
 class ApiCall;
 class ApiClient;
+class WriteCheck;
 class ProviderConfig;
 struct ApiError;
 
@@ -39,7 +40,7 @@ public:
     QSpinBox *periodSpin() const { return m_limitPeriod; }
     QPushButton *addButton() const { return m_add; }
     QString errorText() const;
-    bool isBusy() const { return !m_call.isNull(); }
+    bool isBusy() const;
 
 public slots:
     void reject() override;
@@ -56,6 +57,7 @@ private:
 
     QPointer<ApiClient> m_client;
     QPointer<ApiCall> m_call;
+    QPointer<WriteCheck> m_check;
     QString m_gateway;
     QLineEdit *m_alias = nullptr;
     QComboBox *m_provider = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/gateway/DeleteGatewayDialog.h"
 
+#include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
 #include "ui/gateway/AdminLabels.h"
 
@@ -46,6 +47,7 @@ DeleteGatewayDialog::DeleteGatewayDialog(ApiClient *client, const QString &gatew
     connect(m_confirm, &QLineEdit::textChanged, this, &DeleteGatewayDialog::updateButton);
     m_error = AdminLabels::problem(QStringLiteral("deleteGatewayError"));
     m_status = AdminLabels::hint(QString());
+    m_status->setObjectName(QStringLiteral("deleteGatewayStatus"));
     m_status->setVisible(false);
 
     auto *buttons = new QDialogButtonBox;
@@ -94,6 +96,11 @@ void DeleteGatewayDialog::start()
         const int total = static_cast<int>(r.value->info.totalCount.value_or(static_cast<std::int64_t>(names.size())));
         showRoutes(names, std::max(total, static_cast<int>(names.size())), QString());
     });
+}
+
+bool DeleteGatewayDialog::isBusy() const
+{
+    return !m_call.isNull() || !m_check.isNull();
 }
 
 QString DeleteGatewayDialog::questionText() const
@@ -156,6 +163,9 @@ void DeleteGatewayDialog::reject()
         m_call->cancel(); // a delete's callback then reads the server back
         return;
     }
+    if (m_check) {
+        return; // what a lost delete did is being read
+    }
     QDialog::reject();
 }
 
@@ -188,26 +198,47 @@ void DeleteGatewayDialog::readBack(const ApiError &error)
 {
     setStatus(
         tr("The answer was lost (%1); asking the server whether “%2” is still there…").arg(error.summary, m_gateway));
-    m_call = m_client->getGateway(m_gateway, this, [this](const ApiResult<Gateway> &r) {
-        m_call.clear();
+    // Read until the gateway is gone or the watch is over: a delete cancelled while the server worked on it may
+    // still be applied after the first read.
+    QPointer<ApiClient> client = m_client;
+    const QString id = m_gateway;
+    auto *check = new WriteCheck(
+        [client, id](QObject *context, const WriteCheck::Answer &answer) {
+            if (!client) {
+                answer(WriteCheck::Reading{false, QString(), ApiError{}});
+                return;
+            }
+            client->getGateway(id, context, [answer](const ApiResult<Gateway> &r) {
+                WriteCheck::Reading reading;
+                reading.applied = !r && r.error->isNotFound();
+                if (!r && !r.error->isNotFound()) {
+                    reading.error = *r.error;
+                }
+                answer(reading);
+            });
+        },
+        error.mayHaveBeenApplied, this);
+    m_check = check;
+    connect(check, &WriteCheck::settled, this, [this](WriteCheck::State state) {
+        m_check.clear();
         updateButton();
-        if (!r && r.error->isNotFound()) {
+        setStatus(QString());
+        if (state == WriteCheck::State::Applied) {
             setStatus(tr("The server deleted “%1” although its answer was lost.").arg(m_gateway));
             m_delete->setEnabled(false);
             m_cancel->setText(tr("Close"));
             emit deleted(m_gateway);
-            return;
-        }
-        setStatus(QString());
-        if (r) {
+        } else if (state == WriteCheck::State::NotApplied) {
             AdminLabels::setProblem(m_error,
                                     tr("“%1” is still there: it was not deleted. You can try again.").arg(m_gateway));
-            return;
+        } else {
+            AdminLabels::setProblem(m_error, tr("The answer was lost and the server could not be asked whether “%1” "
+                                                "is still there. Refresh the gateway list before trying again.")
+                                                 .arg(m_gateway));
         }
-        AdminLabels::setProblem(m_error, tr("The answer was lost and the server could not be asked whether “%1” is "
-                                            "still there (%2). Refresh the gateway list before trying again.")
-                                             .arg(m_gateway, r.error->toString()));
     });
+    check->start();
+    updateButton();
 }
 
 } // namespace rd

@@ -12,6 +12,7 @@ namespace rd {
 
 class ApiCall;
 class ApiClient;
+class WriteCheck;
 struct ApiError;
 
 // Deleting a gateway takes everything in it. The question names its routes (read from the server first) and
@@ -32,7 +33,7 @@ public:
     QPushButton *deleteButton() const { return m_delete; }
     QString errorText() const;
     bool routesLoaded() const { return m_routesLoaded; }
-    bool isBusy() const { return !m_call.isNull(); }
+    bool isBusy() const;
 
 public slots:
     void reject() override;
@@ -49,6 +50,7 @@ private:
 
     QPointer<ApiClient> m_client;
     QPointer<ApiCall> m_call;
+    QPointer<WriteCheck> m_check;
     QString m_gateway;
     bool m_routesLoaded = false;
     bool m_needsTyping = true; // until the routes are known, assume there are some
