@@ -4,6 +4,7 @@
 // a delete cancelled on the wire is read back) and Provider Keys (the secret sent once and found nowhere afterwards:
 // not in the dialog, the settings files, or the request log; a lost answer looked for by alias).
 #include "GatewayAdminFixture.h"
+#include "ui/gateway/RouteRows.h"
 
 using namespace rd;
 using namespace rd::test;
@@ -21,6 +22,8 @@ private slots:
     void newGatewayWithALostAnswerIsLookedUp();
     void deleteNamesTheRoutesAndDeletes();
     void deleteOfAGatewayWithoutRoutesNeedsNoTyping();
+    // Ten routes are named, the rest counted.
+    void deleteOfAGatewayWithManyRoutesCountsTheRest();
     // Lost answers of a delete (cancelled on the wire) and of a new key (dropped after it was stored).
     void deleteCancelledOnTheWireIsReadBack();
     void addKeySendsTheSecretOnceAndKeepsItNowhere();
@@ -362,6 +365,36 @@ void TestGatewayAdmin::addKeyWithALostAnswerIsLookedFor()
     QTRY_VERIFY(!keys->list()->findItems(QStringLiteral("lost-key"), Qt::MatchExactly).isEmpty());
     add->reject();
     keys->reject();
+}
+
+void TestGatewayAdmin::deleteOfAGatewayWithManyRoutesCountsTheRest()
+{
+    auto client = accountClient(QStringLiteral("a0000000000000000000000000000016"));
+    const auto made =
+        await<Gateway>([&](auto cb) { client->createGateway(Gateway::create("many-routes"), nullptr, cb); });
+    QVERIFY(made);
+    for (int i = 1; i <= 12; ++i) {
+        const QString name = QStringLiteral("route-%1").arg(i, 2, 10, QLatin1Char('0'));
+        const auto route = await<Route>([&](auto cb) {
+            client->createRoute(QStringLiteral("many-routes"), RouteRows::starterRoute(name), nullptr, cb);
+        });
+        QVERIFY2(route, route ? "" : qPrintable(route.error->toString()));
+    }
+    auto browser = browserOn(client.get());
+    browser->gatewayCombo()->setCurrentIndex(browser->gatewayCombo()->findData(QStringLiteral("many-routes")));
+    QTRY_VERIFY(!browser->isBusy());
+    browser->admin()->deleteGateway();
+    DeleteGatewayDialog *dialog = browser->admin()->deleteDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->routesLoaded());
+    const QString question = dialog->questionText();
+    QVERIFY2(question.contains(QStringLiteral("12 in all")) && question.contains(QStringLiteral("and 2 more")),
+             qPrintable(question));
+    QCOMPARE(static_cast<int>(question.count(QStringLiteral("“route-"))), 10);
+    rd::test::screenshot(dialog, QStringLiteral("gatewayadmin-delete-many.png"));
+    dialog->reject();
+    QTRY_VERIFY(browser->admin()->deleteDialog() == nullptr);
+    QVERIFY(serverGateway(client.get(), QStringLiteral("many-routes")).is_object()); // Cancel deletes nothing
 }
 
 QTEST_MAIN(TestGatewayAdmin)
