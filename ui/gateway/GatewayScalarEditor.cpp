@@ -40,7 +40,7 @@ GatewayScalarEditor::GatewayScalarEditor(const GatewaySetting &setting, QObject 
             m_spin->setSpecialValueText(tr("not set"));
         }
         m_spin->setGroupSeparatorShown(true);
-        m_spin->setMinimumWidth(140);
+        m_spin->setMinimumWidth(180);
         connect(m_spin, &QSpinBox::valueChanged, this, &GatewayScalarEditor::markEdited);
         m_widget = m_spin;
         break;

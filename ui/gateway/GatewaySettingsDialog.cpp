@@ -158,7 +158,9 @@ void GatewaySettingsDialog::buildPages()
             auto *column = new QVBoxLayout(field);
             column->setContentsMargins(0, 0, 0, 0);
             column->setSpacing(2);
-            column->addWidget(editor->widget());
+            // A number is a few digits: its box keeps a number's width instead of the page's.
+            column->addWidget(editor->widget(), 0,
+                              setting.kind == GatewaySettingKind::Number ? Qt::AlignLeft : Qt::Alignment());
             auto *hint = AdminLabels::hint(qs(setting.explanation));
             hint->setToolTip(qs(GatewaySettings::describe(setting)));
             column->addWidget(hint);
