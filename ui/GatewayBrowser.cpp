@@ -4,11 +4,10 @@
 #include "app/StatusColors.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
-#include "model/RouteDeployment.h"
-#include "ui/VersionText.h"
+#include "ui/gateway/GatewayAdmin.h"
+#include "ui/gateway/RouteRows.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -16,7 +15,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -25,8 +23,6 @@ namespace rd {
 
 namespace {
 
-constexpr int kRouteIdRole = Qt::UserRole + 1;
-constexpr int kRouteNameRole = Qt::UserRole + 2;
 // The API pages at 20 by default; a gateway rarely has more routes than this, and one request is enough.
 constexpr int kRoutesPerPage = 100;
 
@@ -34,54 +30,6 @@ QString qs(const std::string &text)
 {
     return QString::fromStdString(text);
 }
-
-// Clients call a route as `dynamic/<name>`: a name with spaces or slashes could not be called.
-QString nameProblem(const QString &name)
-{
-    if (name.trimmed().isEmpty()) {
-        return GatewayBrowser::tr("A route needs a name.");
-    }
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9._-]+$"));
-    if (!allowed.match(name).hasMatch()) {
-        return GatewayBrowser::tr("Use letters, digits, dots, dashes and underscores only: clients call the route "
-                                  "as dynamic/<name>.");
-    }
-    return {};
-}
-
-// What a new route starts as: the smallest graph the API accepts, ready to edit.
-Route starterRoute(const QString &name)
-{
-    Route route;
-    route.setName(name.toStdString());
-    route.addElement(Element::make(ElementType::Start, "start"));
-    Element model = Element::make(ElementType::Model, "model");
-    model.model.provider = "openai";
-    model.model.model = "gpt-4o-mini";
-    model.model.timeout = Number::fromInteger(30000);
-    model.model.retries = Number::fromInteger(1);
-    route.addElement(model);
-    route.addElement(Element::make(ElementType::End, "end"));
-    route.connect("start", "next", "model");
-    route.connect("model", "success", "end");
-    route.connect("model", "fallback", "end");
-    return route;
-}
-
-// Sorts the Modified column by the timestamp behind the localised text.
-class RouteItem : public QTreeWidgetItem
-{
-public:
-    using QTreeWidgetItem::QTreeWidgetItem;
-    bool operator<(const QTreeWidgetItem &other) const override
-    {
-        const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
-        if (column == GatewayBrowser::ModifiedColumn) {
-            return data(column, Qt::UserRole).toString() < other.data(column, Qt::UserRole).toString();
-        }
-        return QTreeWidgetItem::operator<(other);
-    }
-};
 
 } // namespace
 
@@ -108,10 +56,27 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     m_refreshButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     connect(m_refreshButton, &QToolButton::clicked, this, &GatewayBrowser::refresh);
 
+    // Gateway-level actions (new, settings, provider keys, delete) in one menu, so the panel stays as narrow.
+    m_admin = new GatewayAdmin(this);
+    m_admin->offerContextMenu(m_gateways);
+    connect(m_admin, &GatewayAdmin::gatewayCreated, this, [this](const QString &id) {
+        const QSignalBlocker block(m_gateways);
+        m_gateways->addItem(id, id); // listed and chosen at once; the refresh then keeps it
+        m_gateways->setCurrentIndex(m_gateways->count() - 1);
+        refresh();
+    });
+    connect(m_admin, &GatewayAdmin::gatewayDeleted, this, [this](const QString &id) {
+        const QSignalBlocker block(m_gateways);
+        m_gateways->removeItem(m_gateways->findData(id));
+        m_routes->clear();
+        refresh();
+    });
+
     auto *gatewayRow = new QHBoxLayout;
     gatewayRow->setContentsMargins(0, 0, 0, 0);
     gatewayRow->addWidget(m_gateways, 1);
     gatewayRow->addWidget(m_refreshButton);
+    gatewayRow->addWidget(m_admin->createButton());
 
     auto *routesHeading = new QLabel(tr("Routes"));
     routesHeading->setFont(bold);
@@ -170,34 +135,31 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     m_openButton = new QPushButton(tr("&Open"));
     m_openButton->setObjectName(QStringLiteral("openRouteButton"));
     m_openButton->setDefault(true);
-    m_logsButton = new QPushButton(tr("&Logs"));
-    m_logsButton->setObjectName(QStringLiteral("logsButton"));
-    m_logsButton->setToolTip(tr("Browse this gateway's logs"));
-    m_analyticsButton = new QPushButton(tr("&Analytics"));
-    m_analyticsButton->setObjectName(QStringLiteral("analyticsButton"));
-    m_analyticsButton->setToolTip(tr("This gateway's traffic over time, with a route's deployments marked"));
-    connect(m_analyticsButton, &QPushButton::clicked, this, [this] {
-        if (!currentGatewayId().isEmpty()) {
-            emit analyticsRequested(currentGatewayId());
-        }
-    });
-    m_evaluationsButton = new QPushButton(tr("E&valuations"));
-    m_evaluationsButton->setObjectName(QStringLiteral("evaluationsButton"));
-    m_evaluationsButton->setToolTip(tr("This gateway's datasets and evaluations"));
-    connect(m_evaluationsButton, &QPushButton::clicked, this, [this] {
-        if (!currentGatewayId().isEmpty()) {
-            emit evaluationsRequested(currentGatewayId());
-        }
-    });
+    // The gateway's pages: each button asks the window for its page of the gateway shown.
+    auto pageButton = [this](const QString &text, const char *name, const QString &tip,
+                             void (GatewayBrowser::*request)(const QString &)) {
+        auto *button = new QPushButton(text);
+        button->setObjectName(QLatin1String(name));
+        button->setToolTip(tip);
+        connect(button, &QPushButton::clicked, this, [this, request] {
+            if (!currentGatewayId().isEmpty()) {
+                emit(this->*request)(currentGatewayId());
+            }
+        });
+        return button;
+    };
+    m_logsButton =
+        pageButton(tr("&Logs"), "logsButton", tr("Browse this gateway's logs"), &GatewayBrowser::logsRequested);
+    m_analyticsButton = pageButton(tr("&Analytics"), "analyticsButton",
+                                   tr("This gateway's traffic over time, with a route's deployments marked"),
+                                   &GatewayBrowser::analyticsRequested);
+    m_evaluationsButton =
+        pageButton(tr("E&valuations"), "evaluationsButton", tr("This gateway's datasets and evaluations"),
+                   &GatewayBrowser::evaluationsRequested);
     connect(m_newButton, &QPushButton::clicked, this, &GatewayBrowser::createRoute);
     connect(m_renameButton, &QPushButton::clicked, this, &GatewayBrowser::renameSelectedRoute);
     connect(m_deleteButton, &QPushButton::clicked, this, &GatewayBrowser::deleteSelectedRoute);
     connect(m_openButton, &QPushButton::clicked, this, &GatewayBrowser::openSelectedRoute);
-    connect(m_logsButton, &QPushButton::clicked, this, [this] {
-        if (!currentGatewayId().isEmpty()) {
-            emit logsRequested(currentGatewayId());
-        }
-    });
 
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
@@ -251,6 +213,7 @@ void GatewayBrowser::setClient(ApiClient *client, const QString &preferredGatewa
 {
     cancel();
     m_client = client;
+    m_admin->setClient(client);
     m_preferredGateway = preferredGateway;
     {
         const QSignalBlocker block(m_gateways);
@@ -269,13 +232,13 @@ QString GatewayBrowser::currentGatewayId() const
 QString GatewayBrowser::selectedRouteId() const
 {
     const QTreeWidgetItem *item = m_routes->currentItem();
-    return item && item->isSelected() ? item->data(NameColumn, kRouteIdRole).toString() : QString();
+    return item && item->isSelected() ? item->data(NameColumn, RouteRows::kIdRole).toString() : QString();
 }
 
 QString GatewayBrowser::selectedRouteName() const
 {
     const QTreeWidgetItem *item = m_routes->currentItem();
-    return item && item->isSelected() ? item->data(NameColumn, kRouteNameRole).toString() : QString();
+    return item && item->isSelected() ? item->data(NameColumn, RouteRows::kNameRole).toString() : QString();
 }
 
 QString GatewayBrowser::errorText() const
@@ -388,53 +351,8 @@ void GatewayBrowser::fillRoutes(const std::vector<Route> &routes)
 {
     const QString keep = m_selectAfterLoad.isEmpty() ? selectedRouteId() : m_selectAfterLoad;
     m_selectAfterLoad.clear();
-    m_routes->setSortingEnabled(false);
-    m_routes->clear();
-    for (const Route &route : routes) {
-        auto *item = new RouteItem(m_routes);
-        const QString name = qs(route.name());
-        item->setText(NameColumn, name);
-        item->setData(NameColumn, kRouteIdRole, qs(route.id()));
-        item->setData(NameColumn, kRouteNameRole, name);
-        item->setToolTip(NameColumn, tr("%1\nid %2\nClients call it as dynamic/%1").arg(name, qs(route.id())));
-        const auto &deployment = route.metadata().deployment;
-        if (deployment && deployment->is_object()) {
-            const auto decoded = RouteDeployment::fromJson(*deployment);
-            if (decoded) {
-                item->setText(DeployedColumn, VersionText::shortId(decoded.value->versionId()));
-                item->setToolTip(DeployedColumn, tr("Version %1\ndeployed %2")
-                                                     .arg(qs(decoded.value->versionId()),
-                                                          VersionText::fullTime(decoded.value->createdAt())));
-            }
-        } else {
-            item->setText(DeployedColumn, tr("—"));
-            item->setToolTip(DeployedColumn, tr("Not deployed"));
-        }
-        const std::string modified = route.metadata().modifiedAt.value_or(route.metadata().createdAt.value_or(""));
-        // Minutes are enough in a list this narrow; the tooltip has the full time.
-        const QDateTime at = QDateTime::fromString(qs(modified), Qt::ISODateWithMs);
-        item->setText(ModifiedColumn,
-                      at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : qs(modified));
-        item->setToolTip(ModifiedColumn, VersionText::fullTime(modified));
-        // Sort by the timestamp, not by its localised text.
-        item->setData(ModifiedColumn, Qt::UserRole, qs(modified));
-        if (item->data(NameColumn, kRouteIdRole).toString() == keep) {
-            m_routes->setCurrentItem(item);
-        }
-    }
-    m_routes->setSortingEnabled(true);
+    RouteRows::fill(m_routes, routes, keep);
     updateActions();
-}
-
-QTreeWidgetItem *GatewayBrowser::itemForRoute(const QString &routeId) const
-{
-    for (int i = 0; i < m_routes->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_routes->topLevelItem(i);
-        if (item->data(NameColumn, kRouteIdRole).toString() == routeId) {
-            return item;
-        }
-    }
-    return nullptr;
 }
 
 void GatewayBrowser::createRoute()
@@ -452,20 +370,20 @@ void GatewayBrowser::createRoute()
         if (!ok) {
             return;
         }
-        problem = nameProblem(name);
+        problem = RouteRows::nameProblem(name);
         if (problem.isEmpty()) {
             break;
         }
     }
     QSet<QString> known;
     for (int i = 0; i < m_routes->topLevelItemCount(); ++i) {
-        known.insert(m_routes->topLevelItem(i)->data(NameColumn, kRouteIdRole).toString());
+        known.insert(m_routes->topLevelItem(i)->data(NameColumn, RouteRows::kIdRole).toString());
     }
     const int generation = ++m_generation;
     m_notice->hide();
     m_writing = true;
     startCall(m_client->createRoute(
-                  gateway, starterRoute(name), this,
+                  gateway, RouteRows::starterRoute(name), this,
                   [this, generation, gateway, name, known](const ApiResult<Route> &result) {
                       m_writing = false;
                       if (generation == m_generation) {
@@ -511,7 +429,7 @@ void GatewayBrowser::renameSelectedRoute()
         if (!ok || name == oldName) {
             return;
         }
-        problem = nameProblem(name);
+        problem = RouteRows::nameProblem(name);
         if (problem.isEmpty()) {
             break;
         }
@@ -593,7 +511,7 @@ void GatewayBrowser::deleteSelectedRoute()
                                             return;
                                         }
                                         clearError();
-                                        delete itemForRoute(id);
+                                        delete RouteRows::find(m_routes, id);
                                         emit routeDeleted(gateway, id);
                                         refreshRoutes();
                                     }),
@@ -670,6 +588,8 @@ void GatewayBrowser::updateActions()
     m_analyticsButton->setEnabled(connected);
     m_evaluationsButton->setEnabled(connected);
     m_refreshButton->setEnabled(m_client != nullptr);
+    m_admin->setGatewayId(connected ? currentGatewayId() : QString());
+    m_admin->setEnabled(!m_writing);
 }
 
 } // namespace rd

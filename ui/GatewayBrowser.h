@@ -21,11 +21,13 @@ namespace rd {
 
 class ApiCall;
 class ApiClient;
+class GatewayAdmin;
 class WriteCheck;
 struct ApiError;
 
 // The account's gateways and the routes of the chosen one: what an operator browses before opening a
-// route. Creates, renames and deletes routes; opening one is left to the window (a signal), which owns tabs.
+// route. Creates, renames and deletes routes (gateways: GatewayAdmin, behind Manage); opening one is left to the window
+// (a signal), which owns tabs.
 class GatewayBrowser : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,8 @@ public:
     ApiClient *client() const { return m_client; }
     QString currentGatewayId() const;
     QComboBox *gatewayCombo() const { return m_gateways; }
+    // New Gateway…, Gateway Settings…, Provider Keys…, Delete Gateway… (the Manage button's menu).
+    GatewayAdmin *admin() const { return m_admin; }
     QTreeWidget *routeList() const { return m_routes; }
     QString selectedRouteId() const;
     QString selectedRouteName() const;
@@ -84,7 +88,6 @@ private:
     void checkWrite(WriteCheck *check, const ApiError &error, const WriteOutcomeNotice::Words &words,
                     std::function<void(const QString &observed)> onApplied);
     void updateActions();
-    QTreeWidgetItem *itemForRoute(const QString &routeId) const;
 
     QPointer<ApiClient> m_client;
     QPointer<ApiCall> m_call;
@@ -107,6 +110,7 @@ private:
     QPushButton *m_logsButton = nullptr;
     QPushButton *m_analyticsButton = nullptr;
     QPushButton *m_evaluationsButton = nullptr;
+    GatewayAdmin *m_admin = nullptr;
 };
 
 } // namespace rd
