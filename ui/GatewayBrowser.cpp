@@ -4,6 +4,7 @@
 #include "app/StatusColors.h"
 #include "app/WriteCheck.h"
 #include "app/api/ApiClient.h"
+#include "ui/WriteAccessNotice.h"
 #include "ui/gateway/GatewayAdmin.h"
 #include "ui/gateway/RouteRows.h"
 
@@ -201,6 +202,8 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     layout->addLayout(statusRow);
     layout->addWidget(m_error);
     layout->addWidget(m_notice);
+    m_writeAccess = new WriteAccessNotice(tr("creating, renaming or deleting routes and changing gateways"));
+    layout->addWidget(m_writeAccess);
 
     connect(m_gateways, &QComboBox::currentIndexChanged, this, [this] {
         emit gatewayChanged(currentGatewayId());
@@ -214,6 +217,7 @@ void GatewayBrowser::setClient(ApiClient *client, const QString &preferredGatewa
     cancel();
     m_client = client;
     m_admin->setClient(client);
+    m_writeAccess->setClient(client);
     m_preferredGateway = preferredGateway;
     {
         const QSignalBlocker block(m_gateways);

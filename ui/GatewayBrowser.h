@@ -19,6 +19,8 @@ class QTreeWidgetItem;
 
 namespace rd {
 
+class WriteAccessNotice;
+
 class ApiCall;
 class ApiClient;
 class GatewayAdmin;
@@ -102,6 +104,7 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_notice = nullptr;
+    WriteAccessNotice *m_writeAccess = nullptr;
     bool m_writing = false; // a create, rename or delete is on its way: a refresh must not cancel it
     QPushButton *m_newButton = nullptr;
     QPushButton *m_renameButton = nullptr;

@@ -24,6 +24,7 @@
 #include "ui/engine/TestRequestDialog.h"
 #include "ui/engine/TracePanel.h"
 #include "ui/evaluations/EvaluationsPage.h"
+#include "ui/gateway/GatewayAdmin.h"
 #include "widgets/ApiActivityBar.h"
 #include "widgets/StatusIndicator.h"
 #include "widgets/canvas/RouteScene.h"
@@ -255,6 +256,7 @@ void MainWindow::connectActions()
     connect(a->callersPassKeys, &QAction::toggled, this,
             [this](bool on) { m_routeUse->setCallersPassKeys(currentEditor(), on); });
     connect(m_routeUse, &RouteUseFlow::keysChanged, this, &MainWindow::updateRouteActions);
+    connect(m_browser->admin(), &GatewayAdmin::providerKeyAdded, m_routeUse, &RouteUseFlow::refreshKeys);
     connect(a->statusBar, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
     connect(a->fullScreen, &QAction::toggled, this,
             [this](bool on) { setWindowState(windowState().setFlag(Qt::WindowFullScreen, on)); });

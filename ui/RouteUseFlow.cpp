@@ -30,6 +30,13 @@ GatewayKeyCheck *RouteUseFlow::checkFor(ApiClient *client, const QString &connec
     return check;
 }
 
+void RouteUseFlow::refreshKeys(ApiClient *client, const QString &gatewayId)
+{
+    if (GatewayKeyCheck *check = m_checks.value(client)) {
+        check->refresh(gatewayId);
+    }
+}
+
 GatewayKeyCheck *RouteUseFlow::checkOf(RouteEditorPage *editor)
 {
     RemoteRoute *remote = editor ? editor->remote() : nullptr;

@@ -41,6 +41,8 @@ public:
     // The window's two actions for `editor`: Use This Route enabled or saying why not in its tip, and the
     // silencing checked as the gateway's setting is.
     void updateActions(RouteEditorPage *editor, QAction *useRoute, QAction *callersPassKeys);
+    // A key was stored on `gatewayId` (Provider Keys…): the tabs on it read its keys again.
+    void refreshKeys(ApiClient *client, const QString &gatewayId);
 
 signals:
     // A gateway's key facts changed (read, or silenced): the window updates its checkable action.

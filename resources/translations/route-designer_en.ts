@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>rd::ConnectionNetworkFields</name>
+    <message numerus="yes">
+        <source>%n certificate(s) added to the system&apos;s.</source>
+        <translation>
+            <numerusform>%n certificate added to the system&apos;s.</numerusform>
+            <numerusform>%n certificates added to the system&apos;s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::DeployPreview</name>
     <message numerus="yes">
         <source>%n changed</source>

@@ -841,6 +841,11 @@ void TestRemoteIntegrity::readOnlyTokenIsSaidBeforeTheNextEdit()
     QVERIFY(!editor->document()->isClean()); // the edit is kept
     QCOMPARE(versions(*s, routeId).size(), before);
     QCOMPARE(s->client->writeAccess(), ApiClient::WriteAccess::Denied);
+    // The gateway panel says it too: creating, renaming and deleting routes would be refused as well.
+    auto *browser = s->window->findChild<GatewayBrowser *>();
+    QVERIFY(browser);
+    auto *browserNotice = browser->findChild<QLabel *>(QStringLiteral("writeAccessNotice"));
+    QVERIFY(browserNotice && !browserNotice->isHidden());
     shot(s->window.get(), QStringLiteral("read-only-token.png"));
 
     // Another route of the account, opened now: warned before its first edit.

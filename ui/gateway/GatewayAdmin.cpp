@@ -129,6 +129,12 @@ void GatewayAdmin::providerKeys()
         return;
     }
     auto *dialog = new ProviderKeysDialog(m_client, m_gateway, m_owner);
+    connect(dialog, &ProviderKeysDialog::keyAdded, this,
+            [this, client = QPointer<ApiClient>(m_client)](const QString &gatewayId) {
+                if (client) {
+                    emit providerKeyAdded(client, gatewayId);
+                }
+            });
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_keysDialog = dialog;
     dialog->open();

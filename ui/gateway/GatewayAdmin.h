@@ -52,6 +52,7 @@ public slots:
 signals:
     void gatewayCreated(const QString &gatewayId);
     void gatewayDeleted(const QString &gatewayId);
+    void providerKeyAdded(rd::ApiClient *client, const QString &gatewayId);
 
 private:
     void updateActions();

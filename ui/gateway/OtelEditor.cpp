@@ -110,7 +110,7 @@ void OtelEditor::select(int row)
     m_headers->setPlainText(e.headers);
     m_authorization->setText(e.secretTyped ? e.typedSecret : QString());
     m_authorization->setPlaceholderText(!any             ? QString()
-                                        : e.secretMoved  ? tr("type it again (the exporter moved)")
+                                        : e.secretMoved() ? tr("type it again for the new URL")
                                         : e.storedSecret ? tr("unchanged — type to replace")
                                                          : tr("none — type to set"));
     m_filling = false;
@@ -149,11 +149,8 @@ void OtelEditor::removeExporter()
     if (row < 0 || row >= static_cast<int>(m_exporters.size())) {
         return;
     }
+    // The server finds a kept authorization by the exporter's url, so the others keep theirs wherever they move.
     m_exporters.erase(m_exporters.begin() + row);
-    // The server matches a kept authorization by position: those after the removed one no longer line up.
-    for (std::size_t i = static_cast<std::size_t>(row); i < m_exporters.size(); ++i) {
-        m_exporters[i].secretMoved = m_exporters[i].storedSecret;
-    }
     m_filling = true;
     delete m_list->takeItem(row);
     m_filling = false;
@@ -212,7 +209,7 @@ Json OtelEditor::build(bool standIns) const
         }
         if (e.secretTyped) {
             item["authorization"] = e.typedSecret.toStdString();
-        } else if (!e.storedSecret || e.secretMoved || standIns) {
+        } else if (!e.storedSecret || e.secretMoved() || standIns) {
             // A new exporter without one sends an empty authorization (the API requires the field); the stand-in
             // lets the model check the rest.
             item["authorization"] = "";
@@ -252,8 +249,10 @@ QString OtelEditor::widgetProblem() const
         if (e.url.trimmed().isEmpty()) {
             return tr("Exporter %1 needs a URL.").arg(i + 1);
         }
-        if (e.secretMoved && !e.secretTyped) {
-            return tr("Exporter %1 moved up when one before it was removed: type its authorization again.").arg(i + 1);
+        if (e.secretMoved() && !e.secretTyped) {
+            return tr("Exporter %1 points to a new URL: type its authorization again (the stored one stays with the "
+                      "old address, never sent to another).")
+                .arg(i + 1);
         }
         for (const QString &line : e.headers.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             if (!line.trimmed().isEmpty() && line.indexOf(QLatin1Char('=')) <= 0) {

@@ -46,7 +46,12 @@ private:
         QString contentType;
         QString headers;
         bool storedSecret = false; // the server has an authorization for it
-        bool secretMoved = false;  // an exporter before it was removed: the server's would no longer match
+        // Pointed at another address: the server keeps a stored authorization only for the same url, and the old
+        // collector's secret must not follow the exporter elsewhere unasked.
+        bool secretMoved() const
+        {
+            return storedSecret && url.trimmed().toStdString() != original.value("url", std::string());
+        }
         QString typedSecret;       // what was typed, until the dialog is saved or closed
         bool secretTyped = false;
     };

@@ -133,6 +133,7 @@ void ProviderKeysDialog::addKey()
     connect(m_addDialog, &AddProviderKeyDialog::added, this, [this](const QString &alias) {
         m_select = alias;
         refresh();
+        emit keyAdded(m_gateway);
     });
     m_addDialog->open();
 }

@@ -35,6 +35,10 @@ public slots:
     void refresh();
     void addKey();
 
+signals:
+    // A key was stored on the gateway: warnings about missing keys read the gateway again.
+    void keyAdded(const QString &gatewayId);
+
 private:
     QPointer<ApiClient> m_client;
     QPointer<ApiCall> m_call;
