@@ -202,7 +202,7 @@ GatewayBrowser::GatewayBrowser(QWidget *parent) : QWidget(parent)
     layout->addLayout(statusRow);
     layout->addWidget(m_error);
     layout->addWidget(m_notice);
-    m_writeAccess = new WriteAccessNotice(tr("creating, renaming or deleting routes and changing gateways"));
+    m_writeAccess = new WriteAccessNotice(tr("creating, renaming or deleting routes and changing gateways"), false);
     layout->addWidget(m_writeAccess);
 
     connect(m_gateways, &QComboBox::currentIndexChanged, this, [this] {

@@ -290,7 +290,7 @@ QWidget *RouteEditorPage::createHeader()
     second->addWidget(m_accountLabel);
     second->addWidget(m_noticeLabel, 1);
 
-    m_writeAccess = new WriteAccessNotice(tr("Save Version and Deploy"));
+    m_writeAccess = new WriteAccessNotice(tr("Save Version and Deploy"), true);
 
     auto *header = new QWidget;
     auto *layout = new QVBoxLayout(header);

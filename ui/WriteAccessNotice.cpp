@@ -5,7 +5,8 @@
 
 namespace rd {
 
-WriteAccessNotice::WriteAccessNotice(const QString &what, QWidget *parent) : QLabel(parent), m_what(what)
+WriteAccessNotice::WriteAccessNotice(const QString &what, bool keepsDrafts, QWidget *parent)
+    : QLabel(parent), m_what(what), m_keepsDrafts(keepsDrafts)
 {
     setObjectName(QStringLiteral("writeAccessNotice"));
     setWordWrap(true);
@@ -27,10 +28,12 @@ void WriteAccessNotice::refresh()
 {
     const bool denied = m_client && m_client->writeAccess() == ApiClient::WriteAccess::Denied;
     if (denied) {
-        setText(tr("Read-only token: this account refused a change made with it (the \u201cAI Gateway Edit\u201d "
-                   "permission is missing), so %1 will fail. Edits stay here as a draft; connect with a token "
-                   "that can edit to save them.")
-                    .arg(m_what));
+        setText(m_keepsDrafts
+                    ? tr("Read-only token: this account refused a change made with it (the \u201cAI Gateway "
+                         "Edit\u201d permission is missing), so %1 will fail. Edits stay here as a draft; connect "
+                         "with a token that can edit to save them.")
+                          .arg(m_what)
+                    : tr("Read-only token (no \u201cAI Gateway Edit\u201d permission): %1 will fail.").arg(m_what));
         setStyleSheet(QStringLiteral("QLabel { color: %1; }")
                           .arg(StatusColors::text(StatusColors::Role::Warning, palette()).name()));
     }

@@ -15,8 +15,9 @@ class WriteAccessNotice : public QLabel
     Q_OBJECT
 
 public:
-    // `what` names what cannot be saved there: "Save Version and Deploy", "changes to gateways".
-    WriteAccessNotice(const QString &what, QWidget *parent = nullptr);
+    // `what` names what will fail there: "Save Version and Deploy", "creating routes". `keepsDrafts`: the place
+    // keeps unsaved edits (a route's tab), so the notice says they are not lost.
+    WriteAccessNotice(const QString &what, bool keepsDrafts, QWidget *parent = nullptr);
 
     void setClient(ApiClient *client);
 
@@ -24,6 +25,7 @@ private:
     void refresh();
 
     QString m_what;
+    bool m_keepsDrafts;
     QPointer<ApiClient> m_client;
     QMetaObject::Connection m_watch;
 };

@@ -846,7 +846,7 @@ void TestRemoteIntegrity::readOnlyTokenIsSaidBeforeTheNextEdit()
     QVERIFY(browser);
     auto *browserNotice = browser->findChild<QLabel *>(QStringLiteral("writeAccessNotice"));
     QVERIFY(browserNotice && !browserNotice->isHidden());
-    shot(s->window.get(), QStringLiteral("read-only-token.png"));
+    shot(s->window.get(), QStringLiteral("read-only-token"));
 
     // Another route of the account, opened now: warned before its first edit.
     PageQuery query;
