@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <memory>
+
 using namespace rd;
 using rd::test::await;
 using rd::test::why;
@@ -40,7 +42,8 @@ protected:
     {
         auto *client = new QTcpSocket(this);
         client->setSocketDescriptor(descriptor);
-        auto *buffer = new QByteArray;
+        // Owned by the handler, so it goes with the connection however that ends.
+        auto buffer = std::make_shared<QByteArray>();
         connect(client, &QTcpSocket::readyRead, client, [this, client, buffer] {
             buffer->append(client->readAll());
             const qsizetype end = buffer->indexOf("\r\n\r\n");
@@ -72,7 +75,6 @@ protected:
             hosts << target.host();
             QByteArray request = first.value(0) + ' ' + target.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) +
                                  " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n" + buffer->mid(end + 4, length);
-            delete buffer;
             auto *upstream = new QTcpSocket(client);
             connect(upstream, &QTcpSocket::connected, upstream, [upstream, request] { upstream->write(request); });
             connect(upstream, &QTcpSocket::readyRead, client,
@@ -139,8 +141,10 @@ public:
         setSslConfiguration(config);
         connect(this, &QSslServer::pendingConnectionAvailable, this, [this] {
             while (auto *socket = static_cast<QSslSocket *>(nextPendingConnection())) {
-                connect(socket, &QSslSocket::readyRead, socket, [socket] {
-                    if (!socket->readAll().contains("\r\n\r\n")) {
+                auto request = std::make_shared<QByteArray>();
+                connect(socket, &QSslSocket::readyRead, socket, [socket, request] {
+                    request->append(socket->readAll());
+                    if (!request->contains("\r\n\r\n")) {
                         return;
                     }
                     const QByteArray body = R"({"success":true,"errors":[],"messages":[],"result":[],)"
