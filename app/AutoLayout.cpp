@@ -1,5 +1,7 @@
 #include "app/AutoLayout.h"
 
+#include "model/LayeredLayout.h"
+
 #include <QByteArray>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -106,6 +108,31 @@ RouteDocument::Positions fallbackLayout(const std::vector<const Element *> &node
     return positions;
 }
 
+// Routes above AutoLayout::kLayeredAbove: our own layered layout, with the gaps the dot path uses (nodesep
+// between cards of a column, ranksep between columns).
+RouteDocument::Positions layeredLayout(const std::vector<const Element *> &nodes, const std::vector<QSizeF> &sizes,
+                                       double gridSize)
+{
+    std::vector<LayeredLayout::Size> nodeSizes;
+    nodeSizes.reserve(sizes.size());
+    for (const QSizeF &size : sizes) {
+        nodeSizes.push_back({size.width(), size.height()});
+    }
+    const double gap = std::max(gridSize, 20.0);
+    LayeredLayout::Options options;
+    options.gridSize = gridSize;
+    options.nodeGap = 2 * gap;
+    options.layerGap = 4 * gap;
+    const std::vector<LayeredLayout::Point> points =
+        LayeredLayout::layout(LayeredLayout::nodesFor(nodes, nodeSizes), options);
+    RouteDocument::Positions positions;
+    positions.reserve(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        positions[nodes[i]->id] = QPointF(points[i].x, points[i].y);
+    }
+    return positions;
+}
+
 // Owns the Graphviz objects so that every exit frees them, in the order Graphviz needs.
 struct GraphvizSession
 {
@@ -169,6 +196,9 @@ RouteDocument::Positions AutoLayout::layout(const Route &route, const NodeSizes 
     }
     if (nodes.empty()) {
         return {};
+    }
+    if (nodes.size() > kLayeredAbove) {
+        return layeredLayout(nodes, sizes, gridSize);
     }
 
     const std::lock_guard lock(graphvizMutex());
