@@ -1,4 +1,5 @@
 #include "app/AutoLayout.h"
+#include "model/LayeredLayout.h"
 #include "support/RouteGenerator.h"
 
 #include <QElapsedTimer>
@@ -191,6 +192,75 @@ TEST(AutoLayout, TwoThousandElements)
     const double startX = positions.at(start->id).x();
     for (const auto &[id, pos] : positions) {
         EXPECT_LE(startX, pos.x()) << id;
+    }
+}
+
+namespace {
+
+// LayeredLayout's answer for `route`, with the options AutoLayout gives it.
+RouteDocument::Positions layeredFor(const Route &route, const std::unordered_map<std::string, QSizeF> &sizes,
+                                    double grid)
+{
+    std::unordered_map<std::string, LayeredLayout::Size> plain;
+    for (const auto &[id, size] : sizes) {
+        plain[id] = {size.width(), size.height()};
+    }
+    LayeredLayout::Options options;
+    options.gridSize = grid;
+    options.nodeGap = 2 * std::max(grid, 20.0);
+    options.layerGap = 4 * std::max(grid, 20.0);
+    RouteDocument::Positions positions;
+    for (const auto &[id, p] : LayeredLayout::layout(route, plain, options)) {
+        positions[id] = QPointF(p.x, p.y);
+    }
+    return positions;
+}
+
+} // namespace
+
+// Above kLayeredAbove elements the layout is LayeredLayout's (milliseconds where dot took seconds); at it, still
+// dot's (the pins below hold the 300-element picture).
+TEST(AutoLayout, LargeRoutesGoToTheLayeredEngine)
+{
+    ASSERT_EQ(AutoLayout::kLayeredAbove, 300u);
+    const Route atLimit = makeSyntheticRoute(AutoLayout::kLayeredAbove, 5);
+    ASSERT_EQ(atLimit.size(), AutoLayout::kLayeredAbove);
+    EXPECT_NE(AutoLayout::layout(atLimit, sizesFor(atLimit)), layeredFor(atLimit, sizesFor(atLimit), 20));
+
+    for (const std::size_t elements : {AutoLayout::kLayeredAbove + 1, std::size_t(5000)}) {
+        SCOPED_TRACE(elements);
+        const Route route = makeSyntheticRoute(elements, 5);
+        ASSERT_EQ(route.size(), elements);
+        std::unordered_map<std::string, QSizeF> sizes;
+        std::size_t i = 0;
+        for (const Element &e : route.elements()) {
+            sizes[e.id] = QSizeF(120 + 37 * static_cast<double>(i % 5), 60 + 23 * static_cast<double>(i % 7));
+            ++i;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const RouteDocument::Positions positions = AutoLayout::layout(route, sizes, 10);
+        const qint64 ms = timer.elapsed();
+        std::printf("%zu-element layout: %lld ms\n", elements, static_cast<long long>(ms));
+        // dot took 2.6 s at 2,000 elements (Release); the layered engine takes a few ms at 5,000. A second
+        // leaves room for a debug build on a loaded machine.
+        EXPECT_LT(ms, 1000);
+        EXPECT_EQ(positions, layeredFor(route, sizes, 10));
+        ASSERT_EQ(positions.size(), route.size());
+        EXPECT_FALSE(anyOverlap(positions, sizes));
+        expectGrid(positions, 10);
+        double lastColumn = 0;
+        for (const auto &[id, pos] : positions) {
+            lastColumn = std::max(lastColumn, pos.x());
+        }
+        for (const Element &e : route.elements()) {
+            if (e.type == ElementType::End) {
+                EXPECT_EQ(positions.at(e.id).x(), lastColumn);
+            }
+            for (const Output &o : e.outputs) {
+                EXPECT_LT(positions.at(e.id).x(), positions.at(o.target).x()) << e.id << " -> " << o.target;
+            }
+        }
     }
 }
 
