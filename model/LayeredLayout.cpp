@@ -369,11 +369,21 @@ private:
             weight.assign(layer.size(), 0);
             for (std::size_t i = 0; i < layer.size(); ++i) {
                 const Index u = layer[i];
-                const Csr<Neighbour> &from = m_nodes[u].end ? endSources : neighbours;
-                const std::size_t n = (m_nodes[u].end && !downwards) ? 0 : from.count(u);
+                const bool end = m_nodes[u].end;
+                const Csr<Neighbour> &from = end ? endSources : neighbours;
+                // An end follows only its sources in the nearest column: centred on all of them (a thousand
+                // wires from every column) it would hang far from the cards that lead into it last.
+                std::size_t nearest = 0;
+                for (const Neighbour *nb = from.first(u); end && nb != from.last(u); ++nb) {
+                    nearest = std::max(nearest, m_layer[nb->node]);
+                }
+                std::size_t n = 0;
                 double sum = 0;
-                for (const Neighbour *nb = from.first(u); n > 0 && nb != from.last(u); ++nb) {
-                    sum += centre(nb->node);
+                for (const Neighbour *nb = from.first(u); (downwards || !end) && nb != from.last(u); ++nb) {
+                    if (!end || m_layer[nb->node] == nearest) {
+                        sum += centre(nb->node);
+                        ++n;
+                    }
                 }
                 // Cards with nothing to follow keep their place, with a weight light enough to give way.
                 want[i] = n > 0 ? sum / static_cast<double>(n) - sane(m_nodes[u].height) / 2 : m_top[u];
