@@ -356,6 +356,27 @@ private:
 
     double centre(Index u) const { return m_top[u] + sane(m_nodes[u].height) / 2; }
 
+    // What share of the paths from the sources passes through each card: a source has 1, and every card
+    // hands its share out evenly over its wires (wires into end elements left out). A card with several
+    // parents lines up with those most paths come through. With plain means, a block whose condition leads to
+    // two cards on one side and three on the other pulled the next block towards the three, a little further
+    // with every block: 1,400 units of drift over a 1,000-element synthetic route, none with flows.
+    void computeFlow()
+    {
+        m_flow.assign(m_n, 0);
+        for (const auto &layer : m_layers) {
+            for (const Index u : layer) {
+                if (m_preds.count(u) == 0) {
+                    m_flow[u] = 1;
+                    continue;
+                }
+                for (const Neighbour *p = m_preds.first(u); p != m_preds.last(u); ++p) {
+                    m_flow[u] += m_flow[p->node] / static_cast<double>(m_succs.count(p->node));
+                }
+            }
+        }
+    }
+
     // One alignment pass over every layer, towards the parents (down) or the children (up).
     void alignPass(bool downwards, const Csr<Neighbour> &endSources)
     {
@@ -367,6 +388,10 @@ private:
             const std::vector<Index> &layer = m_layers[downwards ? step : count - 1 - step];
             want.assign(layer.size(), 0);
             weight.assign(layer.size(), 0);
+            double layerFlow = 0;
+            for (const Index u : layer) {
+                layerFlow = std::max(layerFlow, m_flow[u]);
+            }
             for (std::size_t i = 0; i < layer.size(); ++i) {
                 const Index u = layer[i];
                 const bool end = m_nodes[u].end;
@@ -379,15 +404,28 @@ private:
                 }
                 std::size_t n = 0;
                 double sum = 0;
+                double flowSum = 0;
+                double flowTotal = 0;
                 for (const Neighbour *nb = from.first(u); (downwards || !end) && nb != from.last(u); ++nb) {
                     if (!end || m_layer[nb->node] == nearest) {
-                        sum += centre(nb->node);
+                        const double c = centre(nb->node);
+                        sum += c;
                         ++n;
+                        if (downwards && !end) {
+                            const double f = m_flow[nb->node] / static_cast<double>(m_succs.count(nb->node));
+                            flowSum += c * f;
+                            flowTotal += f;
+                        }
                     }
                 }
+                // Down the layers, parents count by the paths they pass on (computeFlow), and a card weighs
+                // what passes through it, so that the line most paths take stays straight and side branches
+                // give way. Flows too small for a double (thousands of splits deep) fall back to plain means.
+                const bool byFlow = flowTotal > 0 && std::isfinite(flowSum / flowTotal) && layerFlow > 0;
+                const double mean = byFlow ? flowSum / flowTotal : n > 0 ? sum / static_cast<double>(n) : 0;
                 // Cards with nothing to follow keep their place, with a weight light enough to give way.
-                want[i] = n > 0 ? sum / static_cast<double>(n) - sane(m_nodes[u].height) / 2 : m_top[u];
-                weight[i] = n > 0 ? static_cast<double>(n) : 0.01;
+                want[i] = n > 0 ? mean - sane(m_nodes[u].height) / 2 : m_top[u];
+                weight[i] = byFlow ? std::max(m_flow[u] / layerFlow, 1e-3) : n > 0 ? static_cast<double>(n) : 0.01;
             }
             alignLayer(layer, want, weight);
         }
@@ -422,6 +460,7 @@ private:
             [](const Wire &w) {
                 return Neighbour{w.from, 0};
             });
+        computeFlow();
         for (int pass = 0; pass < m_options.alignmentPasses; ++pass) {
             alignPass(pass % 2 == 0, endSources);
         }
@@ -464,6 +503,7 @@ private:
     std::vector<std::vector<Index>> m_layers;
     std::vector<double> m_position;
     std::vector<double> m_top;
+    std::vector<double> m_flow;
 };
 
 } // namespace

@@ -21,7 +21,8 @@ namespace rd {
 // 3. Order within layers: depth-first discovery order (so a parent's outputs start in port order), then a
 //    fixed number of barycenter sweeps down and up.
 // 4. Coordinates: a column per layer, as wide as its widest card plus the gap; cards stacked in order, then
-//    pulled towards their neighbours' centres by a few isotonic-regression passes that keep order and gaps;
+//    pulled towards their parents' (or children's) centres by a few isotonic-regression passes that keep order
+//    and gaps, parents weighted by the share of paths they pass on, so that the main line stays straight;
 //    everything snapped to the grid, so no two cards overlap.
 class LayeredLayout
 {

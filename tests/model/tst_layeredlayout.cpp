@@ -306,3 +306,31 @@ TEST(LayeredLayout, ColumnsFollowTheWidestCard)
     EXPECT_LE(std::abs(points[0].y + 25 - childrenCentre), 20);
     EXPECT_LE(std::abs(points[3].y + 25 - childrenCentre), 20);
 }
+
+// The synthetic route is a chain of blocks, each condition leading to two cards on one side and two or three
+// on the other: the blocks' conditions should stay on one line, not drift a little with every block.
+TEST(LayeredLayout, TheMainLineStaysStraight)
+{
+    const Route route = makeSyntheticRoute(3000, 42);
+    const Positions positions = LayeredLayout::layout(route, uniformSizes(route), options());
+    double lowest = positions.at("start").y;
+    double highest = lowest;
+    int checks = 0;
+    for (const Element &e : route.elements()) {
+        if (e.type == ElementType::Conditional) {
+            lowest = std::min(lowest, positions.at(e.id).y);
+            highest = std::max(highest, positions.at(e.id).y);
+            ++checks;
+        }
+    }
+    EXPECT_GT(checks, 300);
+    EXPECT_LE(highest - lowest, 40) << lowest << " to " << highest;
+    double top = 0;
+    double bottom = 0;
+    for (const auto &[id, p] : positions) {
+        top = std::min(top, p.y);
+        bottom = std::max(bottom, p.y + kDefault.height);
+    }
+    // At most five cards in a column: the whole picture is about as tall as one block.
+    EXPECT_LE(bottom - top, 5 * (90 + 40) + 200);
+}
