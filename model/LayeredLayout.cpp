@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 #include <string_view>
 #include <utility>
@@ -180,12 +181,27 @@ private:
         auto head = [](const Wire &w) {
             return w.reversed ? w.from : w.to;
         };
-        m_preds = groupBy<Neighbour>(m_n, m_wires, head, [&](const Wire &w) {
-            return Neighbour{tail(w), w.reversed ? 0.0 : w.portOffset};
-        });
-        m_succs = groupBy<Neighbour>(m_n, m_wires, tail, [&](const Wire &w) {
-            return Neighbour{head(w), w.reversed ? 0.0 : w.portOffset};
-        });
+        auto neighbour = [&](Index Wire::*end) {
+            return [end](const Wire &w) {
+                return Neighbour{w.*end, w.portOffset};
+            };
+        };
+        auto from = [](const Wire &w) {
+            return w.from;
+        };
+        auto to = [](const Wire &w) {
+            return w.to;
+        };
+        // Layering keeps every wire, back wires turned round; ordering and alignment only the forward ones:
+        // a wire back to the start would pull every card that loops back into the start's row.
+        m_layerPreds = groupBy<Index>(m_n, m_wires, head, tail);
+        m_layerSuccs = groupBy<Index>(m_n, m_wires, tail, head);
+        std::vector<Wire> forward;
+        forward.reserve(m_wires.size());
+        std::copy_if(m_wires.begin(), m_wires.end(), std::back_inserter(forward),
+                     [](const Wire &w) { return !w.reversed; });
+        m_preds = groupBy<Neighbour>(m_n, forward, to, neighbour(&Wire::from));
+        m_succs = groupBy<Neighbour>(m_n, forward, from, neighbour(&Wire::to));
     }
 
     void assignLayers()
@@ -196,27 +212,27 @@ private:
         std::vector<Index> queue;
         queue.reserve(m_n);
         for (Index u = 0; u < m_n; ++u) {
-            waiting[u] = m_preds.count(u);
+            waiting[u] = m_layerPreds.count(u);
             if (waiting[u] == 0) {
                 queue.push_back(u);
             }
         }
         for (std::size_t head = 0; head < queue.size(); ++head) {
             const Index u = queue[head];
-            for (const Neighbour *s = m_succs.first(u); s != m_succs.last(u); ++s) {
-                m_layer[s->node] = std::max(m_layer[s->node], m_layer[u] + 1);
-                if (--waiting[s->node] == 0) {
-                    queue.push_back(s->node);
+            for (const Index *s = m_layerSuccs.first(u); s != m_layerSuccs.last(u); ++s) {
+                m_layer[*s] = std::max(m_layer[*s], m_layer[u] + 1);
+                if (--waiting[*s] == 0) {
+                    queue.push_back(*s);
                 }
             }
         }
         // A source other than a start (an element nothing leads to) sits just before its first successor
         // rather than in the start's column with a long wire.
         for (Index u = 0; u < m_n; ++u) {
-            if (!m_nodes[u].start && !m_nodes[u].end && m_preds.count(u) == 0 && m_succs.count(u) > 0) {
+            if (!m_nodes[u].start && !m_nodes[u].end && m_layerPreds.count(u) == 0 && m_layerSuccs.count(u) > 0) {
                 std::size_t nearest = static_cast<std::size_t>(-1);
-                for (const Neighbour *s = m_succs.first(u); s != m_succs.last(u); ++s) {
-                    nearest = std::min(nearest, m_layer[s->node]);
+                for (const Index *s = m_layerSuccs.first(u); s != m_layerSuccs.last(u); ++s) {
+                    nearest = std::min(nearest, m_layer[*s]);
                 }
                 m_layer[u] = nearest - 1;
             }
@@ -361,6 +377,9 @@ private:
     // parents lines up with those most paths come through. With plain means, a block whose condition leads to
     // two cards on one side and three on the other pulled the next block towards the three, a little further
     // with every block: 1,400 units of drift over a 1,000-element synthetic route, none with flows.
+    // Cards of one column that want the same place share it by weight: their flow times how far the route
+    // goes on after them, so that a condition ladder's next condition (everything after hangs from it) keeps
+    // the line and the short branch beside it, with as much flow, gives way.
     void computeFlow()
     {
         m_flow.assign(m_n, 0);
@@ -372,6 +391,15 @@ private:
                 }
                 for (const Neighbour *p = m_preds.first(u); p != m_preds.last(u); ++p) {
                     m_flow[u] += m_flow[p->node] / static_cast<double>(m_succs.count(p->node));
+                }
+            }
+        }
+        // How many layers of cards still follow each card (1 for a card that leads nowhere).
+        m_depthAfter.assign(m_n, 1);
+        for (auto layer = m_layers.rbegin(); layer != m_layers.rend(); ++layer) {
+            for (const Index u : *layer) {
+                for (const Neighbour *c = m_succs.first(u); c != m_succs.last(u); ++c) {
+                    m_depthAfter[u] = std::max(m_depthAfter[u], m_depthAfter[c->node] + 1);
                 }
             }
         }
@@ -390,7 +418,7 @@ private:
             weight.assign(layer.size(), 0);
             double layerFlow = 0;
             for (const Index u : layer) {
-                layerFlow = std::max(layerFlow, m_flow[u]);
+                layerFlow = std::max(layerFlow, m_flow[u] * m_depthAfter[u]);
             }
             for (std::size_t i = 0; i < layer.size(); ++i) {
                 const Index u = layer[i];
@@ -418,14 +446,17 @@ private:
                         }
                     }
                 }
-                // Down the layers, parents count by the paths they pass on (computeFlow), and a card weighs
-                // what passes through it, so that the line most paths take stays straight and side branches
-                // give way. Flows too small for a double (thousands of splits deep) fall back to plain means.
+                // Down the layers, parents count by the paths they pass on, and a card weighs its flow times
+                // the layers after it (computeFlow), so that the line most paths take stays straight and side
+                // branches give way. Flows too small for a double (thousands of splits deep) fall back to
+                // plain means.
                 const bool byFlow = flowTotal > 0 && std::isfinite(flowSum / flowTotal) && layerFlow > 0;
                 const double mean = byFlow ? flowSum / flowTotal : n > 0 ? sum / static_cast<double>(n) : 0;
                 // Cards with nothing to follow keep their place, with a weight light enough to give way.
                 want[i] = n > 0 ? mean - sane(m_nodes[u].height) / 2 : m_top[u];
-                weight[i] = byFlow ? std::max(m_flow[u] / layerFlow, 1e-3) : n > 0 ? static_cast<double>(n) : 0.01;
+                weight[i] = byFlow  ? std::max(m_flow[u] * m_depthAfter[u] / layerFlow, 1e-3)
+                            : n > 0 ? static_cast<double>(n)
+                                    : 0.01;
             }
             alignLayer(layer, want, weight);
         }
@@ -497,13 +528,16 @@ private:
     std::vector<Index> m_outBegin; // node u's wires: m_wires[m_outBegin[u]] to m_wires[m_outBegin[u + 1] - 1]
     std::vector<Wire> m_endWires;  // into end elements: only the ends' own rows follow them
     std::vector<std::size_t> m_discovery;
-    Csr<Neighbour> m_preds;
+    Csr<Index> m_layerPreds; // every wire, back wires turned round
+    Csr<Index> m_layerSuccs;
+    Csr<Neighbour> m_preds; // forward wires only
     Csr<Neighbour> m_succs;
     std::vector<std::size_t> m_layer;
     std::vector<std::vector<Index>> m_layers;
     std::vector<double> m_position;
     std::vector<double> m_top;
     std::vector<double> m_flow;
+    std::vector<double> m_depthAfter; // layers of cards after each, itself included
 };
 
 } // namespace
