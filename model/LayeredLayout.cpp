@@ -130,7 +130,9 @@ private:
     }
 
     // Iterative depth-first walk (thousands of elements in a chain would overflow a recursive one). Roots: the
-    // start elements in node order, then every node not yet reached, in node order.
+    // start elements in node order, then every node not yet reached, in node order. Wires into a start count
+    // as back wires too, so that the start stays in the first column whatever leads into it. (Nothing then
+    // leads into a start in the layering, so no cycle can pass through one: the graph stays acyclic.)
     void breakCycles()
     {
         enum : unsigned char { Unseen, OnPath, Done };
@@ -154,7 +156,7 @@ private:
                 }
                 Wire &wire = m_wires[next++];
                 const Index v = wire.to;
-                if (state[v] == OnPath) {
+                if (state[v] == OnPath || m_nodes[v].start) {
                     wire.reversed = true;
                 } else if (state[v] == Unseen) {
                     state[v] = OnPath;
@@ -206,7 +208,10 @@ private:
 
     void assignLayers()
     {
-        // Longest path in topological order (Kahn's); the order of the queue does not change the result.
+        // Longest path in topological order (Kahn's); the order of the queue does not change the result. When
+        // the route has a start, the first column is the starts' alone: other sources (elements nothing leads
+        // to, loops nothing leads into) begin in the second.
+        const bool anyStart = std::any_of(m_nodes.begin(), m_nodes.end(), [](const auto &n) { return n.start; });
         m_layer.assign(m_n, 0);
         std::vector<Index> waiting(m_n);
         std::vector<Index> queue;
@@ -215,6 +220,7 @@ private:
             waiting[u] = m_layerPreds.count(u);
             if (waiting[u] == 0) {
                 queue.push_back(u);
+                m_layer[u] = anyStart && !m_nodes[u].start ? 1 : 0;
             }
         }
         for (std::size_t head = 0; head < queue.size(); ++head) {
