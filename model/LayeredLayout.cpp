@@ -5,6 +5,7 @@
 #include <iterator>
 #include <numeric>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace rd {
@@ -12,7 +13,6 @@ namespace rd {
 namespace {
 
 using Index = std::size_t;
-constexpr Index kNone = LayeredLayout::kNoTarget;
 
 double snapNearest(double value, double grid)
 {
@@ -62,19 +62,24 @@ struct Neighbour
     double portOffset = 0;
 };
 
-template<typename T, typename Key, typename Value>
-Csr<T> groupBy(std::size_t n, const std::vector<Wire> &wires, Key key, Value value)
+// The wires grouped by their `key` end, each entry naming the `other` end (with the port offset, for
+// Neighbour), in wire order: so each list keeps port order.
+template<typename T> Csr<T> groupBy(std::size_t n, const std::vector<Wire> &wires, Index Wire::*key, Index Wire::*other)
 {
     Csr<T> csr;
     csr.begin.assign(n + 1, 0);
     for (const Wire &w : wires) {
-        ++csr.begin[key(w) + 1];
+        ++csr.begin[w.*key + 1];
     }
     std::partial_sum(csr.begin.begin(), csr.begin.end(), csr.begin.begin());
     csr.items.resize(wires.size());
     std::vector<Index> fill(csr.begin.begin(), csr.begin.end() - 1);
-    for (const Wire &w : wires) { // in wire order, so each list keeps port order
-        csr.items[fill[key(w)]++] = value(w);
+    for (const Wire &w : wires) {
+        if constexpr (std::is_same_v<T, Neighbour>) {
+            csr.items[fill[w.*key]++] = Neighbour{w.*other, w.portOffset};
+        } else {
+            csr.items[fill[w.*key]++] = w.*other;
+        }
     }
     return csr;
 }
@@ -83,7 +88,7 @@ class Layouter
 {
 public:
     Layouter(const std::vector<LayeredLayout::Node> &nodes, const LayeredLayout::Options &options)
-        : m_nodes(nodes), m_options(options), m_n(nodes.size())
+        : m_nodes(nodes), m_options(options), m_n(nodes.size()), m_nodeGap(std::max(0.0, options.nodeGap))
     {}
 
     std::vector<LayeredLayout::Point> run()
@@ -175,35 +180,24 @@ private:
         }
     }
 
+    // Layering keeps every wire, back wires turned round; ordering and alignment only the forward ones: a wire
+    // back to the start would pull every card that loops back into the start's row.
     void buildLayeringGraph()
     {
-        auto tail = [](const Wire &w) {
-            return w.reversed ? w.to : w.from;
-        };
-        auto head = [](const Wire &w) {
-            return w.reversed ? w.from : w.to;
-        };
-        auto neighbour = [&](Index Wire::*end) {
-            return [end](const Wire &w) {
-                return Neighbour{w.*end, w.portOffset};
-            };
-        };
-        auto from = [](const Wire &w) {
-            return w.from;
-        };
-        auto to = [](const Wire &w) {
-            return w.to;
-        };
-        // Layering keeps every wire, back wires turned round; ordering and alignment only the forward ones:
-        // a wire back to the start would pull every card that loops back into the start's row.
-        m_layerPreds = groupBy<Index>(m_n, m_wires, head, tail);
-        m_layerSuccs = groupBy<Index>(m_n, m_wires, tail, head);
+        std::vector<Wire> turned = m_wires;
         std::vector<Wire> forward;
         forward.reserve(m_wires.size());
-        std::copy_if(m_wires.begin(), m_wires.end(), std::back_inserter(forward),
-                     [](const Wire &w) { return !w.reversed; });
-        m_preds = groupBy<Neighbour>(m_n, forward, to, neighbour(&Wire::from));
-        m_succs = groupBy<Neighbour>(m_n, forward, from, neighbour(&Wire::to));
+        for (Wire &w : turned) {
+            if (w.reversed) {
+                std::swap(w.from, w.to);
+            } else {
+                forward.push_back(w);
+            }
+        }
+        m_layerPreds = groupBy<Index>(m_n, turned, &Wire::to, &Wire::from);
+        m_layerSuccs = groupBy<Index>(m_n, turned, &Wire::from, &Wire::to);
+        m_preds = groupBy<Neighbour>(m_n, forward, &Wire::to, &Wire::from);
+        m_succs = groupBy<Neighbour>(m_n, forward, &Wire::from, &Wire::to);
     }
 
     void assignLayers()
@@ -366,7 +360,7 @@ private:
                 a.weight = total;
                 a.size += b.size;
             }
-            offset += sane(m_nodes[layer[i]].height) + m_options.nodeGap;
+            offset += sane(m_nodes[layer[i]].height) + m_nodeGap;
         }
         std::size_t i = 0;
         for (const Block &b : blocks) {
@@ -471,7 +465,7 @@ private:
     std::vector<LayeredLayout::Point> placeNodes()
     {
         const double grid = m_options.gridSize;
-        const double nodeGap = std::max(0.0, m_options.nodeGap);
+        const double nodeGap = m_nodeGap;
         // Columns: each starts after the widest card of the one before, plus the gap.
         std::vector<double> columnX(m_layers.size(), 0);
         std::vector<double> columnWidth(m_layers.size(), 0);
@@ -492,21 +486,12 @@ private:
                 y += sane(m_nodes[u].height) + nodeGap;
             }
         }
-        const Csr<Neighbour> endSources = groupBy<Neighbour>(
-            m_n, m_endWires, [](const Wire &w) { return w.to; },
-            [](const Wire &w) {
-                return Neighbour{w.from, 0};
-            });
+        const Csr<Neighbour> endSources = groupBy<Neighbour>(m_n, m_endWires, &Wire::to, &Wire::from);
         computeFlow();
         for (int pass = 0; pass < m_options.alignmentPasses; ++pass) {
             alignPass(pass % 2 == 0, endSources);
         }
-        double minTop = 0;
-        bool first = true;
-        for (Index u = 0; u < m_n; ++u) {
-            minTop = first ? m_top[u] : std::min(minTop, m_top[u]);
-            first = false;
-        }
+        const double minTop = *std::min_element(m_top.begin(), m_top.end());
         std::vector<LayeredLayout::Point> points(m_n);
         for (std::size_t l = 0; l < m_layers.size(); ++l) {
             double free = 0; // where the next card of this column may start
@@ -529,6 +514,7 @@ private:
     const std::vector<LayeredLayout::Node> &m_nodes;
     const LayeredLayout::Options &m_options;
     const std::size_t m_n;
+    const double m_nodeGap; // never negative (nor NaN): cards of a column never overlap
 
     std::vector<Wire> m_wires;     // grouped by source, in port order
     std::vector<Index> m_outBegin; // node u's wires: m_wires[m_outBegin[u]] to m_wires[m_outBegin[u + 1] - 1]
