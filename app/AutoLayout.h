@@ -27,11 +27,12 @@ public:
     // snapped to `gridSize`. Elements missing from `nodeSizes` get `defaultNodeSize()`. Any route works:
     // cycles, wires to missing elements, elements without wires. Waits while another layout runs.
     static RouteDocument::Positions layout(const Route &route, const NodeSizes &nodeSizes, double gridSize = 20);
-    // layout() on a worker thread, on copies of the route and sizes: thousands of elements take seconds, too
-    // long to hold the GUI thread.
+    // layout() on a worker thread, on copies of the route and sizes, so that the GUI thread never waits for a
+    // layout (dot took seconds for thousands of elements; the layered engine takes milliseconds, but a route
+    // copy of that size is no longer free either).
     static QFuture<RouteDocument::Positions> layoutAsync(Route route, NodeSizes nodeSizes, double gridSize = 20);
-    // Routes this large took seconds with dot (measured: BENCHMARKS.md), so callers on the GUI thread use
-    // layoutAsync(); the layered engine above kLayeredAbove is fast, but the GUI does not wait for it either.
+    // From this size callers on the GUI thread use layoutAsync(): dot took seconds for large routes (measured:
+    // BENCHMARKS.md); the layered engine above kLayeredAbove is fast, but the GUI does not wait for it either.
     static constexpr std::size_t kSlowElementCount = 300;
     // Routes of more elements than this go to LayeredLayout; up to it, to Graphviz dot.
     static constexpr std::size_t kLayeredAbove = 300;
