@@ -51,11 +51,14 @@ void InsertElementsCommand::redo()
         }
     }
 
-    for (const Element &e : m_elements) {
-        emit document()->elementAdded(e.id);
-    }
-    for (const std::string &id : touched) {
-        emit document()->elementChanged(id);
+    {
+        const RouteDocument::BulkChange bulk(document(), m_elements.size());
+        for (const Element &e : m_elements) {
+            emit document()->elementAdded(e.id);
+        }
+        for (const std::string &id : touched) {
+            emit document()->elementChanged(id);
+        }
     }
     finish(true);
 }
@@ -65,28 +68,27 @@ void InsertElementsCommand::undo()
     if (m_source) {
         route().replaceElement(m_source->before);
     }
-    // removeElement also strips outputs that pointed at the new ids. Those that were there before the insert
-    // (stale references the new id happened to satisfy) go back, in reverse order of removal.
-    std::vector<std::vector<IncomingRef>> stripped;
-    stripped.reserve(m_elements.size());
-    for (auto it = m_elements.rbegin(); it != m_elements.rend(); ++it) {
-        std::optional<RemovedElement> removed = route().removeElement(it->id);
-        stripped.push_back(removed ? std::move(removed->incoming) : std::vector<IncomingRef>());
+    // Removing also strips outputs that pointed at the new ids. Those that were there before the insert (stale
+    // references the new id happened to satisfy) go back where they were: removeElements records them in route
+    // order, each source's in ascending output order. One pass, however many elements were pasted.
+    std::vector<std::string> ids;
+    ids.reserve(m_elements.size());
+    for (const Element &e : m_elements) {
+        ids.push_back(e.id);
     }
+    const RemovedElements removed = route().removeElements(ids);
     std::set<std::string> touched;
     if (m_source) {
         touched.insert(m_source->before.id);
     }
-    for (auto refs = stripped.rbegin(); refs != stripped.rend(); ++refs) {
-        for (const IncomingRef &ref : *refs) {
-            Element *source = route().find(ref.source);
-            if (!source) {
-                continue; // one of the removed elements
-            }
-            const std::size_t at = std::min(ref.outputIndex, source->outputs.size());
-            source->outputs.insert(source->outputs.begin() + static_cast<std::ptrdiff_t>(at), ref.output);
-            touched.insert(ref.source);
+    for (const IncomingRef &ref : removed.incoming) {
+        Element *source = route().find(ref.source);
+        if (!source) {
+            continue;
         }
+        const std::size_t at = std::min(ref.outputIndex, source->outputs.size());
+        source->outputs.insert(source->outputs.begin() + static_cast<std::ptrdiff_t>(at), ref.output);
+        touched.insert(ref.source);
     }
     for (std::size_t i = 0; i < m_elements.size(); ++i) {
         if (m_displaced[i]) {
@@ -96,11 +98,14 @@ void InsertElementsCommand::undo()
         }
     }
 
-    for (auto it = m_elements.rbegin(); it != m_elements.rend(); ++it) {
-        emit document()->elementRemoved(it->id);
-    }
-    for (const std::string &id : touched) {
-        emit document()->elementChanged(id);
+    {
+        const RouteDocument::BulkChange bulk(document(), m_elements.size());
+        for (auto it = m_elements.rbegin(); it != m_elements.rend(); ++it) {
+            emit document()->elementRemoved(it->id);
+        }
+        for (const std::string &id : touched) {
+            emit document()->elementChanged(id);
+        }
     }
     finish(true);
 }

@@ -21,12 +21,8 @@ void RemoveElementsCommand::redo()
     for (const Unwire &u : m_unwired) {
         route().replaceElement(u.after);
     }
-    m_removed.clear();
-    m_removed.reserve(m_ids.size());
+    m_removed = route().removeElements(m_ids);
     for (const std::string &id : m_ids) {
-        if (std::optional<RemovedElement> removed = route().removeElement(id)) {
-            m_removed.push_back(std::move(*removed));
-        }
         positions().erase(id);
     }
 
@@ -34,27 +30,24 @@ void RemoveElementsCommand::redo()
     for (const Unwire &u : m_unwired) {
         touched.insert(u.after.id);
     }
-    for (const RemovedElement &r : m_removed) {
-        for (const IncomingRef &ref : r.incoming) {
-            if (route().contains(ref.source)) {
-                touched.insert(ref.source);
-            }
+    for (const IncomingRef &ref : m_removed.incoming) {
+        touched.insert(ref.source);
+    }
+    {
+        const RouteDocument::BulkChange bulk(document(), m_removed.elements.size());
+        for (const auto &[index, element] : m_removed.elements) {
+            emit document()->elementRemoved(element.id);
         }
-    }
-    for (const RemovedElement &r : m_removed) {
-        emit document()->elementRemoved(r.element.id);
-    }
-    for (const std::string &id : touched) {
-        emit document()->elementChanged(id);
+        for (const std::string &id : touched) {
+            emit document()->elementChanged(id);
+        }
     }
     finish(true);
 }
 
 void RemoveElementsCommand::undo()
 {
-    for (auto it = m_removed.rbegin(); it != m_removed.rend(); ++it) {
-        route().restoreElement(*it);
-    }
+    route().restoreElements(m_removed);
     for (auto it = m_unwired.rbegin(); it != m_unwired.rend(); ++it) {
         route().replaceElement(it->before);
     }
@@ -64,26 +57,21 @@ void RemoveElementsCommand::undo()
         }
     }
 
-    std::set<std::string> restored;
-    for (const RemovedElement &r : m_removed) {
-        restored.insert(r.element.id);
-    }
     std::set<std::string> touched;
     for (const Unwire &u : m_unwired) {
         touched.insert(u.before.id);
     }
-    for (const RemovedElement &r : m_removed) {
-        for (const IncomingRef &ref : r.incoming) {
-            if (!restored.count(ref.source)) {
-                touched.insert(ref.source);
-            }
+    for (const IncomingRef &ref : m_removed.incoming) {
+        touched.insert(ref.source); // all of them stayed in the route: only their outputs went
+    }
+    {
+        const RouteDocument::BulkChange bulk(document(), m_removed.elements.size());
+        for (const auto &[index, element] : m_removed.elements) {
+            emit document()->elementAdded(element.id);
         }
-    }
-    for (const RemovedElement &r : m_removed) {
-        emit document()->elementAdded(r.element.id);
-    }
-    for (const std::string &id : touched) {
-        emit document()->elementChanged(id);
+        for (const std::string &id : touched) {
+            emit document()->elementChanged(id);
+        }
     }
     finish(true);
 }

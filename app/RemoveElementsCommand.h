@@ -32,7 +32,7 @@ private:
     std::vector<std::string> m_ids;
     std::vector<std::optional<QPointF>> m_positions; // parallel to m_ids
     std::vector<Unwire> m_unwired;
-    std::vector<RemovedElement> m_removed; // in removal order, filled by redo
+    RemovedElements m_removed; // filled by redo, in one pass however many elements go
 };
 
 } // namespace rd

@@ -97,6 +97,25 @@ public:
     QByteArray copy(const std::vector<std::string> &ids) const;
     static bool parseClipboard(const QByteArray &data, std::vector<Element> &elements, Positions &positions);
 
+    // Brackets the signals of one change that concerns many elements (a select-all delete, its undo, a paste):
+    // bulkChangeStarted before the first, bulkChangeFinished after the last. The per-element signals still
+    // come, in between; a listener whose work per element is costly (the canvas, with 5,000 cards) may collect
+    // them and act once at the end. Commands make one on the stack around their signals; nested ones and
+    // changes of a single element are silent.
+    class BulkChange
+    {
+    public:
+        BulkChange(RouteDocument *document, std::size_t elements);
+        ~BulkChange();
+        BulkChange(const BulkChange &) = delete;
+        BulkChange &operator=(const BulkChange &) = delete;
+
+    private:
+        RouteDocument *m_document;
+        bool m_outermost;
+    };
+    bool inBulkChange() const { return m_bulkDepth > 0; }
+
 signals:
     void elementAdded(const std::string &id);
     void elementRemoved(const std::string &id);
@@ -109,6 +128,9 @@ signals:
     void findingsChanged();
     // Any change at all, after the more specific signals (for dirty marks and autosave).
     void changed();
+    // See BulkChange.
+    void bulkChangeStarted();
+    void bulkChangeFinished();
 
 private:
     friend class RouteDocumentCommand;
@@ -123,6 +145,7 @@ private:
     std::vector<Finding> m_findings;
     ExtraCheck m_extraCheck;
     QUndoStack *m_undo;
+    int m_bulkDepth = 0;
 };
 
 } // namespace rd

@@ -1,6 +1,7 @@
 #include "model/Route.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace rd {
 
@@ -80,20 +81,114 @@ std::optional<RemovedElement> Route::removeElement(std::string_view id)
     return removed;
 }
 
-bool Route::restoreElement(const RemovedElement &removed)
+namespace {
+
+// Puts outputs recorded by a removal back into the elements still there, in the order recorded: ascending output
+// indices per source, so each lands where it was.
+void restoreOutputs(Route &route, const std::vector<IncomingRef> &refs)
 {
-    if (removed.element.id.empty() || contains(removed.element.id)) {
-        return false;
-    }
-    // Ascending output indices per source: each insert lands where it was because earlier ones are back.
-    for (const IncomingRef &ref : removed.incoming) {
-        Element *source = find(ref.source);
+    for (const IncomingRef &ref : refs) {
+        Element *source = route.find(ref.source);
         if (!source) {
             continue;
         }
         const std::size_t at = std::min(ref.outputIndex, source->outputs.size());
         source->outputs.insert(source->outputs.begin() + static_cast<std::ptrdiff_t>(at), ref.output);
     }
+}
+
+} // namespace
+
+RemovedElements Route::removeElements(const std::vector<std::string> &ids)
+{
+    RemovedElements removed;
+    std::vector<bool> going(m_elements.size(), false);
+    std::size_t count = 0;
+    for (const std::string &id : ids) {
+        const auto index = indexOf(id);
+        if (!index || going[*index]) {
+            continue;
+        }
+        // An id shared with another element: references would resolve to the other one and stay.
+        if (hasDuplicateIds() &&
+            std::count_if(m_elements.begin(), m_elements.end(), [&](const Element &e) { return e.id == id; }) > 1) {
+            continue;
+        }
+        going[*index] = true;
+        ++count;
+    }
+    if (count == 0) {
+        return removed;
+    }
+    // Ids of the removed elements, for the outputs of those that stay.
+    std::unordered_map<std::string_view, bool, StringHash, std::equal_to<>> gone;
+    gone.reserve(count);
+    for (std::size_t i = 0; i < m_elements.size(); ++i) {
+        if (going[i]) {
+            gone.emplace(m_elements[i].id, true);
+        }
+    }
+    for (std::size_t i = 0; i < m_elements.size(); ++i) {
+        if (going[i]) {
+            continue;
+        }
+        Element &source = m_elements[i];
+        for (std::size_t k = 0; k < source.outputs.size(); ++k) {
+            if (gone.contains(source.outputs[k].target)) {
+                removed.incoming.push_back(IncomingRef{source.id, k, source.outputs[k]});
+            }
+        }
+        std::erase_if(source.outputs, [&](const Output &o) { return gone.contains(o.target); });
+    }
+    gone.clear(); // its keys view elements about to move
+    removed.elements.reserve(count);
+    std::vector<Element> kept;
+    kept.reserve(m_elements.size() - count);
+    for (std::size_t i = 0; i < m_elements.size(); ++i) {
+        if (going[i]) {
+            removed.elements.emplace_back(i, std::move(m_elements[i]));
+        } else {
+            kept.push_back(std::move(m_elements[i]));
+        }
+    }
+    m_elements = std::move(kept);
+    rebuildIndex();
+    return removed;
+}
+
+bool Route::restoreElements(const RemovedElements &removed)
+{
+    for (const auto &[index, element] : removed.elements) {
+        if (element.id.empty() || contains(element.id)) {
+            return false;
+        }
+    }
+    // Back at their old indices: ascending, so each lands where it was once the earlier ones are back.
+    std::vector<Element> merged;
+    merged.reserve(m_elements.size() + removed.elements.size());
+    std::size_t from = 0;
+    for (const auto &[index, element] : removed.elements) {
+        while (merged.size() < index && from < m_elements.size()) {
+            merged.push_back(std::move(m_elements[from++]));
+        }
+        merged.push_back(element);
+    }
+    while (from < m_elements.size()) {
+        merged.push_back(std::move(m_elements[from++]));
+    }
+    m_elements = std::move(merged);
+    rebuildIndex();
+    restoreOutputs(*this, removed.incoming);
+    return true;
+}
+
+bool Route::restoreElement(const RemovedElement &removed)
+{
+    if (removed.element.id.empty() || contains(removed.element.id)) {
+        return false;
+    }
+    // Ascending output indices per source: each insert lands where it was because earlier ones are back.
+    restoreOutputs(*this, removed.incoming);
     return addElement(removed.element, removed.index);
 }
 

@@ -10,9 +10,9 @@
 #include "ui/EditorBottomPanel.h"
 #include "ui/ProblemsPanel.h"
 #include "ui/RouteHistoryPanel.h"
-#include "ui/WriteAccessNotice.h"
 #include "ui/RouteImageExport.h"
 #include "ui/VersionText.h"
+#include "ui/WriteAccessNotice.h"
 #include "ui/engine/RouteEnginePanels.h"
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/ElementItem.h"
@@ -376,7 +376,13 @@ QWidget *RouteEditorPage::createEditor()
     m_inspector->setDocument(m_document);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
         const auto selected = m_scene->selectedElementIds();
-        m_inspector->setElement(selected.size() == 1 ? selected.front() : std::string());
+        const std::string id = selected.size() == 1 ? selected.front() : std::string();
+        if (!id.empty() && id != m_inspector->element()) {
+            // Through the empty state, as a click on another card goes (Qt clears, then selects): the inspector's
+            // scroll area sizes its page afresh there, where going straight from a wide page kept its width.
+            m_inspector->setElement({});
+        }
+        m_inspector->setElement(id);
     });
 
     auto *paletteColumn = new QWidget;

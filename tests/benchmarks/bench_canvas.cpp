@@ -7,6 +7,7 @@
 //   bench_canvas [--sizes 100,1000,5000] [--frames 10]
 #include "app/RouteDocument.h"
 #include "tests/support/RouteGenerator.h"
+#include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
 
@@ -14,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
+#include <QScrollBar>
 
 #include <algorithm>
 #include <cmath>
@@ -130,6 +132,45 @@ void benchSize(std::size_t size, int frames)
     view.resetZoom();
     paintFrame();
     std::printf("frame at 100%%                    %9.2f ms\n", medianMs(frames, paintFrame));
+    // Wires are drawn into the view's cached background (EdgeItem): a repaint copies them, a scroll draws the
+    // strip it uncovers, and a zoom step (or the first frame) draws every wire in view again.
+    int pan = 0;
+    const auto panningFrame = [&] {
+        QScrollBar *bar = view.horizontalScrollBar();
+        bar->setValue(bar->value() + (++pan % 2 == 0 ? 40 : -40));
+        paintFrame();
+    };
+    std::printf("  panning at 100%% (40 px a frame)  %9.2f ms\n", medianMs(frames, panningFrame));
+    const auto uncachedFrame = [&] {
+        view.resetCachedContent();
+        paintFrame();
+    };
+    std::printf("  background redrawn (zoom step)  %9.2f ms\n", medianMs(frames, uncachedFrame));
+    // Where the 100% frame goes: the same frame without the wires, then without the cards as well (background,
+    // item traversal), so each part's share can be read off.
+    {
+        std::vector<QGraphicsItem *> wires;
+        std::vector<QGraphicsItem *> cards;
+        for (QGraphicsItem *item : scene.items()) {
+            (item->type() == ElementItem::Type ? cards : wires).push_back(item);
+        }
+        for (QGraphicsItem *item : wires) {
+            item->setVisible(false);
+        }
+        paintFrame();
+        std::printf("  of which cards + background      %9.2f ms (wires hidden)\n", medianMs(frames, paintFrame));
+        for (QGraphicsItem *item : cards) {
+            item->setVisible(false);
+        }
+        paintFrame();
+        std::printf("  of which background              %9.2f ms (everything hidden)\n", medianMs(frames, paintFrame));
+        for (QGraphicsItem *item : cards) {
+            item->setVisible(true);
+        }
+        for (QGraphicsItem *item : wires) {
+            item->setVisible(true);
+        }
+    }
     // The same frame with the BSP index: only the visible items are visited instead of all of them.
     scene.setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     paintFrame();

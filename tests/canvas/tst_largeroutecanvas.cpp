@@ -1,10 +1,12 @@
-// A route of 3,000+ elements seen from far out, where the view draws the batched overview: every check reads
-// the pixels that are on screen (the window's backing store, as the event loop left it), so a picture that
-// was not repainted after an edit fails, however right the scene's items are.
+// Routes of 3,000 and 5,000 elements, seen from far out (where the view draws the batched overview) and at 100%
+// (cards and wires painted one by one): every check reads the pixels that are on screen (the window's backing
+// store, as the event loop left it), so a picture that was not repainted after an edit fails, however right the
+// scene's items are.
 #include "app/RouteDocument.h"
 #include "tests/support/RouteGenerator.h"
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/RouteMinimap.h"
 #include "widgets/canvas/RouteScene.h"
@@ -17,12 +19,12 @@
 
 #include <memory>
 #include <set>
+#include <tuple>
 
 using namespace rd;
 
 namespace {
 
-constexpr std::size_t kElements = 3001;
 // Generous for a loaded machine; a picture that is never repainted fails however long the wait.
 constexpr int kWait = 5000;
 constexpr int kColumns = 55;
@@ -49,9 +51,19 @@ class TestLargeRouteCanvas : public QObject
 private slots:
     void init();
     void cleanup();
+    void massChangesRepaintTheOverview_data();
     void massChangesRepaintTheOverview();
+    void massDeleteAtFullDetail();
 
 private:
+    // Opens a synthetic route of `elements` in a 1200x900 window, zoomed far out.
+    void open(std::size_t elements);
+    // Scene wires that are not exactly the route's (each output into an element that exists, once), listed.
+    QStringList wireMismatches() const;
+    // Cards in view at full detail whose header does not show their type's colour, or, for `gone`, whose
+    // header place still shows a card colour; at most a few listed.
+    QStringList wrongHeaders(const QImage &image, const std::vector<std::pair<QPointF, QRgb>> &shown,
+                             const std::vector<QPointF> &gone) const;
     // What the window shows now: its backing store, painted only by the updates the view scheduled.
     QImage onScreen() const;
     QPoint windowPoint(QPointF scenePos) const;
@@ -81,10 +93,14 @@ void TestLargeRouteCanvas::init()
                                    ElementType::Rate, ElementType::Model, ElementType::End, ElementType::Unknown}) {
         m_cardColors.insert(ElementTypeStyle::color(type).rgb());
     }
+}
+
+void TestLargeRouteCanvas::open(std::size_t elements)
+{
     m_window = std::make_unique<QWidget>();
     m_window->resize(1200, 900);
-    const Route route = test::makeSyntheticRoute(kElements);
-    QVERIFY(route.size() >= 3000);
+    const Route route = test::makeSyntheticRoute(elements);
+    QVERIFY(route.size() >= elements);
     m_doc = new RouteDocument(route, gridPositions(route), m_window.get());
     m_scene = new RouteScene(m_doc, m_window.get());
     m_view = new RouteView(m_scene, m_window.get());
@@ -104,7 +120,80 @@ void TestLargeRouteCanvas::cleanup()
     // The view and the scene go before the document they show (as RouteEditorPage does).
     delete m_view;
     delete m_scene;
+    m_view = nullptr;
+    m_scene = nullptr;
+    m_doc = nullptr;
     m_window.reset();
+}
+
+QStringList TestLargeRouteCanvas::wireMismatches() const
+{
+    QStringList wrong;
+    std::multiset<std::tuple<std::string, std::string, std::string>> expected;
+    for (const Element &element : m_doc->route().elements()) {
+        for (const Output &out : element.outputs) {
+            if (!out.target.empty() && m_doc->route().contains(out.target)) {
+                expected.emplace(element.id, out.name, out.target);
+            }
+        }
+    }
+    std::size_t drawn = 0;
+    for (const QGraphicsItem *item : m_scene->items()) {
+        if (item->type() != EdgeItem::Type) {
+            continue;
+        }
+        ++drawn;
+        const auto *edge = static_cast<const EdgeItem *>(item);
+        const auto it = expected.find({edge->source()->elementId(), edge->output(), edge->target()->elementId()});
+        if (it == expected.end()) {
+            if (wrong.size() < 5) {
+                wrong << QStringLiteral("stray wire %1.%2")
+                             .arg(QString::fromStdString(edge->source()->elementId()),
+                                  QString::fromStdString(edge->output()));
+            }
+            continue;
+        }
+        expected.erase(it);
+        if (m_scene->elementItem(edge->source()->elementId()) != edge->source() ||
+            m_scene->elementItem(edge->target()->elementId()) != edge->target()) {
+            wrong << QStringLiteral("a wire of %1 ends at a card the scene no longer has")
+                         .arg(QString::fromStdString(edge->source()->elementId()));
+        }
+    }
+    if (!expected.empty()) {
+        wrong << QStringLiteral("%1 wires missing (%2 drawn)").arg(expected.size()).arg(drawn);
+    }
+    return wrong;
+}
+
+QStringList TestLargeRouteCanvas::wrongHeaders(const QImage &image, const std::vector<std::pair<QPointF, QRgb>> &shown,
+                                               const std::vector<QPointF> &gone) const
+{
+    QStringList wrong;
+    const QRect canvas = canvasRect().adjusted(2, 2, -2, -2);
+    const QRect minimap = minimapRect().adjusted(-4, -4, 4, 4);
+    int checked = 0;
+    for (const auto &[at, colour] : shown) {
+        const QPoint p = windowPoint(at);
+        if (!canvas.contains(p) || minimap.contains(p)) {
+            continue;
+        }
+        ++checked;
+        if ((image.pixel(p) | 0xFF000000u) != colour && wrong.size() < 5) {
+            wrong << QStringLiteral("no header at %1,%2").arg(p.x()).arg(p.y());
+        }
+    }
+    for (const QPointF &at : gone) {
+        const QPoint p = windowPoint(at);
+        if (canvas.contains(p) && !minimap.contains(p) && m_cardColors.count(image.pixel(p) | 0xFF000000u) > 0 &&
+            wrong.size() < 5) {
+            wrong << QStringLiteral("a deleted card still shows at %1,%2").arg(p.x()).arg(p.y());
+        }
+    }
+    if (!shown.empty() && checked < 2) {
+        wrong << QStringLiteral("only %1 cards in view").arg(checked);
+    }
+    return wrong;
 }
 
 QImage TestLargeRouteCanvas::onScreen() const
@@ -197,8 +286,17 @@ int TestLargeRouteCanvas::leftBehind(const QImage &image, const std::vector<QPoi
     return n;
 }
 
+void TestLargeRouteCanvas::massChangesRepaintTheOverview_data()
+{
+    QTest::addColumn<int>("elements");
+    QTest::newRow("3,000 elements") << 3001;
+    QTest::newRow("5,000 elements") << 5001;
+}
+
 void TestLargeRouteCanvas::massChangesRepaintTheOverview()
 {
+    QFETCH(int, elements);
+    open(static_cast<std::size_t>(elements));
     // Far out, the whole route in view: the overview draws every card in its type's colour.
     QTest::keyClick(m_view, Qt::Key_F);
     QVERIFY2(m_view->zoom() < canvas::kLodOverview, qPrintable(QString::number(m_view->zoom())));
@@ -211,6 +309,8 @@ void TestLargeRouteCanvas::massChangesRepaintTheOverview()
     QTest::keyClick(m_view, Qt::Key_C, Qt::ControlModifier);
     QTest::keyClick(m_view, Qt::Key_Delete);
     QCOMPARE(m_doc->route().size(), std::size_t(0));
+    QCOMPARE(m_scene->items().size(), 0);
+    QVERIFY(m_scene->selectedItems().isEmpty());
     QTRY_VERIFY2_WITH_TIMEOUT(canvasCardPixels(onScreen()) == 0,
                               "the canvas still shows cards after deleting every element", kWait);
     QTRY_VERIFY2_WITH_TIMEOUT(minimapCardPixels(onScreen()) == 0,
@@ -218,7 +318,9 @@ void TestLargeRouteCanvas::massChangesRepaintTheOverview()
 
     // Undo brings every card back, with no wheel step or other nudge.
     m_doc->undoStack()->undo();
-    QVERIFY(m_doc->route().size() >= 3000);
+    QCOMPARE(m_doc->route().size(), std::size_t(elements));
+    QCOMPARE(m_scene->elementCount(), std::size_t(elements));
+    QVERIFY2(wireMismatches().isEmpty(), qPrintable(wireMismatches().join(", ")));
     QTRY_VERIFY2_WITH_TIMEOUT(wrongCentres(onScreen()).isEmpty(), qPrintable(wrongCentres(onScreen()).join(", ")),
                               kWait);
     QTRY_VERIFY_WITH_TIMEOUT(minimapCardPixels(onScreen()) > 0, kWait);
@@ -244,9 +346,67 @@ void TestLargeRouteCanvas::massChangesRepaintTheOverview()
     QCOMPARE(m_doc->route().size(), std::size_t(0));
     QTRY_COMPARE_WITH_TIMEOUT(canvasCardPixels(onScreen()), 0, kWait);
     QTest::keyClick(m_view, Qt::Key_V, Qt::ControlModifier);
-    QVERIFY(m_doc->route().size() >= 3000);
+    QCOMPARE(m_doc->route().size(), std::size_t(elements));
+    QVERIFY2(wireMismatches().isEmpty(), qPrintable(wireMismatches().join(", ")));
     QTRY_VERIFY2_WITH_TIMEOUT(wrongCentres(onScreen()).isEmpty(), qPrintable(wrongCentres(onScreen()).join(", ")),
                               kWait);
+}
+
+void TestLargeRouteCanvas::massDeleteAtFullDetail()
+{
+    // At 100%, in the middle of 5,000 cards, with the cards painted one by one: a block of 2,000 is deleted
+    // (the rest stays, with wires into the deleted block from outside it), then the delete is undone.
+    open(5001);
+    const auto &elements = m_doc->route().elements();
+    const std::size_t middle = elements.size() / 2;
+    m_view->resetZoom();
+    m_view->centerOn(m_doc->position(elements[middle].id).value() + QPointF(canvas::kNodeWidth / 2, 60));
+    // A point in each card's header, below the rounded corner and left of the type's name.
+    const auto headerPoint = [this](const std::string &id) {
+        return m_doc->position(id).value() + QPointF(6, canvas::kHeaderHeight - 4);
+    };
+    std::vector<std::pair<QPointF, QRgb>> all;
+    for (const Element &element : elements) {
+        all.emplace_back(headerPoint(element.id), ElementTypeStyle::color(element.type).rgb());
+    }
+    QTRY_VERIFY2_WITH_TIMEOUT(wrongHeaders(onScreen(), all, {}).isEmpty(),
+                              qPrintable(wrongHeaders(onScreen(), all, {}).join(", ")), kWait);
+
+    // Every other card of the 2,000 around the middle row: deleted cards sit between kept ones in view.
+    std::vector<std::string> doomed;
+    std::vector<std::pair<QPointF, QRgb>> kept;
+    std::vector<QPointF> gone;
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const bool inBlock = i + 2000 >= middle && i < middle + 2000 && i % 2 == 0;
+        if (inBlock) {
+            doomed.push_back(elements[i].id);
+            gone.push_back(headerPoint(elements[i].id));
+        } else {
+            kept.emplace_back(headerPoint(elements[i].id), ElementTypeStyle::color(elements[i].type).rgb());
+        }
+    }
+    QCOMPARE(doomed.size(), std::size_t(2000));
+    m_scene->selectElements(doomed);
+    QCOMPARE(m_scene->selectedElementIds().size(), doomed.size());
+    QTest::keyClick(m_view, Qt::Key_Delete);
+    QCOMPARE(m_doc->route().size(), std::size_t(3001));
+    QCOMPARE(m_scene->elementCount(), std::size_t(3001));
+    QVERIFY(m_scene->selectedItems().isEmpty());
+    QVERIFY2(wireMismatches().isEmpty(), qPrintable(wireMismatches().join(", ")));
+    QTRY_VERIFY2_WITH_TIMEOUT(wrongHeaders(onScreen(), kept, gone).isEmpty(),
+                              qPrintable(wrongHeaders(onScreen(), kept, gone).join(", ")), kWait);
+
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_doc->route().size(), std::size_t(5001));
+    QCOMPARE(m_scene->elementCount(), std::size_t(5001));
+    QVERIFY2(wireMismatches().isEmpty(), qPrintable(wireMismatches().join(", ")));
+    QTRY_VERIFY2_WITH_TIMEOUT(wrongHeaders(onScreen(), all, {}).isEmpty(),
+                              qPrintable(wrongHeaders(onScreen(), all, {}).join(", ")), kWait);
+    // And redo takes them away again, as the first delete did.
+    m_doc->undoStack()->redo();
+    QVERIFY2(wireMismatches().isEmpty(), qPrintable(wireMismatches().join(", ")));
+    QTRY_VERIFY2_WITH_TIMEOUT(wrongHeaders(onScreen(), kept, gone).isEmpty(),
+                              qPrintable(wrongHeaders(onScreen(), kept, gone).join(", ")), kWait);
 }
 
 QTEST_MAIN(TestLargeRouteCanvas)

@@ -1,8 +1,10 @@
 #include "model/Route.h"
 #include "model/RouteCodec.h"
 #include "support/Fixtures.h"
+#include "support/RouteGenerator.h"
 
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace rd;
 
@@ -110,6 +112,62 @@ TEST(Route, RemoveEveryElementThenRestoreInReverseGivesTheOriginal)
         ASSERT_TRUE(r.restoreElement(*it));
     }
     EXPECT_EQ(r, original);
+}
+
+// The bulk removal a select-all delete makes ends where removing the same ids one at a time ends, whatever
+// their order and whichever wires run among them and into the rest, and its restore gives the original back.
+TEST(Route, RemoveManyEqualsOneAtATimeAndRestoresExactly)
+{
+    const Route original = test::makeSyntheticRoute(120, 7);
+    const std::vector<std::vector<std::size_t>> picks = {
+        {5, 6, 7, 40, 41, 99}, {119, 3, 60, 2, 1}, {0}, {}, {10, 10, 11}};
+    for (const auto &indices : picks) {
+        std::vector<std::string> ids;
+        for (std::size_t i : indices) {
+            ids.push_back(original.elements()[i].id);
+        }
+        ids.push_back("not-there");
+        Route bulk = original;
+        Route single = original;
+        const RemovedElements removed = bulk.removeElements(ids);
+        for (const std::string &id : ids) {
+            single.removeElement(id);
+        }
+        EXPECT_EQ(bulk, single);
+        std::set<std::string> distinct(ids.begin(), ids.end());
+        EXPECT_EQ(removed.elements.size(), distinct.size() - 1); // "not-there" is not removed
+        ASSERT_TRUE(bulk.restoreElements(removed));
+        EXPECT_EQ(bulk, original);
+        EXPECT_EQ(RouteCodec::encodeRoute(bulk).dump(), RouteCodec::encodeRoute(original).dump());
+    }
+    // Everything at once.
+    Route all = original;
+    std::vector<std::string> every;
+    for (const Element &e : original.elements()) {
+        every.push_back(e.id);
+    }
+    const RemovedElements removed = all.removeElements(every);
+    EXPECT_TRUE(all.empty());
+    EXPECT_TRUE(removed.incoming.empty()); // no element stayed to hold a wire into the removed ones
+    ASSERT_TRUE(all.restoreElements(removed));
+    EXPECT_EQ(all, original);
+}
+
+TEST(Route, RemoveManyLeavesDuplicatedIdsAndRestoreRefusesATakenId)
+{
+    Route r(std::vector<Element>{Element::make(ElementType::Start, "s"), Element::make(ElementType::End, "e"),
+                                 Element::make(ElementType::End, "e"), Element::make(ElementType::End, "x")});
+    EXPECT_TRUE(r.hasDuplicateIds());
+    r.find("s")->setOutput("next", "x");
+    const RemovedElements removed = r.removeElements({"e", "x"});
+    ASSERT_EQ(removed.elements.size(), 1u); // "e" names two elements: left alone, as removeElement would not undo it
+    EXPECT_EQ(removed.elements.front().second.id, "x");
+    EXPECT_EQ(r.size(), 3u);
+    EXPECT_FALSE(r.find("s")->output("next"));
+    r.addElement(Element::make(ElementType::End, "x"));
+    const Route before = r;
+    EXPECT_FALSE(r.restoreElements(removed));
+    EXPECT_EQ(r, before);
 }
 
 TEST(Route, RemoveKeepsWiresWhenADuplicateIdRemains)

@@ -6,6 +6,7 @@
 #include "widgets/ElementTypeStyle.h"
 #include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
+#include "widgets/canvas/CardPaths.h"
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/RouteScene.h"
 
@@ -16,6 +17,8 @@
 #include <QtMath>
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 namespace rd {
 
@@ -86,6 +89,19 @@ const CardStyle &cardStyle()
     return style;
 }
 
+// The x of the id in the header, after the type's name: one measurement per type, not per card.
+qreal idOffset(const QString &typeName)
+{
+    static std::unordered_map<QString, qreal> offsets;
+    const auto it = offsets.find(typeName);
+    if (it != offsets.end()) {
+        return it->second;
+    }
+    const qreal x = 12 + cardStyle().typeMetrics.horizontalAdvance(typeName) + 8;
+    offsets.emplace(typeName, x);
+    return x;
+}
+
 // Laid out lazily, on first paint: building 5,000 cards then costs nothing for the ones off screen.
 QStaticText staticText(const QString &text)
 {
@@ -142,21 +158,16 @@ QPointF ElementItem::inputPortOffset()
 
 void ElementItem::setElement(const Element &element)
 {
-    const CardStyle &st = cardStyle();
     m_id = element.id;
     m_type = element.type;
     m_color = ElementTypeStyle::color(m_type);
 
-    const QString typeName = m_type == ElementType::Unknown && !element.unknownTypeName.empty()
-                                 ? QString::fromStdString(element.unknownTypeName)
-                                 : ElementTypeStyle::displayName(m_type);
-    m_typeText = staticText(typeName);
-    m_idX = 12 + st.typeMetrics.horizontalAdvance(typeName) + 8;
-    const qreal idRoom = kNodeWidth - m_idX - 14;
-    m_idText = staticText(st.idMetrics.elidedText(QString::fromStdString(m_id), Qt::ElideMiddle, idRoom));
-    const QString summary = QString::fromStdString(element.summary());
+    m_typeName = m_type == ElementType::Unknown && !element.unknownTypeName.empty()
+                     ? QString::fromStdString(element.unknownTypeName)
+                     : ElementTypeStyle::displayName(m_type);
+    m_fullSummary = QString::fromStdString(element.summary());
     m_title = QString::fromStdString(m_id);
-    m_summary = summary;
+    m_summary = m_fullSummary;
     if (m_type == ElementType::Model && element.model.model && !element.model.model->empty()) {
         // Zoomed out a model card has room for a dozen characters: the model's own name, without its provider
         // or catalogue path (@cf/meta/), is what tells it apart. The tooltip keeps the whole summary.
@@ -166,27 +177,42 @@ void ElementItem::setElement(const Element &element)
     m_compactWidth = -1;
     m_titleAdvance = -1;
     m_summaryAdvance = -1;
-    m_summaryText = staticText(st.summaryMetrics.elidedText(summary, Qt::ElideRight, kNodeWidth - 24));
+    m_textsReady = false;
 
     m_ports.clear();
-    const QFontMetricsF &portMetrics = st.portMetrics;
     for (std::string &name : portNames(element)) {
         Port port;
         const Output *out = element.output(name);
         port.wired = out != nullptr && !out->target.empty();
         port.fallback = isFallbackOutput(m_type, name);
-        const QString label = portMetrics.elidedText(QString::fromStdString(name), Qt::ElideMiddle, kNodeWidth - 40);
-        port.label = staticText(label);
-        port.labelWidth = portMetrics.horizontalAdvance(label);
         port.y = kPortsTop + kPortRowHeight * (static_cast<qreal>(m_ports.size()) + 0.5);
         port.name = std::move(name);
         m_ports.push_back(std::move(port));
     }
 
-    QString tip = QString::fromStdString(m_id) + QStringLiteral(" — ") + typeName + QLatin1Char('\n') + summary;
-    setToolTip(tip);
+    setToolTip(m_title + QStringLiteral(" — ") + m_typeName + QLatin1Char('\n') + m_fullSummary);
     rebuildGeometry();
     update();
+}
+
+void ElementItem::prepareTexts()
+{
+    if (m_textsReady) {
+        return;
+    }
+    m_textsReady = true;
+    const CardStyle &st = cardStyle();
+    m_typeText = staticText(m_typeName);
+    m_idX = idOffset(m_typeName);
+    const qreal idRoom = kNodeWidth - m_idX - 14;
+    m_idText = staticText(st.idMetrics.elidedText(m_title, Qt::ElideMiddle, idRoom));
+    m_summaryText = staticText(st.summaryMetrics.elidedText(m_fullSummary, Qt::ElideRight, kNodeWidth - 24));
+    for (Port &port : m_ports) {
+        const QString label =
+            st.portMetrics.elidedText(QString::fromStdString(port.name), Qt::ElideMiddle, kNodeWidth - 40);
+        port.label = staticText(label);
+        port.labelWidth = st.portMetrics.horizontalAdvance(label);
+    }
 }
 
 void ElementItem::rebuildGeometry()
@@ -195,15 +221,7 @@ void ElementItem::rebuildGeometry()
     // A card without outputs (end) stops just below its input port instead of showing an empty row.
     m_height = m_ports.empty() ? kPortsTop + kPortRowHeight
                                : kPortsTop + kPortRowHeight * static_cast<qreal>(m_ports.size()) + 8;
-    const QRectF card = cardRect();
-    m_cardPath = QPainterPath();
-    m_cardPath.addRoundedRect(card, kCornerRadius, kCornerRadius);
-    QPainterPath header;
-    header.addRect(QRectF(0, 0, kNodeWidth, kHeaderHeight));
-    m_headerPath = m_cardPath.intersected(header);
-    // Ports stick out of the card: include them so a press on a port's outer half still reaches the card.
-    m_shape = QPainterPath();
-    m_shape.addRoundedRect(card.adjusted(-kPortRadius - 3, 0, kPortRadius + 3, 0), kCornerRadius, kCornerRadius);
+    m_paths = CardPaths::forHeight(m_height);
 }
 
 void ElementItem::setFindings(const std::vector<const Finding *> &findings)
@@ -240,7 +258,7 @@ QRectF ElementItem::boundingRect() const
 
 QPainterPath ElementItem::shape() const
 {
-    return m_shape;
+    return m_paths->shape;
 }
 
 QPointF ElementItem::inputPortPos() const
@@ -321,7 +339,7 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 
     painter->setBrush(st.cardBrush);
     painter->setPen(lod < kLodFull ? st.compactBorderPen : st.borderPen);
-    painter->drawPath(m_cardPath);
+    painter->drawPath(m_paths->card);
 
     if (lod < kLodFull) {
         paintCompact(painter, lod);
@@ -330,9 +348,10 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         return;
     }
 
+    prepareTexts();
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_color);
-    painter->drawPath(m_headerPath);
+    painter->drawPath(m_paths->header);
 
     painter->setFont(st.typeFont);
     painter->setPen(st.headerTextPen);

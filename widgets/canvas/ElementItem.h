@@ -15,6 +15,7 @@ namespace rd {
 
 class EdgeItem;
 class RouteScene;
+struct CardPaths;
 
 // One route element drawn as a card: header in the type's colour with the type and id, a summary line,
 // the input port on the left and one labelled output port per row on the right. Everything is painted in
@@ -130,9 +131,14 @@ private:
     qreal m_badgeWidth = 0;
     std::vector<Port> m_ports;
     qreal m_height = 0;
-    QPainterPath m_cardPath;
-    QPainterPath m_headerPath;
-    QPainterPath m_shape;
+    // Outline, header and hit shape, shared by every card of the same height (see cardPaths in the .cpp).
+    const CardPaths *m_paths = nullptr;
+    // The full face's texts are elided and laid out on its first paint, not when the card is made: a route of
+    // 5,000 cards opens without measuring 25,000 strings it may never show.
+    bool m_textsReady = false;
+    QString m_typeName;
+    QString m_fullSummary;
+    void prepareTexts();
     int m_errors = 0;
     int m_warnings = 0;
     bool m_focusRing = false;

@@ -1,7 +1,6 @@
 #include "widgets/canvas/RouteScene.h"
 
 #include "app/RouteDocument.h"
-#include "app/StatusColors.h"
 #include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/DiffGhostItem.h"
@@ -9,12 +8,15 @@
 #include "widgets/canvas/EdgeItem.h"
 #include "widgets/canvas/ElementItem.h"
 #include "widgets/canvas/FlowOverlayLayer.h"
-#include "widgets/canvas/OverviewRaster.h"
+#include "widgets/canvas/SceneItems.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QTimer>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace rd {
 
@@ -34,6 +36,10 @@ RouteScene::RouteScene(RouteDocument *document, QObject *parent) : QGraphicsScen
     // building 7 ms against 16 ms. Without an index every query walks all items, but that stays near a
     // millisecond at 5,000 cards and happens once per click or drag step.
     setItemIndexMethod(NoIndex);
+    m_settleWires = new QTimer(this);
+    m_settleWires->setSingleShot(true);
+    m_settleWires->setInterval(300); // longer than the pause between two steps of a slow drag
+    connect(m_settleWires, &QTimer::timeout, this, &RouteScene::settleWires);
     setSceneRect(-kSceneExtent / 2, -kSceneExtent / 2, kSceneExtent, kSceneExtent);
 
     if (document != nullptr) {
@@ -46,6 +52,8 @@ RouteScene::RouteScene(RouteDocument *document, QObject *parent) : QGraphicsScen
         connect(document, &RouteDocument::elementChanged, this, &RouteScene::onElementChanged);
         connect(document, &RouteDocument::elementRenamed, this, &RouteScene::onElementRenamed);
         connect(document, &RouteDocument::elementMoved, this, &RouteScene::onElementMoved);
+        connect(document, &RouteDocument::bulkChangeStarted, this, &RouteScene::onBulkChangeStarted);
+        connect(document, &RouteDocument::bulkChangeFinished, this, &RouteScene::onBulkChangeFinished);
         connect(document, &RouteDocument::findingsChanged, this, &RouteScene::applyFindings);
         connect(document, &QObject::destroyed, this, &RouteScene::onDocumentDestroyed);
         // New and rebuilt cards and wires take the overlay too (after documentReset's rebuild: connected later).
@@ -73,25 +81,16 @@ void RouteScene::dropItems()
     m_items.clear();
     m_badged.clear();
     m_diffGhosts.clear();
-    // clear() deletes every item in one pass (deleting them one at a time costs a linear scan of the scene's
-    // item list each); items that are not ours are lifted out first and put back, so a view's wire being
-    // dragged is not deleted under it. Wires may go after their cards here: with the selection empty and the
-    // maps cleared, nothing can reach a wire's ends during clear().
-    std::vector<QGraphicsItem *> foreign;
-    for (QGraphicsItem *item : items()) {
+    m_liveEdges.clear();
+    m_bulkRemoved.clear(); // still in the scene: clear() below deletes them
+    m_bulkDoomedEdges.clear();
+    m_bulkAdded.clear();
+    // Wires may go after their cards here: with the selection empty and the maps cleared, nothing can reach a
+    // wire's ends during clear().
+    SceneItems::clearOwn(this, [](const QGraphicsItem *item) {
         const int type = item->type();
-        if (item->parentItem() == nullptr && type != ElementItem::Type && type != EdgeItem::Type &&
-            type != DiffGhostItem::Type) {
-            foreign.push_back(item);
-        }
-    }
-    for (QGraphicsItem *item : foreign) {
-        removeItem(item);
-    }
-    clear();
-    for (QGraphicsItem *item : foreign) {
-        addItem(item);
-    }
+        return type == ElementItem::Type || type == EdgeItem::Type || type == DiffGhostItem::Type;
+    });
 }
 
 void RouteScene::onDocumentDestroyed()
@@ -177,11 +176,17 @@ std::vector<EdgeItem *> RouteScene::selectedEdges() const
 
 void RouteScene::selectElements(const std::vector<std::string> &ids)
 {
-    clearSelection();
+    // One selectionChanged for the whole change, not one per card: every listener reads the whole selection,
+    // so Select All on 5,000 cards would otherwise cost 5,000 times 5,000.
+    std::unordered_set<QGraphicsItem *> wanted;
+    wanted.reserve(ids.size());
     for (const std::string &id : ids) {
         if (ElementItem *item = elementItem(id)) {
-            item->setSelected(true);
+            wanted.insert(item);
         }
+    }
+    if (SceneItems::selectExactly(this, wanted)) {
+        emit selectionChanged();
     }
 }
 
@@ -236,24 +241,43 @@ void RouteScene::deleteEdge(EdgeItem *edge)
     out.erase(std::remove(out.begin(), out.end(), edge), out.end());
     auto &in = edge->target()->incoming();
     in.erase(std::remove(in.begin(), in.end(), edge), in.end());
+    forgetEdge(edge);
+    if (m_bulk) {
+        m_bulkDoomedEdges.push_back(edge); // with the rest, at the end of the change
+        return;
+    }
     delete edge; // also leaves the scene
 }
 
 void RouteScene::syncOutgoing(ElementItem *item)
 {
-    while (!item->outgoing().empty()) {
-        deleteEdge(item->outgoing().back());
-    }
     const Element *element = m_document ? m_document->route().find(item->elementId()) : nullptr;
-    if (element == nullptr) {
-        return;
-    }
-    for (const Output &out : element->outputs) {
-        ElementItem *target = out.target.empty() ? nullptr : elementItem(out.target);
-        if (target == nullptr) {
-            continue; // a dangling wire has nothing to draw to; validation flags it on the card
+    // The wires the element has now: a wire that still leads from the same output to the same card stays (and
+    // follows its port), so an edit of one element or a mass change does not remake every wire it touches.
+    std::vector<std::pair<const Output *, ElementItem *>> wanted;
+    if (element != nullptr) {
+        for (const Output &out : element->outputs) {
+            ElementItem *target = out.target.empty() ? nullptr : elementItem(out.target);
+            if (target != nullptr) { // a dangling wire has nothing to draw to; validation flags it on the card
+                wanted.emplace_back(&out, target);
+            }
         }
-        auto *edge = new EdgeItem(item, out.name, target, isFallbackOutput(element->type, out.name));
+    }
+    const std::vector<EdgeItem *> existing = item->outgoing();
+    for (EdgeItem *edge : existing) {
+        const auto match = std::find_if(wanted.begin(), wanted.end(), [edge](const auto &w) {
+            return w.second == edge->target() && w.first->name == edge->output();
+        });
+        const bool fallback = element != nullptr && isFallbackOutput(element->type, edge->output());
+        if (match == wanted.end() || fallback != edge->isFallback()) {
+            deleteEdge(edge);
+            continue;
+        }
+        wanted.erase(match);
+        edge->adjust();
+    }
+    for (const auto &[out, target] : wanted) {
+        auto *edge = new EdgeItem(item, out->name, target, isFallbackOutput(element->type, out->name));
         addItem(edge);
         item->outgoing().push_back(edge);
         target->incoming().push_back(edge);
@@ -296,6 +320,10 @@ void RouteScene::onElementAdded(const std::string &id)
         return;
     }
     addElementItem(id, m_document->route().indexOf(id).value_or(m_items.size()));
+    if (m_bulk) {
+        m_bulkAdded.push_back(id); // wired at the end, when every card of the change is there
+        return;
+    }
     if (ElementItem *item = elementItem(id)) {
         syncOutgoing(item);
         syncIncoming(id);
@@ -308,8 +336,103 @@ void RouteScene::onElementAdded(const std::string &id)
 
 void RouteScene::onElementRemoved(const std::string &id)
 {
+    if (m_bulk) {
+        const auto it = m_items.find(id);
+        if (it != m_items.end()) {
+            m_bulkRemoved.push_back(it->second);
+            m_items.erase(it);
+            m_badged.erase(id);
+        }
+        return;
+    }
     removeElementItem(id);
     scheduleBoundsChanged();
+}
+
+void RouteScene::onBulkChangeStarted()
+{
+    m_bulk = true;
+}
+
+void RouteScene::onBulkChangeFinished()
+{
+    m_bulk = false;
+    // The cards that went, with every wire touching them, leave the scene together.
+    std::vector<QGraphicsItem *> doomed;
+    std::unordered_set<EdgeItem *> doomedEdges;
+    for (ElementItem *card : m_bulkRemoved) {
+        doomed.push_back(card);
+        for (EdgeItem *edge : card->outgoing()) {
+            doomedEdges.insert(edge);
+        }
+        for (EdgeItem *edge : card->incoming()) {
+            doomedEdges.insert(edge);
+        }
+    }
+    for (EdgeItem *edge : doomedEdges) {
+        forgetEdge(edge);
+        for (ElementItem *end : {edge->source(), edge->target()}) {
+            auto &list = end == edge->source() ? end->outgoing() : end->incoming();
+            list.erase(std::remove(list.begin(), list.end(), edge), list.end());
+        }
+        doomed.push_back(edge);
+    }
+    m_bulkRemoved.clear();
+    doomed.insert(doomed.end(), m_bulkDoomedEdges.begin(), m_bulkDoomedEdges.end());
+    m_bulkDoomedEdges.clear();
+    deleteItems(std::move(doomed));
+
+    // New cards' own wires, and the wires into them from cards that were there before (their sources were
+    // told by elementChanged as a rule; one pass over the route makes sure of it without asking per card).
+    if (!m_bulkAdded.empty() && m_document) {
+        std::unordered_set<std::string_view> added(m_bulkAdded.begin(), m_bulkAdded.end());
+        for (const std::string &id : m_bulkAdded) {
+            if (ElementItem *item = elementItem(id)) {
+                syncOutgoing(item);
+            }
+        }
+        for (const Element &element : m_document->route().elements()) {
+            if (added.contains(element.id)) {
+                continue;
+            }
+            for (const Output &out : element.outputs) {
+                if (added.contains(out.target)) {
+                    if (ElementItem *source = elementItem(element.id)) {
+                        syncOutgoing(source);
+                    }
+                    break;
+                }
+            }
+        }
+        const bool marked = std::any_of(m_bulkAdded.begin(), m_bulkAdded.end(),
+                                        [this](const std::string &id) { return m_diffMarks.contains(id); });
+        if (marked) {
+            applyDiffHighlights();
+        }
+    }
+    m_bulkAdded.clear();
+    scheduleBoundsChanged();
+}
+
+void RouteScene::deleteItems(std::vector<QGraphicsItem *> doomed)
+{
+    if (doomed.empty()) {
+        return;
+    }
+    // Deselected first, silently, then announced once: a selected item's removal makes the scene emit
+    // selectionChanged for each.
+    if (SceneItems::deselectQuietly(this, doomed)) {
+        emit selectionChanged();
+    }
+    if (m_items.empty() && m_diffGhosts.empty()) {
+        // Nothing of ours stays: clear() drops every item in one pass (see dropItems) where deleting one at a
+        // time scans the scene's item lists for each.
+        dropItems();
+        return;
+    }
+    for (QGraphicsItem *item : doomed) {
+        delete item;
+    }
 }
 
 void RouteScene::onElementChanged(const std::string &id)
@@ -354,8 +477,26 @@ void RouteScene::onElementMoved(const std::string &id)
         return;
     }
     item->setPos(*pos);
+    // Its wires paint themselves while the card moves (a drag, a nudge), so a step repaints them and not the
+    // background under every band they sweep; they go back into the background once the moves pause.
+    for (auto *edges : {&item->outgoing(), &item->incoming()}) {
+        for (EdgeItem *edge : *edges) {
+            if (m_liveEdges.insert(edge).second) {
+                edge->setLive(true);
+            }
+        }
+    }
+    m_settleWires->start();
     item->updateEdges();
     scheduleBoundsChanged();
+}
+
+void RouteScene::settleWires()
+{
+    for (EdgeItem *edge : m_liveEdges) {
+        edge->setLive(false);
+    }
+    m_liveEdges.clear();
 }
 
 void RouteScene::applyFindings()
@@ -498,79 +639,25 @@ void RouteScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mouseMoveEvent(event);
 }
 
-void RouteScene::buildOverview() const
+void RouteScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    // Gathered once per change of the route or the selection, in drawing order (fallbacks under plain wires,
-    // selected ones on top; cards over wires), so a frame only maps and rasterises.
-    Overview overview;
-    std::vector<std::pair<QLineF, QRgb>> fallback;
-    std::vector<std::pair<QLineF, QRgb>> selected;
-    const QRgb selection = StatusColors::mark(StatusColors::Role::Selection).rgb();
-    const QRgb error = StatusColors::mark(StatusColors::Role::Error).rgb();
-    const QRgb warning = StatusColors::mark(StatusColors::Role::Warning).rgb();
-    for (const auto &[id, item] : m_items) {
-        const QRectF card = item->cardRect().translated(item->pos());
-        for (EdgeItem *edge : item->outgoing()) {
-            const QLineF line(edge->startPoint(), edge->endPoint());
-            if (edge->isSelected()) {
-                selected.emplace_back(line, selection);
-            } else if (edge->isFallback()) {
-                fallback.emplace_back(line, kFarFallbackWire.rgb());
-            } else {
-                overview.wires.emplace_back(line, kWire.rgb());
-            }
-        }
-        overview.cards.emplace_back(card, item->color().rgb());
-        if (item->isSelected()) {
-            overview.selectedCards.push_back(card);
-        }
-        if (item->errorCount() + item->warningCount() > 0) {
-            overview.badges.emplace_back(card.topRight(), item->errorCount() > 0 ? error : warning);
-        }
-    }
-    overview.wires.insert(overview.wires.begin(), fallback.begin(), fallback.end());
-    overview.wires.insert(overview.wires.end(), selected.begin(), selected.end());
-    m_overview = std::move(overview);
+    QGraphicsScene::drawBackground(painter, rect);
+    drawWires(painter, rect, QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()));
+}
+
+void RouteScene::drawWires(QPainter *painter, const QRectF &exposed, qreal lod) const
+{
+    m_wires.draw(painter, exposed, lod, m_items);
+}
+
+void RouteScene::invalidateWires(const std::vector<QRectF> &band)
+{
+    m_wires.invalidate(band);
 }
 
 void RouteScene::drawOverview(QPainter *painter, const QRectF &exposed, const QColor &background) const
 {
-    if (!m_overview) {
-        buildOverview();
-    }
-    const QTransform toDevice = painter->worldTransform();
-    const QRect deviceArea = toDevice.mapRect(exposed).toAlignedRect().intersected(
-        QRect(0, 0, painter->device()->width(), painter->device()->height()));
-    if (deviceArea.isEmpty()) {
-        return;
-    }
-    OverviewRaster raster(deviceArea, painter->device()->devicePixelRatioF(), background);
-    const QRgb selection = StatusColors::mark(StatusColors::Role::Selection).rgb();
-    const QRectF visible(deviceArea);
-    for (const auto &[sceneLine, color] : m_overview->wires) {
-        const QLineF line = toDevice.map(sceneLine);
-        if (QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(visible)) {
-            raster.drawLine(line, color);
-        }
-    }
-    // A selection ring of 3 px and badges of 6 px, whatever the zoom: both must read on screen.
-    for (const QRectF &card : m_overview->selectedCards) {
-        raster.fillRect(toDevice.mapRect(card).adjusted(-3, -3, 3, 3), selection);
-    }
-    for (const auto &[card, color] : m_overview->cards) {
-        const QRectF shown = toDevice.mapRect(card);
-        if (shown.intersects(visible)) {
-            raster.fillRect(shown, color);
-        }
-    }
-    for (const auto &[corner, color] : m_overview->badges) {
-        const QPointF at = toDevice.map(corner);
-        raster.fillRect(QRectF(at.x() - 3, at.y() - 3, 6, 6), color);
-    }
-    painter->save();
-    painter->resetTransform();
-    raster.paint(painter);
-    painter->restore();
+    m_overview.draw(painter, exposed, background, m_items);
 }
 
 } // namespace rd

@@ -2,6 +2,8 @@
 
 #include "widgets/canvas/DiffMark.h"
 #include "widgets/canvas/FlowOverlay.h"
+#include "widgets/canvas/SceneOverview.h"
+#include "widgets/canvas/SceneWires.h"
 
 #include <QGraphicsScene>
 #include <QLineF>
@@ -15,6 +17,7 @@
 #include <vector>
 
 class QPainter;
+class QTimer;
 
 namespace rd {
 
@@ -59,6 +62,16 @@ public:
     // `background` the pass is opaque and replaces the view's background (one copy instead of a blend).
     void drawOverview(QPainter *painter, const QRectF &exposed, const QColor &background = QColor()) const;
 
+    // Every wire that crosses `exposed` (and the painter's clip, when it has one), as drawn at zoom `lod`:
+    // views draw them into their cached background (RouteView::drawBackground), scene renders (Export Image)
+    // through drawBackground. Fallback and plain wires first, selected ones on top.
+    void drawWires(QPainter *painter, const QRectF &exposed, qreal lod) const;
+    // A wire changed where it may have drawn (EdgeItem::band): the views' backgrounds are redrawn there. Many
+    // changes before the next paint (a rebuild, a mass delete) become one redraw of everything.
+    void invalidateWires(const std::vector<QRectF> &band);
+    // True while every view's whole background is to be redrawn anyway: a wire need not work out its band.
+    bool wiresAllDirty() const { return m_wires.allDirty(); }
+
     // Where an element without a stored position is drawn: a simple grid by its index in the route.
     static QPointF fallbackPosition(std::size_t index);
 
@@ -88,6 +101,8 @@ signals:
 
 protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    // The scene's own background (a render of the scene, Export Image), with the wires drawn on it.
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void rebuild();
@@ -109,6 +124,13 @@ private:
 
     void onElementAdded(const std::string &id);
     void onElementRemoved(const std::string &id);
+    // RouteDocument::BulkChange: cards come and go at once, their wires are made once at the end, and the cards
+    // and wires that went are deleted together (with one selectionChanged), not one by one.
+    void onBulkChangeStarted();
+    void onBulkChangeFinished();
+    // Deletes cards and wires of this scene. Selected ones are deselected first with one selectionChanged;
+    // when nothing of ours is left the scene's clear() takes them all in one pass.
+    void deleteItems(std::vector<QGraphicsItem *> doomed);
     void onElementChanged(const std::string &id);
     void onElementRenamed(const std::string &from, const std::string &to);
     void onElementMoved(const std::string &id);
@@ -122,15 +144,17 @@ private:
     bool m_readOnly = false;
     FlowOverlay m_flow;
     bool m_flowPending = false;
-    struct Overview
-    {
-        std::vector<std::pair<QLineF, QRgb>> wires; // in drawing order
-        std::vector<std::pair<QRectF, QRgb>> cards;
-        std::vector<QRectF> selectedCards;
-        std::vector<std::pair<QPointF, QRgb>> badges; // at the card's top-right corner
-    };
-    void buildOverview() const;
-    mutable std::optional<Overview> m_overview;
+    SceneOverview m_overview;
+    bool m_bulk = false;
+    std::vector<std::string> m_bulkAdded;
+    std::vector<ElementItem *> m_bulkRemoved;       // out of m_items already, still in the scene
+    std::vector<QGraphicsItem *> m_bulkDoomedEdges; // unlinked from their cards, deleted at the end
+    SceneWires m_wires{this};
+    // Wires of cards moved lately: live (EdgeItem::setLive) until the moves stop for a moment.
+    std::unordered_set<EdgeItem *> m_liveEdges;
+    QTimer *m_settleWires = nullptr;
+    void settleWires();
+    void forgetEdge(EdgeItem *edge) { m_liveEdges.erase(edge); }
 };
 
 } // namespace rd

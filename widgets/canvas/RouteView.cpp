@@ -65,6 +65,7 @@ RouteView::RouteView(RouteScene *scene, QWidget *parent)
         // A deleted, pasted or undone card changes the batched overview, but Qt only repaints where items were
         // last painted one by one: far out nothing was, so without this the old picture would stay up.
         connect(scene, &RouteScene::overviewChanged, this, [this] {
+            m_overviewFrame = QImage();
             if (overviewActive()) {
                 viewport()->update();
             }
@@ -495,9 +496,25 @@ void RouteView::paintEvent(QPaintEvent *event)
     }
     QPainter painter(viewport());
     const QRectF exposed = mapToScene(event->rect()).boundingRect();
+    if (event->rect() == viewport()->rect()) {
+        const qreal ratio = viewport()->devicePixelRatioF();
+        const QSize pixels = viewport()->size() * ratio;
+        if (m_overviewFrame.size() != pixels || m_overviewTransform != viewportTransform()) {
+            m_overviewFrame = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+            m_overviewFrame.setDevicePixelRatio(ratio);
+            m_overviewTransform = viewportTransform();
+            QPainter raster(&m_overviewFrame);
+            raster.setWorldTransform(m_overviewTransform);
+            // The overview paints the canvas colour itself: far out the grid's dots would only be haze.
+            m_scene->drawOverview(&raster, exposed, kCanvasBackground);
+        }
+        painter.drawImage(QPointF(0, 0), m_overviewFrame);
+    } else {
+        painter.setWorldTransform(viewportTransform());
+        m_scene->drawOverview(&painter, exposed, kCanvasBackground);
+        painter.resetTransform();
+    }
     painter.setWorldTransform(viewportTransform());
-    // The overview paints the canvas colour itself: far out the grid's dots would only be haze.
-    m_scene->drawOverview(&painter, exposed, kCanvasBackground);
     drawForeground(&painter, exposed);
     painter.resetTransform();
     if (const QRect band = rubberBandRect(); !band.isEmpty()) {
@@ -516,6 +533,10 @@ void RouteView::paintEvent(QPaintEvent *event)
 void RouteView::drawBackground(QPainter *painter, const QRectF &rect)
 {
     m_grid.paint(painter, rect, zoom());
+    // Wires are part of the cached background (see EdgeItem): a repaint or a scroll copies them.
+    if (m_scene && !overviewActive()) {
+        m_scene->drawWires(painter, rect, zoom());
+    }
 }
 
 void RouteView::drawForeground(QPainter *painter, const QRectF &rect)

@@ -9,6 +9,7 @@
 #include "widgets/canvas/CanvasZoom.h"
 
 #include <QGraphicsView>
+#include <QImage>
 #include <QPointer>
 
 #include <string>
@@ -170,6 +171,10 @@ private:
     QPoint m_panLast;
     CardFocus *m_cardFocus = nullptr;
     CanvasGrid m_grid;
+    // The last whole-viewport overview raster and the transform it was made for: a repaint with nothing changed
+    // (an expose, a tooltip, the minimap's frame moving) copies it instead of rasterising 15,000 shapes again.
+    QImage m_overviewFrame;
+    QTransform m_overviewTransform;
 };
 
 } // namespace rd
