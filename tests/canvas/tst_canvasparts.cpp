@@ -5,7 +5,9 @@
 #include "support/RouteGenerator.h"
 #include "widgets/canvas/CanvasColors.h"
 #include "widgets/canvas/CanvasGrid.h"
+#include "widgets/canvas/CanvasMetrics.h"
 #include "widgets/canvas/CanvasZoom.h"
+#include "widgets/canvas/FreeSpot.h"
 #include "widgets/canvas/RouteScene.h"
 #include "widgets/canvas/RouteView.h"
 
@@ -55,6 +57,28 @@ class TestCanvasParts : public QObject
     Q_OBJECT
 
 private slots:
+    void aLargeGroupGoesWhereItFitsWithoutTheRingSearch()
+    {
+        // 100 cards (a large paste) against a block of 60 occupied ones. Wanted on the block: right of every card,
+        // level with the wanted spot, on nothing; wanted on empty canvas: exactly there.
+        std::vector<QRectF> occupied;
+        for (int i = 0; i < 60; ++i) {
+            occupied.emplace_back((i % 10) * 300, (i / 10) * 200, 220, 120);
+        }
+        const FreeSpot spot(occupied, canvas::kGrid);
+        std::vector<QRectF> group;
+        for (int i = 0; i < 100; ++i) {
+            group.emplace_back((i % 10) * 300, (i / 10) * 200, 220, 120);
+        }
+        const QRectF visible(-500, -500, 4000, 3000);
+        const QPointF onTheBlock = spot.nearest(group, QPointF(600, 400), visible);
+        QVERIFY(spot.isFree(group, onTheBlock));
+        QVERIFY2(onTheBlock.x() >= 9 * 300 + 220, qPrintable(QString::number(onTheBlock.x())));
+        QCOMPARE(onTheBlock.y(), 400.0);
+        const QPointF empty(20000, 20000);
+        QCOMPARE(spot.nearest(group, empty, visible), empty);
+    }
+
     void gridDotsSitOnTheGrid()
     {
         CanvasGrid grid;
