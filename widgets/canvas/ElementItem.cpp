@@ -177,7 +177,8 @@ void ElementItem::setElement(const Element &element)
     m_compactWidth = -1;
     m_titleAdvance = -1;
     m_summaryAdvance = -1;
-    m_textsReady = false;
+    m_full.reset();
+    m_compactTexts.reset();
 
     m_ports.clear();
     for (std::string &name : portNames(element)) {
@@ -197,21 +198,26 @@ void ElementItem::setElement(const Element &element)
 
 void ElementItem::prepareTexts()
 {
-    if (m_textsReady) {
+    if (m_full) {
         return;
     }
-    m_textsReady = true;
+    m_full = std::make_unique<FullTexts>();
     const CardStyle &st = cardStyle();
-    m_typeText = staticText(m_typeName);
+    m_full->type = staticText(m_typeName);
     m_idX = idOffset(m_typeName);
     const qreal idRoom = kNodeWidth - m_idX - 14;
-    m_idText = staticText(st.idMetrics.elidedText(m_title, Qt::ElideMiddle, idRoom));
-    m_summaryText = staticText(st.summaryMetrics.elidedText(m_fullSummary, Qt::ElideRight, kNodeWidth - 24));
-    for (Port &port : m_ports) {
+    m_full->id = staticText(st.idMetrics.elidedText(m_title, Qt::ElideMiddle, idRoom));
+    m_full->summary = staticText(st.summaryMetrics.elidedText(m_fullSummary, Qt::ElideRight, kNodeWidth - 24));
+    if (m_errors + m_warnings > 0) {
+        const QString count = QString::number(m_errors + m_warnings);
+        m_full->badge = staticText(count);
+        m_badgeWidth = st.badgeMetrics.horizontalAdvance(count);
+    }
+    m_full->ports.reserve(m_ports.size());
+    for (const Port &port : m_ports) {
         const QString label =
             st.portMetrics.elidedText(QString::fromStdString(port.name), Qt::ElideMiddle, kNodeWidth - 40);
-        port.label = staticText(label);
-        port.labelWidth = st.portMetrics.horizontalAdvance(label);
+        m_full->ports.emplace_back(staticText(label), st.portMetrics.horizontalAdvance(label));
     }
 }
 
@@ -238,11 +244,7 @@ void ElementItem::setFindings(const std::vector<const Finding *> &findings)
     }
     m_errors = errors;
     m_warnings = warnings;
-    if (errors + warnings > 0) {
-        const QString count = QString::number(errors + warnings);
-        m_badgeText = staticText(count);
-        m_badgeWidth = cardStyle().badgeMetrics.horizontalAdvance(count);
-    }
+    m_full.reset();      // the badge's count is laid out with the rest on the next paint
     m_compactWidth = -1; // the title's room depends on the badge
     const QString base = toolTip().section(QLatin1Char('\n'), 0, 1);
     setToolTip(tip.isEmpty() ? base : base + QLatin1Char('\n') + tip);
@@ -356,26 +358,27 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setFont(st.typeFont);
     painter->setPen(st.headerTextPen);
     const qreal titleY = (kHeaderHeight - 16) / 2;
-    painter->drawStaticText(QPointF(12, titleY), m_typeText);
+    painter->drawStaticText(QPointF(12, titleY), m_full->type);
     painter->setFont(st.idFont);
     painter->setPen(st.headerIdPen);
-    painter->drawStaticText(QPointF(m_idX, titleY + 1), m_idText);
+    painter->drawStaticText(QPointF(m_idX, titleY + 1), m_full->id);
 
     painter->setFont(st.summaryFont);
     painter->setPen(st.summaryPen);
-    painter->drawStaticText(QPointF(12, kHeaderHeight + 5), m_summaryText);
+    painter->drawStaticText(QPointF(12, kHeaderHeight + 5), m_full->summary);
     m_shown = {st.idFont.pixelSize() * lod, m_summary.isEmpty() ? 0 : st.summaryFont.pixelSize() * lod,
                QRectF(QPointF(12, 0), QPointF(kNodeWidth - 12, kHeaderHeight)),
-               QRectF(12, kHeaderHeight + 5, m_summaryText.size().width(), st.summaryMetrics.height())};
+               QRectF(12, kHeaderHeight + 5, m_full->summary.size().width(), st.summaryMetrics.height())};
     if (!m_ports.empty()) {
         painter->setPen(st.separatorPen);
         painter->drawLine(QPointF(10, kPortsTop - 2), QPointF(kNodeWidth - 10, kPortsTop - 2));
     }
     painter->setFont(st.portFont);
-    for (const Port &port : m_ports) {
+    for (std::size_t i = 0; i < m_ports.size(); ++i) {
+        const Port &port = m_ports[i];
+        const auto &[label, labelWidth] = m_full->ports[i];
         painter->setPen(port.fallback ? st.fallbackLabelPen : st.portLabelPen);
-        painter->drawStaticText(QPointF(kNodeWidth - 14 - port.labelWidth, port.y - st.portMetrics.height() / 2),
-                                port.label);
+        painter->drawStaticText(QPointF(kNodeWidth - 14 - labelWidth, port.y - st.portMetrics.height() / 2), label);
     }
 
     paintPorts(painter);
@@ -388,7 +391,7 @@ void ElementItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->drawEllipse(center, kBadgeRadius, kBadgeRadius);
         painter->setFont(st.badgeFont);
         painter->setPen(st.headerTextPen);
-        painter->drawStaticText(center - QPointF(m_badgeWidth / 2, st.badgeMetrics.height() / 2), m_badgeText);
+        painter->drawStaticText(center - QPointF(m_badgeWidth / 2, st.badgeMetrics.height() / 2), m_full->badge);
     }
 }
 
@@ -436,12 +439,15 @@ void ElementItem::layoutCompact(qreal width)
         return;
     }
     m_compactWidth = key;
+    if (!m_compactTexts) {
+        m_compactTexts = std::make_unique<CompactTexts>();
+    }
     const CardStyle &st = cardStyle();
     const qreal room = width - 2 * kCompactPadPixels;
     qreal titleRoom = room;
     if (m_errors + m_warnings > 0) {
         const QString count = QString::number(m_errors + m_warnings);
-        m_compactBadge = staticText(count);
+        m_compactTexts->badge = staticText(count);
         m_compactBadgeWidth = st.compactBadgeMetrics.horizontalAdvance(count);
         titleRoom -= std::max(kCompactBandPixels - 1, m_compactBadgeWidth + 6) + 3;
     }
@@ -457,8 +463,8 @@ void ElementItem::layoutCompact(qreal width)
             shown = staticText(cut);
         }
     };
-    elide(st.compactTitleMetrics, m_title, titleRoom, m_titleAdvance, m_compactTitle);
-    elide(st.compactSummaryMetrics, m_summary, room, m_summaryAdvance, m_compactSummary);
+    elide(st.compactTitleMetrics, m_title, titleRoom, m_titleAdvance, m_compactTexts->title);
+    elide(st.compactSummaryMetrics, m_summary, room, m_summaryAdvance, m_compactTexts->summary);
 }
 
 void ElementItem::paintCompact(QPainter *painter, qreal lod)
@@ -484,16 +490,17 @@ void ElementItem::paintCompact(QPainter *painter, qreal lod)
     painter->setFont(st.compactTitleFont);
     painter->setPen(st.headerTextPen);
     const qreal titleY = (band - st.compactTitleMetrics.height()) / 2;
-    painter->drawStaticText(QPointF(kCompactPadPixels, titleY), m_compactTitle);
+    painter->drawStaticText(QPointF(kCompactPadPixels, titleY), m_compactTexts->title);
 
     painter->setFont(st.compactSummaryFont);
     painter->setPen(st.summaryPen);
     // Two pixels below the band where the card has them; the end card at the least zoom has barely one.
     const qreal summaryY =
         band + std::clamp(m_height * lod - band - st.compactSummaryMetrics.height(), qreal(0.5), qreal(2));
-    painter->drawStaticText(QPointF(kCompactPadPixels, summaryY), m_compactSummary);
-    const QRectF title(kCompactPadPixels, titleY, m_compactTitle.size().width(), st.compactTitleMetrics.height());
-    const QRectF summary(kCompactPadPixels, summaryY, m_compactSummary.size().width(),
+    painter->drawStaticText(QPointF(kCompactPadPixels, summaryY), m_compactTexts->summary);
+    const QRectF title(kCompactPadPixels, titleY, m_compactTexts->title.size().width(),
+                       st.compactTitleMetrics.height());
+    const QRectF summary(kCompactPadPixels, summaryY, m_compactTexts->summary.size().width(),
                          st.compactSummaryMetrics.height());
     m_shown = {kCompactTitlePixels, m_summary.isEmpty() ? 0 : kCompactSummaryPixels,
                QRectF(title.topLeft() / lod, title.size() / lod),
@@ -514,7 +521,7 @@ void ElementItem::paintCompact(QPainter *painter, qreal lod)
         // Centred on the digits' own height, not the line's, which has room for accents and descenders.
         painter->drawStaticText(
             QPointF(pill.center().x() - m_compactBadgeWidth / 2, pill.center().y() - m.ascent() + m.capHeight() / 2),
-            m_compactBadge);
+            m_compactTexts->badge);
     }
     painter->restore();
 }

@@ -7,6 +7,7 @@
 #include <QPainterPath>
 #include <QStaticText>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,8 +35,6 @@ public:
     struct Port
     {
         std::string name;
-        QStaticText label;
-        qreal labelWidth = 0;
         qreal y = 0;
         bool wired = false;
         bool fallback = false;
@@ -113,15 +112,8 @@ private:
     std::string m_id;
     ElementType m_type = ElementType::Unknown;
     QColor m_color;
-    QStaticText m_typeText;
-    QStaticText m_idText;
-    QStaticText m_summaryText;
-    QStaticText m_badgeText;
     QString m_title;
     QString m_summary; // the compact face's: for a model, its name alone
-    QStaticText m_compactTitle;
-    QStaticText m_compactSummary;
-    QStaticText m_compactBadge;
     qreal m_compactBadgeWidth = 0;
     qreal m_titleAdvance = -1; // the compact texts' whole widths, measured on first need
     qreal m_summaryAdvance = -1;
@@ -135,7 +127,24 @@ private:
     const CardPaths *m_paths = nullptr;
     // The full face's texts are elided and laid out on its first paint, not when the card is made: a route of
     // 5,000 cards opens without measuring 25,000 strings it may never show.
-    bool m_textsReady = false;
+    // Each face's laid-out texts, made the first time that face is painted: a QStaticText allocates even empty,
+    // and 5,000 cards held 50,000 of them before one was shown.
+    struct FullTexts
+    {
+        QStaticText type;
+        QStaticText id;
+        QStaticText summary;
+        QStaticText badge;
+        std::vector<std::pair<QStaticText, qreal>> ports; // label and its width, by port
+    };
+    struct CompactTexts
+    {
+        QStaticText title;
+        QStaticText summary;
+        QStaticText badge;
+    };
+    std::unique_ptr<FullTexts> m_full;
+    std::unique_ptr<CompactTexts> m_compactTexts;
     QString m_typeName;
     QString m_fullSummary;
     void prepareTexts();
