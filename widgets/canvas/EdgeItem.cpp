@@ -64,6 +64,28 @@ qreal flowWidth(double share)
     return 1.5 + 8.5 * std::clamp(share, 0.0, 1.0);
 }
 
+// Liang-Barsky: the part of a..b inside `rect`, as fractions t0..t1 along it; false when none of it is.
+bool clipSegment(QPointF a, QPointF b, const QRectF &rect, qreal &t0, qreal &t1)
+{
+    t0 = 0;
+    t1 = 1;
+    const QPointF d = b - a;
+    const auto clip = [&](qreal p, qreal q) {
+        if (qFuzzyIsNull(p)) {
+            return q >= 0;
+        }
+        const qreal r = q / p;
+        if (p < 0) {
+            t0 = std::max(t0, r);
+        } else {
+            t1 = std::min(t1, r);
+        }
+        return t0 <= t1;
+    };
+    return clip(-d.x(), a.x() - rect.left()) && clip(d.x(), rect.right() - a.x()) && clip(-d.y(), a.y() - rect.top()) &&
+           clip(d.y(), rect.bottom() - a.y());
+}
+
 qreal distanceToSegment(QPointF p, QPointF a, QPointF b)
 {
     const QPointF ab = b - a;
@@ -225,21 +247,20 @@ void EdgeItem::strokeVisible(QPainter *painter, const std::vector<QRectF> &areas
             }
             const qreal from = m_lengths[static_cast<std::size_t>(i - 1)];
             const qreal to = m_lengths[static_cast<std::size_t>(i)];
-            if (to <= from) {
+            qreal t0 = 0;
+            qreal t1 = 1;
+            if (to <= from || !clipSegment(a, b, outer, t0, t1)) {
                 continue;
             }
-            for (qreal dash = std::floor(from / period) * period; dash < to; dash += period) {
+            // Only the dashes of the part that shows: a segment of a long wire may be thousands of dashes long.
+            const qreal shownFrom = from + (to - from) * t0;
+            const qreal shownTo = from + (to - from) * t1;
+            for (qreal dash = std::floor(shownFrom / period) * period; dash < shownTo; dash += period) {
                 const qreal start = std::max(dash, from);
                 const qreal end = std::min(dash + on, to);
                 if (end > start) {
-                    const QLineF piece(a + (b - a) * ((start - from) / (to - from)),
-                                       a + (b - a) * ((end - from) / (to - from)));
-                    if (std::max(piece.x1(), piece.x2()) >= outer.left() &&
-                        std::min(piece.x1(), piece.x2()) <= outer.right() &&
-                        std::max(piece.y1(), piece.y2()) >= outer.top() &&
-                        std::min(piece.y1(), piece.y2()) <= outer.bottom()) {
-                        dashes.push_back(piece);
-                    }
+                    dashes.emplace_back(a + (b - a) * ((start - from) / (to - from)),
+                                        a + (b - a) * ((end - from) / (to - from)));
                 }
             }
         }
@@ -275,27 +296,13 @@ void EdgeItem::strokeVisible(QPainter *painter, const std::vector<QRectF> &areas
             flush();
             continue;
         }
-        // Liang-Barsky: the part of a..b inside `outer`, as fractions t0..t1 along it.
         qreal t0 = 0;
         qreal t1 = 1;
-        const QPointF d = b - a;
-        const auto clip = [&](qreal p, qreal q) {
-            if (qFuzzyIsNull(p)) {
-                return q >= 0;
-            }
-            const qreal r = q / p;
-            if (p < 0) {
-                t0 = std::max(t0, r);
-            } else {
-                t1 = std::min(t1, r);
-            }
-            return t0 <= t1;
-        };
-        if (!clip(-d.x(), a.x() - outer.left()) || !clip(d.x(), outer.right() - a.x()) ||
-            !clip(-d.y(), a.y() - outer.top()) || !clip(d.y(), outer.bottom() - a.y())) {
+        if (!clipSegment(a, b, outer, t0, t1)) {
             flush();
             continue;
         }
+        const QPointF d = b - a;
         const QPointF from = a + d * t0;
         const QPointF to = a + d * t1;
         if (areas.size() > 1) {
